@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../migrations/index';
+import { migrateToLatest } from './migrate';
+import { compareVersions, openDatabase } from './open-database';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-migrate-'));
+  dirs.push(dir);
+  return join(dir, 'test.sqlite');
+}
+
+describe('migrations', () => {
+  it('bring an empty database to the latest schema, and running again changes nothing', async () => {
+    const opened = openDatabase(tempFile());
+    const first = await migrateToLatest(opened.db);
+    expect(first.applied).toHaveLength(SCHEMA_VERSION);
+    const tables = opened.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(['appointments', 'audit_log', 'customers', 'items', 'rooms', 'sessions', 'settings', 'staff']);
+
+    const schemaBefore = opened.sqlite.prepare('select sql from sqlite_master order by name').pluck().all();
+    const second = await migrateToLatest(opened.db);
+    expect(second.applied).toEqual([]);
+    expect(opened.sqlite.prepare('select sql from sqlite_master order by name').pluck().all()).toEqual(schemaBefore);
+    await opened.close();
+  });
+
+  it('open the file with WAL, synchronous=FULL, foreign keys and a busy timeout', async () => {
+    const opened = openDatabase(tempFile());
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    await opened.close();
+  });
+
+  it('make every table STRICT and enforce foreign keys', async () => {
+    const opened = openDatabase(':memory:');
+    await migrateToLatest(opened.db);
+    const lax = opened.sqlite
+      .prepare("select name from pragma_table_list where schema = 'main' and type = 'table' and strict = 0 and name not like 'kysely%' and name not like 'sqlite%'")
+      .pluck()
+      .all();
+    expect(lax).toEqual([]);
+    await expect(
+      sql`insert into sessions (token_hash, staff_id, device, created_at, expires_at) values ('x', 999, 'd', 'a', 'b')`.execute(opened.db),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await opened.close();
+  });
+
+  it('serve the day list from the start-time index', async () => {
+    const opened = openDatabase(':memory:');
+    await migrateToLatest(opened.db);
+    const plan = opened.sqlite
+      .prepare("explain query plan select * from appointments where starts_at >= ? and starts_at < ? order by starts_at")
+      .all('a', 'b') as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING INDEX appointments_by_start/);
+    await opened.close();
+  });
+});
+
+describe('SQLite version check', () => {
+  it('orders versions numerically', () => {
+    expect(compareVersions('3.51.2', '3.51.3')).toBeLessThan(0);
+    expect(compareVersions('3.54.0', '3.51.3')).toBeGreaterThan(0);
+    expect(compareVersions('3.9.0', '3.51.3')).toBeLessThan(0);
+    expect(compareVersions('3.51.3', '3.51.3')).toBe(0);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Opens the one writer connection of the main process: WAL with synchronous=FULL (in WAL mode
+ * NORMAL may lose the last commits on power loss, and the desk must not lose an arrival it
+ * acknowledged), foreign keys on, a busy timeout, a quick_check at start, and a refusal to run on
+ * an SQLite with the WAL-reset corruption bug (fixed in 3.51.3).
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export const MIN_SQLITE_VERSION = '3.51.3';
+
+export interface OpenedDatabase {
+  /** The typed query builder every repository takes. */
+  db: Kysely<Database>;
+  /** The raw connection: for pragmas, backups and benchmarks, never for feature code. */
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+/** Compares dotted versions numerically: negative when `a` is older than `b`. */
+export function compareVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * Opens (creating if needed) the database at `file`, or an in-memory one for `':memory:'`.
+ *
+ * @example
+ * const { db, close } = openDatabase(join(dataDir, 'frontdesk.sqlite'));
+ */
+export function openDatabase(file: string): OpenedDatabase {
+  const sqlite = new BetterSqlite3(file);
+  try {
+    const version = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v;
+    if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+      throw new Error(`SQLite ${version} is older than ${MIN_SQLITE_VERSION}, which fixes a WAL-reset corruption bug`);
+    }
+    if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the database failed its quick_check: ${String(check)}`);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    // Kysely's destroy closes the better-sqlite3 handle too.
+    close: () => db.destroy(),
+  };
+}

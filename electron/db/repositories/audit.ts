@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema';
+
+export interface AuditEntry {
+  at: string;
+  staffId: number | null;
+  device: string;
+  method: string;
+  target: string | null;
+  diff: unknown;
+}
+
+/** Appends one row to the audit log. */
+export async function appendAudit(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: entry.at,
+      staff_id: entry.staffId,
+      device: entry.device,
+      method: entry.method,
+      target: entry.target,
+      diff: JSON.stringify(entry.diff ?? null),
+    })
+    .execute();
+}

@@ -1,0 +1,38 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertSession(
+  db: Db,
+  session: { tokenHash: string; staffId: number; device: string; createdAt: string; expiresAt: string },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      staff_id: session.staffId,
+      device: session.device,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** The live session of a token hash with its staff member, or undefined. */
+export function findLiveSession(db: Db, tokenHash: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('staff', 'staff.id', 'sessions.staff_id')
+    .select(['sessions.token_hash', 'sessions.device', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now)
+    .where('staff.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function revokeSession(db: Db, tokenHash: string, now: string) {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).execute();
+}

@@ -1,0 +1,189 @@
+/**
+ * The HTTP transport: the same contract as IPC, for guides' tablets, the lobby TV and the tests.
+ *   POST /api/<method>   JSON in, JSON out; `Authorization: Bearer <token>` once signed in
+ *   GET  /api/events     Server-Sent Events: change notices
+ *   GET  /api/health     `{ok, version, schemaVersion}` without a token
+ *   GET  /               the built renderer (index.html for every page path)
+ * Errors are `{"error": {code, message, path?}}` with the status of their code.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AppError, HTTP_STATUS, type ApiError, type ErrorCode } from '../../shared/contract/errors';
+import { pickLanguage, translate, type Language } from '../../shared/i18n/messages';
+import type { Caller } from '../api/context';
+import type { ConsoleCore } from '../core/create-core';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const SESSION_COOKIE = 'fd_session';
+const HEARTBEAT_MS = 15_000;
+
+export interface HttpServerOptions {
+  core: ConsoleCore;
+  version: string;
+  /** The built renderer; when absent only the API is served. */
+  rendererDir?: string;
+}
+
+/** The Content-Security-Policy of every page: only our own scripts, no framing, no plugins. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // antd writes its CSS-in-JS into <style> elements.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+function readCookie(request: FastifyRequest, name: string): string | null {
+  const header = request.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+function languageOf(request: FastifyRequest): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = typeof query?.lang === 'string' ? query.lang : null;
+  return pickLanguage(fromQuery ?? request.headers['accept-language'] ?? null);
+}
+
+function sendError(reply: FastifyReply, language: Language, code: ErrorCode, key: Parameters<typeof translate>[1]) {
+  const error: ApiError = { code, message: translate(language, key) };
+  return reply.status(HTTP_STATUS[code]).send({ error });
+}
+
+export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const { core, version } = options;
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: false });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+    // Plain http on the clinic LAN: no HSTS, no upgrade.
+    strictTransportSecurity: false,
+  });
+
+  // An empty body is `{}`; anything else must be JSON.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('malformed JSON'), { statusCode: 400, code: 'MALFORMED_JSON' }), undefined);
+    }
+  });
+
+  app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
+    const language = languageOf(request);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return sendError(reply, language, 'too_large', 'error.tooLarge');
+    }
+    if (error.code === 'MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return sendError(reply, language, 'invalid', 'error.malformedJson');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, language, 'invalid', 'error.invalid');
+    }
+    console.error('[http] unexpected error', error);
+    return sendError(reply, language, 'internal', 'error.internal');
+  });
+
+  const callerOf = (request: FastifyRequest, token: string | null): Caller => ({
+    transport: 'http',
+    token,
+    device: `http:${request.ip}`,
+    language: languageOf(request),
+  });
+
+  app.get('/api/health', async () => ({ ok: true, version, schemaVersion: core.schemaVersion }));
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    const caller = callerOf(request, bearerToken(request));
+    const result = await core.dispatcher.dispatch(request.params.method, request.body, caller);
+    if (!result.ok) return reply.status(result.status).send({ error: result.error });
+    // The browser mode also keeps its own session cookie, for the event stream and print pages.
+    if (request.params.method === 'auth.signIn') {
+      const { token, expiresAt } = result.value as { token: string; expiresAt: string };
+      void reply.header(
+        'set-cookie',
+        `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Expires=${new Date(expiresAt).toUTCString()}`,
+      );
+    } else if (request.params.method === 'auth.signOut') {
+      void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+    }
+    return reply.status(200).send(result.value);
+  });
+
+  app.get('/api/events', async (request, reply) => {
+    const language = languageOf(request);
+    // GET only: a cookie may authenticate here, never a POST (no cross-site writes).
+    const token = bearerToken(request) ?? readCookie(request, SESSION_COOKIE);
+    const actor = await core.dispatcher.authenticate(token);
+    if (!actor) return sendError(reply, language, 'unauthenticated', 'error.unauthenticated');
+
+    reply.hijack();
+    const stream = reply.raw;
+    stream.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    stream.write(`retry: 2000\n\nevent: ready\ndata: {}\n\n`);
+    const unsubscribe = core.events.subscribe((notice) => {
+      stream.write(`event: ${notice.name}\ndata: ${JSON.stringify(notice.payload)}\n\n`);
+    });
+    // The heartbeat also re-checks the session: a signed-out token's stream ends.
+    const heartbeat = setInterval(() => {
+      void core.dispatcher.authenticate(token).then((still) => {
+        if (still) stream.write(': ping\n\n');
+        else stream.end();
+      });
+    }, HEARTBEAT_MS);
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    request.raw.on('close', stop);
+    stream.on('close', stop);
+  });
+
+  app.all('/api/*', async (request, reply) =>
+    sendError(reply, languageOf(request), 'not_found', 'error.notFound'),
+  );
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: false });
+    // Page paths (/display, /board …) are the single-page app's.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return sendError(reply, languageOf(request), 'not_found', 'error.notFound');
+    });
+  }
+
+  return app;
+}
+
+export { AppError };

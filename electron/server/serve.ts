@@ -1,0 +1,85 @@
+/**
+ * `npm run serve`: the browser mode. The same core as the desktop app behind the HTTP server,
+ * serving the built renderer to this PC's browser, and to tablets and the lobby TV when `--host`
+ * opens it to the LAN.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { clinicDateOf } from '../../shared/domain/clinic-time';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { systemClock } from '../core/clock';
+import { createCore } from '../core/create-core';
+import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
+import { seedDemoClinic } from '../demo/seed-demo';
+import { createHttpServer } from './http-server';
+
+declare const __APP_VERSION__: string;
+
+const HELP = `Usage: npm run serve -- [options]
+
+  --data DIR      where the database lives (default: ${defaultDataDir()})
+  --port N        port to listen on (default 5170; 0 picks a free one)
+  --host ADDR     address to bind (default 127.0.0.1; 0.0.0.0 opens it to the clinic LAN)
+  --demo          fill an empty database with the demo clinic (every PIN is 1234)
+  --help          this text
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '5170' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+
+  const dataDir = values.data ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DATABASE_FILE);
+  const core = await createCore({ file });
+  console.log(`FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${core.schemaVersion})`);
+
+  if (values.demo) {
+    const now = systemClock.now();
+    const today = clinicDateOf(now, DEFAULT_SETTINGS.timeZone);
+    const seeded = await seedDemoClinic(core.database.db, today, now);
+    console.log(
+      seeded.createdClinic
+        ? `Demo clinic created with ${seeded.appointmentsAdded} appointments on ${today}. Every PIN is 1234.`
+        : `Demo clinic: ${seeded.appointmentsAdded} appointments added for ${today}. Every PIN is 1234.`,
+    );
+  }
+
+  const server = await createHttpServer({ core, version: __APP_VERSION__, rendererDir: join(__dirname, 'renderer') });
+  const address = await server.listen({ port, host: values.host });
+  const shown = values.host === '0.0.0.0' || values.host === '::' ? address.replace(/\/\/[^:/]+/, '//<this-pc-address>') : address;
+  console.log(`Open ${shown.replace('127.0.0.1', 'localhost')} in a browser.`);
+  if (values.host === '127.0.0.1') console.log('Only this PC can connect; pass --host 0.0.0.0 to let tablets and the lobby TV in.');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: closing…`);
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order, as a static list: no directory scan, so the list survives bundling
+ * and the asar archive. Add a file, then add it here; never edit one that has shipped.
+ */
+import type { Migration } from 'kysely/migration';
+import * as m001 from './001-spine';
+
+export const migrations: Record<string, Migration> = {
+  '001-spine': m001,
+};
+
+/** The schema version a fully migrated database has: the number of migrations. */
+export const SCHEMA_VERSION = Object.keys(migrations).length;

@@ -1,0 +1,36 @@
+// Builds everything that runs: the renderer with Vite (dist/renderer), and the main process,
+// preload and standalone server bundled with esbuild into single CommonJS files that run with
+// plain `node` and with `electron`. better-sqlite3 (a native addon) and electron stay external.
+import { build as esbuild } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const started = Date.now();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external: ['electron', 'better-sqlite3'],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = {
+  server: { entryPoints: { server: 'electron/server/serve.ts' } },
+  main: { entryPoints: { main: 'electron/shell/main.ts' } },
+  preload: { entryPoints: { preload: 'electron/shell/preload.ts' }, external: ['electron'] },
+};
+
+for (const [name, options] of Object.entries(entries)) {
+  if (!wanted(name)) continue;
+  await esbuild({ ...common, ...options, outdir: 'dist' });
+}
+if (wanted('renderer')) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log(`built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

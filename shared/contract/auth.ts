@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { STAFF_ROLES, ROLES } from '../domain/roles';
+import { settingsSchema } from '../domain/settings';
+import { clinicDateSchema, emptyInputSchema, idSchema, okSchema, roleSchema } from './common';
+import { defineMethod } from './define';
+
+export const pinSchema = z.string().regex(/^\d{4,8}$/, { message: 'validation.pin' });
+
+export const staffSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  /** A doctor's specialty (e.g. 眼鼻整形), empty for other roles. */
+  specialty: z.string().nullable(),
+});
+export type StaffSummary = z.infer<typeof staffSummarySchema>;
+
+export const sessionInfoSchema = z.object({
+  staff: staffSummarySchema,
+  /** The clinic's own day and settings a client needs to show it. */
+  clinic: z.object({
+    today: clinicDateSchema,
+    settings: settingsSchema,
+  }),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const authMethods = {
+  /** The sign-in screen's list of accounts: names and roles only. Needs no sign-in. */
+  'auth.staff': defineMethod({
+    summary: 'Active staff accounts for the sign-in screen',
+    input: emptyInputSchema,
+    output: z.array(staffSummarySchema),
+    roles: 'public',
+    writes: false,
+  }),
+  /** Signs in with a PIN; five wrong PINs lock the account for a minute. */
+  'auth.signIn': defineMethod({
+    summary: 'Sign in with staff id and PIN; returns a bearer token',
+    input: z.object({ staffId: idSchema, pin: pinSchema }).strict(),
+    output: z.object({ token: z.string(), staff: staffSummarySchema, expiresAt: z.iso.datetime() }),
+    roles: 'public',
+    writes: true,
+  }),
+  /** Ends the caller's session: its token stops working at once. */
+  'auth.signOut': defineMethod({
+    summary: 'Sign out: revoke the current token',
+    input: emptyInputSchema,
+    output: okSchema,
+    roles: ROLES,
+    writes: true,
+  }),
+  /** Who is signed in, with the clinic's day and settings. */
+  'auth.me': defineMethod({
+    summary: 'The signed-in staff member, the clinic day and settings',
+    input: emptyInputSchema,
+    output: sessionInfoSchema,
+    roles: ROLES,
+    writes: false,
+  }),
+} as const;
+
+export { STAFF_ROLES };

@@ -1,0 +1,88 @@
+/**
+ * The one error shape of the contract, the same over IPC and HTTP:
+ * `{code, message, path?}` with `message` already in the caller's language.
+ */
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages';
+
+export const ERROR_CODES = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The HTTP status each error code travels with. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  internal: 500,
+};
+
+export const apiErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  /** Extra facts a client can act on, e.g. the id of the existing record in a conflict. */
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/**
+ * Thrown by services: a code, a message key of the catalogue and its parameters. The dispatcher
+ * translates it into the caller's language; nothing else about the exception leaves the process.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: MessageKey;
+  readonly params: Record<string, string | number>;
+  readonly path: (string | number)[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  /** When true, the writes made before the error are kept (a failed PIN attempt is recorded). */
+  readonly keepWrites: boolean;
+
+  constructor(
+    code: ErrorCode,
+    messageKey: MessageKey,
+    options: {
+      params?: Record<string, string | number>;
+      path?: (string | number)[];
+      details?: Record<string, unknown>;
+      keepWrites?: boolean;
+    } = {},
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = messageKey;
+    this.params = options.params ?? {};
+    this.path = options.path;
+    this.details = options.details;
+    this.keepWrites = options.keepWrites ?? false;
+  }
+}
+
+/** An error as a client receives it; thrown by the renderer's client so components can show it. */
+export class ApiCallError extends Error {
+  readonly code: ErrorCode;
+  readonly path: (string | number)[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.path = error.path;
+    this.details = error.details;
+  }
+}

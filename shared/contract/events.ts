@@ -1,0 +1,20 @@
+/**
+ * Change notices pushed to every client (SSE in the browser, IPC on the desktop) so it refreshes
+ * what it shows. Past-tense names; payloads carry ids only, never personal data.
+ */
+import { z } from 'zod';
+
+export const eventSchemas = {
+  'appointments.changed': z.object({ ids: z.array(z.number().int()) }),
+  'settings.changed': z.object({ keys: z.array(z.string()) }),
+  'staff.changed': z.object({ ids: z.array(z.number().int()) }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<Name extends EventName> = z.infer<(typeof eventSchemas)[Name]>;
+
+/** One notice as it travels. */
+export interface ChangeNotice<Name extends EventName = EventName> {
+  name: Name;
+  payload: EventPayload<Name>;
+}

@@ -1,0 +1,31 @@
+/**
+ * The whole contract: every method of the console with its input and output schemas and the roles
+ * allowed. Both transports serve exactly this map; the client's types are derived from it.
+ */
+import type { z } from 'zod';
+import { appointmentMethods } from './appointments';
+import { authMethods } from './auth';
+import { mergeContracts, type MethodSpec } from './define';
+import { settingsMethods } from './settings';
+
+export const contract = mergeContracts(authMethods, settingsMethods, appointmentMethods);
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+/** What a caller passes (before defaults and transforms). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+/** What a caller receives. */
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** The spec of a method by a name that came from outside, or undefined. */
+export function findMethod(name: string): MethodSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+    ? (contract as Record<string, MethodSpec>)[name]
+    : undefined;
+}
+
+export { AppError, ApiCallError, ERROR_CODES, HTTP_STATUS, type ApiError, type ErrorCode } from './errors';

@@ -1,0 +1,53 @@
+/**
+ * A real console core on an in-memory SQLite with the migrations applied, plus the few steps most
+ * tests need: add staff, sign in, call a method as someone.
+ */
+import type { Caller } from '../../electron/api/context';
+import { manualClock, type Clock } from '../../electron/core/clock';
+import { createCore, type ConsoleCore } from '../../electron/core/create-core';
+import { insertStaff } from '../../electron/db/repositories/staff';
+import { hashPin } from '../../electron/services/pin-hash';
+import type { Role } from '../../shared/domain/roles';
+import type { Language } from '../../shared/i18n/messages';
+
+export interface TestCore extends ConsoleCore {
+  clock: ReturnType<typeof manualClock>;
+  errors: unknown[];
+}
+
+export async function createTestCore(options: { now?: string; file?: string } = {}): Promise<TestCore> {
+  const clock = manualClock(options.now ?? '2026-11-23T02:00:00.000Z');
+  const errors: unknown[] = [];
+  const core = await createCore({ file: options.file ?? ':memory:', clock: clock as Clock, logError: (error) => errors.push(error) });
+  return { ...core, clock, errors };
+}
+
+export async function addStaff(core: ConsoleCore, name: string, role: Role, pin = '1234'): Promise<number> {
+  return insertStaff(core.database.db, {
+    name,
+    role,
+    specialty: role === 'doctor' ? '眼部整形' : null,
+    pin_hash: await hashPin(pin),
+    locked_until: null,
+    created_at: new Date().toISOString(),
+  });
+}
+
+export function caller(token: string | null = null, language: Language = 'en'): Caller {
+  return { transport: 'internal', token, device: 'test', language };
+}
+
+/** Signs in and returns the token; throws if the PIN is refused. */
+export async function signIn(core: ConsoleCore, staffId: number, pin = '1234'): Promise<string> {
+  const result = await core.dispatcher.dispatch('auth.signIn', { staffId, pin }, caller());
+  if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
+  return (result.value as { token: string }).token;
+}
+
+export async function countRows(core: ConsoleCore, table: 'audit_log' | 'settings' | 'sessions' | 'appointments') {
+  const row = await core.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
