@@ -20,6 +20,7 @@ const common = {
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   legalComments: 'none',
+  outExtension: { '.js': '.cjs' },
 };
 
 const entries = {

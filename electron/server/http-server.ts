@@ -43,6 +43,16 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * The policy as one header value, for transports that write the header themselves (the desktop
+ * app's `app://` scheme): `defaultSrc` becomes `default-src 'self'`, directives joined by `; `.
+ */
+export function cspHeader(directives: Record<string, readonly string[]> = CONTENT_SECURITY_POLICY): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${sources.join(' ')}`)
+    .join('; ');
+}
+
 function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;

@@ -10,7 +10,7 @@ export const en: Record<MessageKey, string> = {
   'app.offline': 'Lost the connection to the server, reconnecting…',
   'app.reconnected': 'Reconnected',
 
-  'nav.today': "Today's appointments",
+  'nav.today': 'Today',
   'nav.signOut': 'Sign out',
   'nav.lock': 'Lock',
 

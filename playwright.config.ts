@@ -1,0 +1,40 @@
+/**
+ * End-to-end: the real renderer in Debian's Chromium against `serve --demo` on a temporary data
+ * directory (a real SQLite file). `npm test` builds first; this only starts the server.
+ */
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Made once in the main process; workers inherit it through the environment.
+process.env.FRONTDESK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
+const port = Number(process.env.FRONTDESK_E2E_PORT ?? 5191);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1920, height: 1080 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `node dist/server.cjs --demo --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,66 @@
+/**
+ * The providers every screen relies on: the API client (its transport chosen once, here), the
+ * query cache refreshed by change notices, the language, and antd in that language.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useMemo, useRef } from 'react';
+import { createApiClient, pickTransport } from './client/api-client';
+import { ApiProvider } from './client/api-context';
+import { invalidateFor } from './client/queries';
+import { SessionGate } from './features/auth/session-gate';
+import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
+import { theme } from './ui/theme';
+
+function Providers() {
+  const { language } = useI18n();
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const client = useMemo(() => createApiClient(pickTransport(), () => languageRef.current), []);
+  const queryClient = useMemo(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false },
+          mutations: { retry: false },
+        },
+      }),
+    [],
+  );
+
+  useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice)), [client, queryClient]);
+  useEffect(() => {
+    let wasOpen = false;
+    return client.onConnection((state) => {
+      if (state === 'open' && wasOpen === false) void queryClient.invalidateQueries();
+      wasOpen = state === 'open';
+    });
+  }, [client, queryClient]);
+  useEffect(() => {
+    dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  }, [language]);
+
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <ApiProvider client={client}>
+          <QueryClientProvider client={queryClient}>
+            <SessionGate />
+          </QueryClientProvider>
+        </ApiProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider initial={initialLanguage()}>
+      <Providers />
+    </I18nProvider>
+  );
+}

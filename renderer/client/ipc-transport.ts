@@ -1,0 +1,15 @@
+import type { FrontdeskBridge, Transport } from './transport';
+
+/** The desktop transport: the preload's bridge. The main process keeps the session itself. */
+export function createIpcTransport(bridge: FrontdeskBridge): Transport {
+  return {
+    kind: 'ipc',
+    call: (method, input) => bridge.call(method, input),
+    onNotice: (handler) => bridge.on(handler),
+    onConnection(handler) {
+      handler('open');
+      return () => undefined;
+    },
+    setToken: () => undefined,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Server state through TanStack Query, keyed by method and input. Change notices invalidate what
+ * they concern (no polling); a reconnect refreshes everything, since notices may have been missed.
+ */
+import { useMutation, useQuery, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { ApiCallError } from '../../shared/contract/errors';
+import type { ChangeNotice } from '../../shared/contract/events';
+import type { InputOf, MethodName, OutputOf } from '../../shared/contract/index';
+import { useApi } from './api-context';
+
+/** Which queries a notice makes stale, beyond those of its own noun (`appointments.*`). */
+const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
+  'settings.changed': ['auth.me'],
+  'staff.changed': ['auth.staff'],
+};
+
+export function invalidateFor(queryClient: QueryClient, notice: ChangeNotice): void {
+  const noun = notice.name.split('.')[0] ?? '';
+  const extra = ALSO_STALE[notice.name] ?? [];
+  void queryClient.invalidateQueries({
+    predicate: (query) => {
+      const method = String(query.queryKey[0]);
+      return method.startsWith(`${noun}.`) || extra.includes(method);
+    },
+  });
+}
+
+export function useApiQuery<M extends MethodName>(
+  method: M,
+  input: InputOf<M>,
+  options: Omit<UseQueryOptions<OutputOf<M>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
+) {
+  const api = useApi();
+  return useQuery<OutputOf<M>, ApiCallError>({
+    queryKey: [method, input],
+    queryFn: () => api.call(method, input),
+    ...options,
+  });
+}
+
+/**
+ * A write. `networkMode: 'always'` is for the sign-in screens, which must work while the query
+ * layer is paused behind the lock screen.
+ */
+export function useApiMutation<M extends MethodName>(method: M, options: { networkMode?: 'online' | 'always' } = {}) {
+  const api = useApi();
+  return useMutation<OutputOf<M>, ApiCallError, InputOf<M>>({ mutationFn: (input) => api.call(method, input), ...options });
+}

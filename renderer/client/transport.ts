@@ -1,0 +1,30 @@
+/** What a transport gives the client: one call, and a stream of change notices. */
+import type { ApiError } from '../../shared/contract/errors';
+import type { ChangeNotice } from '../../shared/contract/events';
+
+export type CallResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiError };
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+export interface Transport {
+  readonly kind: 'ipc' | 'http';
+  call(method: string, input: unknown): Promise<CallResult>;
+  /** Every change notice; returns the unsubscribe. */
+  onNotice(handler: (notice: ChangeNotice) => void): () => void;
+  /** The notice stream's state, so the UI can say when it is offline and refresh on reconnect. */
+  onConnection(handler: (state: ConnectionState) => void): () => void;
+  /** The signed-in session changed (sign-in, sign-out, lock): the stream follows it. */
+  setToken(token: string | null): void;
+}
+
+/** The desktop preload's bridge (electron/shell/preload.ts). */
+export interface FrontdeskBridge {
+  call(method: string, input: unknown): Promise<CallResult>;
+  on(handler: (notice: ChangeNotice) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    frontdesk?: FrontdeskBridge;
+  }
+}

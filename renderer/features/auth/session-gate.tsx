@@ -1,0 +1,89 @@
+/**
+ * Who is at the console: checking → signed out → signed in ⇄ locked. Locking (idle, a click, or a
+ * session that expired) revokes the token but keeps the screen and its data mounted underneath;
+ * signing in again brings it back as it was, refreshed.
+ */
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import { Flex, Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiCallError } from '../../../shared/contract/errors';
+import type { SessionInfo } from '../../../shared/contract/auth';
+import { useApi } from '../../client/api-context';
+import { useI18n } from '../../i18n/i18n';
+import { AppShell } from '../../ui/app-shell';
+import { SignInPage } from './sign-in-page';
+import { useIdleLock } from './use-idle-lock';
+
+type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
+
+export function SessionGate() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { t } = useI18n();
+  const [phase, setPhase] = useState<Phase>('checking');
+  const [session, setSession] = useState<SessionInfo | null>(null);
+
+  const loadSession = useCallback(async () => {
+    try {
+      setSession(await api.call('auth.me', {}));
+      setPhase('signedIn');
+      onlineManager.setOnline(true);
+    } catch (error) {
+      if (!(error instanceof ApiCallError) || error.code !== 'unauthenticated') console.error(error);
+      setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  const lock = useCallback(() => {
+    // Pausing the query layer keeps every screen's data while nobody is signed in.
+    onlineManager.setOnline(false);
+    setPhase('locked');
+    api.call('auth.signOut', {}).catch(() => api.forgetSession());
+  }, [api]);
+
+  const signOut = useCallback(async () => {
+    await api.call('auth.signOut', {}).catch(() => api.forgetSession());
+    queryClient.clear();
+    setSession(null);
+    setPhase('signedOut');
+  }, [api, queryClient]);
+
+  const signedIn = useCallback(async () => {
+    await loadSession();
+    void queryClient.invalidateQueries();
+  }, [loadSession, queryClient]);
+
+  // A session revoked or expired elsewhere locks the console the same way.
+  useEffect(() => {
+    if (phase !== 'signedIn') return;
+    return queryClient.getQueryCache().subscribe((event) => {
+      const error = event.query.state.error;
+      if (event.type === 'updated' && error instanceof ApiCallError && error.code === 'unauthenticated') lock();
+    });
+  }, [phase, queryClient, lock]);
+
+  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn', lock);
+
+  if (phase === 'checking') {
+    return (
+      <Flex align="center" justify="center" style={{ height: '100vh' }}>
+        <Spin size="large" tip={t('app.loading')}>
+          <div style={{ width: 120, height: 80 }} />
+        </Spin>
+      </Flex>
+    );
+  }
+  if (phase === 'signedOut' || !session) return <SignInPage mode="signIn" onSignedIn={signedIn} />;
+  return (
+    <>
+      <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>
+        <AppShell session={session} onLock={lock} onSignOut={signOut} onSessionChanged={setSession} />
+      </div>
+      {phase === 'locked' && <SignInPage mode="locked" onSignedIn={signedIn} />}
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * Today's appointments: when, who (greeted by their address form), what for, with whom, where,
+ * and where each stands. Dense enough to read the whole morning at a glance.
+ */
+import { SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Input, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
+import type { AppointmentRow } from '../../../shared/contract/appointments';
+import type { AppointmentStatus } from '../../../shared/domain/appointments';
+import { useApiQuery } from '../../client/queries';
+import { useI18n } from '../../i18n/i18n';
+import { errorMessage } from '../../ui/error-message';
+import { formatClinicTime } from '../../ui/format';
+import styles from './today-page.module.css';
+
+const STATUS_COLORS: Record<AppointmentStatus, string> = {
+  booked: 'default',
+  confirmed: 'cyan',
+  checked_in: 'success',
+  completed: 'green',
+  cancelled: 'default',
+  no_show: 'error',
+};
+
+type Filter = 'all' | 'pending' | 'arrived';
+const PENDING: AppointmentStatus[] = ['booked', 'confirmed'];
+const ARRIVED: AppointmentStatus[] = ['checked_in', 'completed'];
+
+export function TodayPage({ today, timeZone }: { today: string; timeZone: string }) {
+  const { t, language } = useI18n();
+  const list = useApiQuery('appointments.listDay', {});
+  const [filter, setFilter] = useState<Filter>('all');
+  const [text, setText] = useState('');
+  const search = useRef<ComponentRef<typeof Input>>(null);
+
+  // "/" jumps to the filter box from anywhere on the page.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key === '/' && !(target && ['INPUT', 'TEXTAREA'].includes(target.tagName))) {
+        event.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const appointments = useMemo(() => list.data?.appointments ?? [], [list.data]);
+  const shown = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    return appointments.filter((row) => {
+      if (filter === 'pending' && !PENDING.includes(row.status)) return false;
+      if (filter === 'arrived' && !ARRIVED.includes(row.status)) return false;
+      if (!needle) return true;
+      return [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle));
+    });
+  }, [appointments, filter, text]);
+
+  const counts = useMemo(
+    () => ({
+      pending: appointments.filter((row) => PENDING.includes(row.status)).length,
+      arrived: appointments.filter((row) => ARRIVED.includes(row.status)).length,
+    }),
+    [appointments],
+  );
+
+  const columns: TableColumnsType<AppointmentRow> = [
+    {
+      title: t('today.column.time'),
+      dataIndex: 'startsAt',
+      width: 110,
+      render: (startsAt: string, row) => (
+        <span className={styles.time}>
+          {formatClinicTime(startsAt, timeZone)}
+          <Typography.Text type="secondary" className={styles.duration}>
+            {t('today.minutes', { count: row.durationMinutes })}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('today.column.customer'),
+      key: 'customer',
+      render: (_, row) => (
+        <Flex vertical gap={2}>
+          <span className={styles.addressForm}>{row.customer.addressForm ?? row.customer.name}</span>
+          <Flex gap={6} align="center">
+            <Typography.Text type="secondary">{row.customer.name}</Typography.Text>
+            {row.customer.returning ? <Tag color="blue">{t('today.returning')}</Tag> : <Tag color="orange">{t('today.firstVisit')}</Tag>}
+          </Flex>
+        </Flex>
+      ),
+    },
+    {
+      title: t('today.column.item'),
+      key: 'item',
+      render: (_, row) => (row.item ? (language === 'en' ? row.item.nameEn : row.item.nameZh) : '—'),
+    },
+    { title: t('today.column.kind'), dataIndex: 'kind', width: 130, render: (kind: AppointmentRow['kind']) => t(`appointment.kind.${kind}`) },
+    { title: t('today.column.doctor'), key: 'doctor', width: 110, render: (_, row) => row.doctor?.name ?? '—' },
+    {
+      title: t('today.column.room'),
+      key: 'room',
+      width: 170,
+      // Chinese room names carry their floor already (3 楼咨询一室).
+      render: (_, row) => (row.room ? (language === 'en' ? `${row.room.floor}F · ${row.room.nameEn}` : row.room.name) : '—'),
+    },
+    { title: t('today.column.channel'), dataIndex: 'channel', width: 90, render: (channel: AppointmentRow['channel']) => t(`channel.${channel}`) },
+    {
+      title: t('today.column.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (status: AppointmentStatus) => <Tag color={STATUS_COLORS[status]}>{t(`appointment.status.${status}`)}</Tag>,
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="end" wrap gap={16}>
+        <div>
+          <Typography.Title level={3} className={styles.title}>
+            {t('today.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('today.count', { count: appointments.length })}</Typography.Text>
+        </div>
+        <Flex gap={12}>
+          <Card size="small" className={styles.stat}>
+            <Statistic title={t('today.pending')} value={counts.pending} />
+          </Card>
+          <Card size="small" className={styles.stat}>
+            <Statistic title={t('today.arrived')} value={counts.arrived} />
+          </Card>
+        </Flex>
+      </Flex>
+      <Card size="small" className={styles.tableCard}>
+        <Flex gap={12} wrap className={styles.toolbar}>
+          <Segmented<Filter>
+            value={filter}
+            onChange={setFilter}
+            options={[
+              { value: 'all', label: t('today.filterAll') },
+              { value: 'pending', label: t('today.pending') },
+              { value: 'arrived', label: t('today.arrived') },
+            ]}
+          />
+          <Input
+            ref={search}
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={`${t('today.search')}  /`}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className={styles.search}
+          />
+        </Flex>
+        {list.isError ? (
+          <Alert type="error" showIcon title={errorMessage(list.error, t)} action={<Button onClick={() => void list.refetch()}>{t('app.retry')}</Button>} />
+        ) : (
+          <Table<AppointmentRow>
+            data-testid="today-table"
+            size="small"
+            rowKey="id"
+            loading={list.isPending}
+            columns={columns}
+            dataSource={shown}
+            pagination={false}
+            sticky
+            locale={{ emptyText: <Empty description={<>{t('today.empty')}<br />{t('today.emptyHint')}</>} /> }}
+          />
+        )}
+      </Card>
+      <Typography.Text type="secondary" className={styles.footnote}>
+        {today}
+      </Typography.Text>
+    </Flex>
+  );
+}

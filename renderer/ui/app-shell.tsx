@@ -1,0 +1,105 @@
+/**
+ * The frame of every signed-in screen: navigation on the left, the clinic, the day, the connection
+ * and the person at the console on top.
+ */
+import { CalendarOutlined, DisconnectOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { SessionInfo } from '../../shared/contract/auth';
+import type { ConnectionState } from '../client/transport';
+import { useApi } from '../client/api-context';
+import { useApiQuery } from '../client/queries';
+import { TodayPage } from '../features/today/today-page';
+import { useI18n } from '../i18n/i18n';
+import { formatClinicDate } from './format';
+import { LanguageSwitch } from './language-switch';
+import styles from './app-shell.module.css';
+
+interface AppShellProps {
+  session: SessionInfo;
+  onLock(): void;
+  onSignOut(): Promise<void>;
+  onSessionChanged(session: SessionInfo): void;
+}
+
+export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged }: AppShellProps) {
+  const { t, language } = useI18n();
+  const api = useApi();
+  // Settings changed by a manager elsewhere arrive here through the change notices.
+  const me = useApiQuery('auth.me', {}, { initialData: initial });
+  const session = me.data ?? initial;
+  useEffect(() => {
+    if (me.data && me.data !== initial) onSessionChanged(me.data);
+  }, [me.data, initial, onSessionChanged]);
+
+  const [connection, setConnection] = useState<ConnectionState>('open');
+  useEffect(() => api.onConnection(setConnection), [api]);
+
+  // Alt+L locks the console at once (leaving the desk).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        onLock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onLock]);
+
+  const { settings, today } = session.clinic;
+  const clinicName = language === 'en' && settings.clinicNameEn ? settings.clinicNameEn : settings.clinicName;
+
+  return (
+    <Layout className={styles.shell}>
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className={styles.sider}>
+        <div className={styles.logo}>
+          <span className={styles.logoMark}>前</span>
+          <span className={styles.logoText}>{t('app.name')}</span>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={['today']} items={[{ key: 'today', icon: <CalendarOutlined />, label: t('nav.today') }]} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className={styles.header}>
+          <Flex align="baseline" gap={14} className={styles.headerTitle}>
+            <Typography.Text strong className={styles.clinicName}>
+              {clinicName}
+            </Typography.Text>
+            <Typography.Text type="secondary">{formatClinicDate(today, language)}</Typography.Text>
+          </Flex>
+          <Flex align="center" gap={12}>
+            {connection !== 'open' && (
+              <Tooltip title={t('app.offline')}>
+                <Tag icon={<DisconnectOutlined />} color="warning">
+                  {t('app.offline')}
+                </Tag>
+              </Tooltip>
+            )}
+            <LanguageSwitch />
+            <Tooltip title={`${t('signIn.lockNow')} (Alt+L)`}>
+              <Button icon={<LockOutlined />} onClick={onLock} aria-label={t('nav.lock')} />
+            </Tooltip>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'lock', icon: <LockOutlined />, label: `${t('nav.lock')}  Alt+L`, onClick: onLock },
+                  { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: () => void onSignOut() },
+                ],
+              }}
+            >
+              <Button type="text" className={styles.user} data-testid="user-menu">
+                <Avatar size={28} icon={<UserOutlined />} className={styles.userAvatar} />
+                <span>{session.staff.name}</span>
+                <Tag className={styles.userRole}>{t(`role.${session.staff.role}`)}</Tag>
+              </Button>
+            </Dropdown>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content className={styles.content}>
+          {session.staff.role === 'display' ? <Alert type="info" showIcon title={t('role.display')} /> : <TodayPage today={today} timeZone={settings.timeZone} />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

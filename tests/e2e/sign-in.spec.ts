@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, staffId } from './api';
+import { SignInPage } from './pages/sign-in-page';
+import { TodayPage } from './pages/today-page';
+
+test('reception signs in with the demo PIN, sees today, switches to English and signs out', async ({ page, request }) => {
+  const signIn = new SignInPage(page);
+  const today = new TodayPage(page);
+  await signIn.open();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await signIn.signIn('陈晓雨');
+
+  await expect(today.heading()).toHaveText('今日预约');
+  // The demo's appointments, as the API lists them, are all on the page in time order.
+  const reception = await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '林佳'), pin: '1234' });
+  const listed = await apiCall<{ appointments: { customer: { name: string } }[] }>(request, 'appointments.listDay', {}, reception.token);
+  expect(listed.appointments.length).toBeGreaterThanOrEqual(30);
+  await expect(today.rows()).toHaveCount(listed.appointments.length);
+  await expect(today.rows().first()).toContainText(listed.appointments[0]!.customer.name);
+  await expect(page.getByText(`共 ${listed.appointments.length} 个预约`)).toBeVisible();
+
+  await today.switchLanguage('EN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(today.heading()).toHaveText("Today's appointments");
+  await expect(page.getByRole('columnheader', { name: 'Item of interest' })).toBeVisible();
+
+  await today.signOut();
+  await expect(signIn.root()).toBeVisible();
+  await expect(page.getByText('Who is signing in?')).toBeVisible();
+  // The token is gone: a reload lands on sign-in again, in the chosen language.
+  await page.reload();
+  await expect(signIn.root()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('five wrong PINs lock the account, and the sixth try is refused even with the right PIN', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open('en');
+  await page.getByRole('listitem').filter({ hasText: '冯静' }).click();
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await signIn.enterPin('9999');
+    await expect(signIn.alert()).toContainText(`Wrong PIN; ${5 - attempt} tries left`);
+  }
+  await signIn.enterPin('9999');
+  await expect(signIn.alert()).toContainText('the account is locked');
+  await signIn.enterPin('1234');
+  await expect(signIn.alert()).toContainText('the account is locked');
+  await expect(page.getByTestId('today-table')).toHaveCount(0);
+});
+
+test('the console locks itself after the idle time and keeps the screen for the next sign-in', async ({ page }) => {
+  await page.clock.install();
+  const signIn = new SignInPage(page);
+  const today = new TodayPage(page);
+  await signIn.open();
+  await signIn.signIn('林佳');
+  await expect(today.rows().first()).toBeVisible();
+  const rowsBefore = await today.rows().count();
+
+  await page.clock.fastForward('04:00');
+  await expect(signIn.lockScreen()).toHaveCount(0);
+  await page.clock.fastForward('01:05');
+  await expect(signIn.lockScreen()).toBeVisible();
+  await expect(page.getByText('已锁屏')).toBeVisible();
+  await expect(today.table()).toBeHidden();
+
+  await signIn.signIn('林佳');
+  await expect(signIn.lockScreen()).toHaveCount(0);
+  await expect(today.rows()).toHaveCount(rowsBefore);
+});
