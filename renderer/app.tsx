@@ -8,7 +8,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useState } from 'react';
+import { pickLanguage } from '../shared/i18n/messages';
 import { createApiClient, pickTransport } from './client/api-client';
 import { ApiProvider } from './client/api-context';
 import { invalidateFor } from './client/queries';
@@ -18,10 +19,9 @@ import { theme } from './ui/theme';
 
 function Providers() {
   const { language } = useI18n();
-  const languageRef = useRef(language);
-  languageRef.current = language;
-  const client = useMemo(() => createApiClient(pickTransport(), () => languageRef.current), []);
-  const queryClient = useMemo(
+  // The client follows <html lang>, which the language provider keeps current.
+  const [client] = useState(() => createApiClient(pickTransport(), () => pickLanguage(document.documentElement.lang)));
+  const [queryClient] = useState(
     () =>
       new QueryClient({
         defaultOptions: {
@@ -29,7 +29,6 @@ function Providers() {
           mutations: { retry: false },
         },
       }),
-    [],
   );
 
   useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice)), [client, queryClient]);

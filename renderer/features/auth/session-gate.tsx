@@ -23,17 +23,23 @@ export function SessionGate() {
   const [phase, setPhase] = useState<Phase>('checking');
   const [session, setSession] = useState<SessionInfo | null>(null);
 
-  const loadSession = useCallback(async () => {
-    try {
-      setSession(await api.call('auth.me', {}));
-      setPhase('signedIn');
-      onlineManager.setOnline(true);
-    } catch (error) {
-      if (!(error instanceof ApiCallError) || error.code !== 'unauthenticated') console.error(error);
-      setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
-    }
-  }, [api]);
+  const loadSession = useCallback(
+    () =>
+      api.call('auth.me', {}).then(
+        (info) => {
+          setSession(info);
+          setPhase('signedIn');
+          onlineManager.setOnline(true);
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiCallError) || error.code !== 'unauthenticated') console.error(error);
+          setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
+        },
+      ),
+    [api],
+  );
 
+  // A reload keeps the tab's session: ask who is signed in before showing anything.
   useEffect(() => {
     void loadSession();
   }, [loadSession]);

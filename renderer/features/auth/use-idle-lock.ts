@@ -8,9 +8,11 @@ const CHECK_EVERY_MS = 1000;
  * default). Activity only stamps a time; one slow interval compares it, so typing costs nothing.
  */
 export function useIdleLock(minutes: number, enabled: boolean, onIdle: () => void): void {
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
   const callback = useRef(onIdle);
-  callback.current = onIdle;
+  useEffect(() => {
+    callback.current = onIdle;
+  }, [onIdle]);
 
   useEffect(() => {
     if (!enabled) return;

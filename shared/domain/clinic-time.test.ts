@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, clinicDateOf, clinicDayRange, clinicInstant, clinicTimeOf, isClinicDate } from './clinic-time';
+
+describe('clinic time', () => {
+  it('reads the clinic day and time of an instant in the clinic zone', () => {
+    expect(clinicDateOf('2026-11-23T15:30:00Z', 'Asia/Shanghai')).toBe('2026-11-23');
+    expect(clinicDateOf('2026-11-23T16:30:00Z', 'Asia/Shanghai')).toBe('2026-11-24');
+    expect(clinicTimeOf('2026-11-23T16:30:00Z', 'Asia/Shanghai')).toBe('00:30');
+  });
+
+  it('turns a clinic wall-clock time into its UTC instant', () => {
+    expect(clinicInstant('2026-11-23', '23:30', 'Asia/Shanghai').toISOString()).toBe('2026-11-23T15:30:00.000Z');
+    // Across New York's daylight-saving change (2026-03-08).
+    expect(clinicInstant('2026-03-07', '09:00', 'America/New_York').toISOString()).toBe('2026-03-07T14:00:00.000Z');
+    expect(clinicInstant('2026-03-09', '09:00', 'America/New_York').toISOString()).toBe('2026-03-09T13:00:00.000Z');
+  });
+
+  it('gives each clinic day a half-open UTC range', () => {
+    expect(clinicDayRange('2026-11-23', 'Asia/Shanghai')).toEqual({ start: '2026-11-22T16:00:00.000Z', end: '2026-11-23T16:00:00.000Z' });
+  });
+
+  it('round-trips every minute of any day through instant and back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (offset, hour, minute) => {
+        const date = addDays('2024-01-01', offset);
+        const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+        const instant = clinicInstant(date, time, 'Asia/Shanghai');
+        expect(clinicDateOf(instant, 'Asia/Shanghai')).toBe(date);
+        expect(clinicTimeOf(instant, 'Asia/Shanghai')).toBe(time);
+      }),
+    );
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isClinicDate('2026-02-28')).toBe(true);
+    expect(isClinicDate('2026-02-29')).toBe(false);
+    expect(isClinicDate('2026-13-01')).toBe(false);
+    expect(isClinicDate('26-1-1')).toBe(false);
+  });
+});
