@@ -27,6 +27,7 @@ const entries = {
   server: { entryPoints: { server: 'electron/server/serve.ts' } },
   main: { entryPoints: { main: 'electron/shell/main.ts' } },
   preload: { entryPoints: { preload: 'electron/shell/preload.ts' }, external: ['electron'] },
+  bench: { entryPoints: { bench: 'bench/run.ts' } },
 };
 
 for (const [name, options] of Object.entries(entries)) {

@@ -81,6 +81,9 @@ const e2eOk = run('end to end (playwright)', node, ['node_modules/@playwright/te
   PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json',
 });
 
+// The benchmark's quick version, so it keeps working (the real run is `npm run bench`).
+const benchOk = run('bench smoke', node, ['dist/bench.cjs', '--smoke', '--out', '.tmp/bench-smoke.json']);
+
 let passed = 0;
 let failed = 0;
 try {
@@ -97,5 +100,6 @@ try {
 } catch {
   failed += e2eOk ? 0 : 1;
 }
+if (!benchOk) failed += 1;
 if ((!unitOk || !e2eOk) && failed === 0) failed = 1;
 finish(passed, failed);

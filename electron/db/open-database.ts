@@ -5,7 +5,7 @@
  * an SQLite with the WAL-reset corruption bug (fixed in 3.51.3).
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 
 export const MIN_SQLITE_VERSION = '3.51.3';
@@ -16,6 +16,35 @@ export interface OpenedDatabase {
   /** The raw connection: for pragmas, backups and benchmarks, never for feature code. */
   sqlite: BetterSqlite3.Database;
   close(): Promise<void>;
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The connection as Kysely sees it, with prepared statements cached by their SQL. Kysely's SQLite
+ * driver prepares every query afresh, which costs more than running most of ours; repositories
+ * build the same few shapes of SQL over and over, so a small LRU keeps each one prepared once.
+ */
+export function withStatementCache(sqlite: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Refresh its place in the LRU order.
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql) as unknown as SqliteStatement;
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 /** Compares dotted versions numerically: negative when `a` is older than `b`. */
@@ -52,7 +81,7 @@ export function openDatabase(file: string): OpenedDatabase {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,

@@ -1,0 +1,73 @@
+/** Timing helpers for the benchmarks: repeated runs, percentiles, a ratio against a floor. */
+
+export interface Row {
+  name: string;
+  unit: 'ms';
+  p50: number;
+  p95: number;
+  floorP50: number | null;
+  floorP95: number | null;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+}
+
+export function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+/** Runs `task` `warmup` times unmeasured, then `runs` times, and returns the sorted durations in ms. */
+export async function sample(task: () => unknown, runs: number, warmup = Math.min(50, runs)): Promise<number[]> {
+  for (let index = 0; index < warmup; index += 1) await task();
+  const durations: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const start = process.hrtime.bigint();
+    await task();
+    durations.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return durations.sort((a, b) => a - b);
+}
+
+/**
+ * Measures ours and the floor interleaved in rounds, so a noisy moment of the machine hits both,
+ * and returns a table row with the ratio of the p50s.
+ */
+export async function compare(
+  name: string,
+  ours: () => unknown,
+  floor: () => unknown,
+  runs: number,
+  target: { maxRatio?: number; maxP95?: number; maxP50?: number; text: string },
+): Promise<Row> {
+  const oursAll: number[] = [];
+  const floorAll: number[] = [];
+  const rounds = 5;
+  for (let round = 0; round < rounds; round += 1) {
+    floorAll.push(...(await sample(floor, Math.ceil(runs / rounds), round === 0 ? undefined : 5)));
+    oursAll.push(...(await sample(ours, Math.ceil(runs / rounds), round === 0 ? undefined : 5)));
+  }
+  oursAll.sort((a, b) => a - b);
+  floorAll.sort((a, b) => a - b);
+  const p50 = percentile(oursAll, 0.5);
+  const p95 = percentile(oursAll, 0.95);
+  const floorP50 = percentile(floorAll, 0.5);
+  const floorP95 = percentile(floorAll, 0.95);
+  const ratio = p50 / floorP50;
+  const met =
+    (target.maxRatio === undefined || ratio <= target.maxRatio) &&
+    (target.maxP95 === undefined || p95 <= target.maxP95) &&
+    (target.maxP50 === undefined || p50 <= target.maxP50);
+  return { name, unit: 'ms', p50, p95, floorP50, floorP95, ratio, target: target.text, met };
+}
+
+export function formatTable(rows: Row[]): string {
+  const fmt = (value: number | null, digits = 3) => (value === null || Number.isNaN(value) ? '—' : value.toFixed(digits));
+  const lines = [
+    ['what', 'p50 ms', 'p95 ms', 'floor p50', 'floor p95', 'ratio', 'target', 'met'],
+    ...rows.map((row) => [row.name, fmt(row.p50), fmt(row.p95), fmt(row.floorP50), fmt(row.floorP95), fmt(row.ratio, 2), row.target, row.met === null ? '—' : row.met ? 'yes' : 'NO']),
+  ];
+  const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
+  return lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
+}
