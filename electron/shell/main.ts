@@ -1,0 +1,139 @@
+/**
+ * The desktop app's main process. It only wires: the same core as `npm run serve` (database,
+ * services, dispatcher, events) is created here and handed to Electron — the `app://` scheme
+ * serving the built renderer, the IPC bridge, the windows and the menu. Every rule lives in
+ * the core; see electron/shell/*.ts for the pieces.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, type BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { createCore, type ConsoleCore } from '../core/create-core';
+import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
+import { offerDemoClinic } from './first-run';
+import { forwardNotices, registerCallBridge } from './ipc';
+import { applicationMenuTemplate } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { allowOnlyNotifications, hardenWebContents } from './security';
+import { createLobbyWindow, createMainWindow, externalDisplay, focusWindow } from './windows';
+
+declare const __APP_VERSION__: string;
+
+let core: ConsoleCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+let lobbyWindow: BrowserWindow | null = null;
+const stopOnQuit: (() => void)[] = [];
+
+/** The built renderer; a development run may point elsewhere (the tests do), a packaged app never. */
+function rendererDir(): string {
+  const override = process.env.FRONTDESK_RENDERER_DIR;
+  return !app.isPackaged && override ? override : join(__dirname, 'renderer');
+}
+
+function openMainWindow(): void {
+  const window = createMainWindow();
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+    // The lobby display does not outlive the console that feeds it.
+    if (lobbyWindow && !lobbyWindow.isDestroyed()) lobbyWindow.close();
+  });
+}
+
+function openLobbyDisplay(): void {
+  if (lobbyWindow && !lobbyWindow.isDestroyed()) {
+    focusWindow(lobbyWindow);
+    return;
+  }
+  const display = externalDisplay();
+  if (!display) return;
+  const window = createLobbyWindow(display);
+  lobbyWindow = window;
+  window.on('closed', () => {
+    if (lobbyWindow === window) lobbyWindow = null;
+  });
+}
+
+function refreshMenu(): void {
+  const template = applicationMenuTemplate({
+    canOpenLobby: screen.getAllDisplays().length > 1,
+    openLobby: openLobbyDisplay,
+    developer: !app.isPackaged,
+    platform: process.platform,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function onDisplaysChanged(): void {
+  if (screen.getAllDisplays().length < 2 && lobbyWindow && !lobbyWindow.isDestroyed()) lobbyWindow.close();
+  refreshMenu();
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DATABASE_FILE);
+  const opened = await createCore({ file });
+  core = opened;
+  console.log(`[shell] FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${String(opened.schemaVersion)})`);
+  await offerDemoClinic(opened, process.argv);
+
+  serveRenderer(rendererDir());
+  allowOnlyNotifications(session.defaultSession);
+  stopOnQuit.push(registerCallBridge(opened.dispatcher), forwardNotices(opened.events));
+  // Printing (a later issue) plugs in here: a printer built from the main window's webContents
+  // (`print` / `printToPDF`), handed to the core, so print jobs stay behind the one dispatcher.
+
+  refreshMenu();
+  screen.on('display-added', onDisplaysChanged);
+  screen.on('display-removed', onDisplaysChanged);
+  openMainWindow();
+}
+
+function failToStart(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('[shell] could not start', error);
+  dialog.showErrorBox('FrontDesk 无法启动 / could not start', message);
+  app.exit(1);
+}
+
+app.setName(PRODUCT_NAME);
+// Every renderer sandboxed, whatever its window options say.
+app.enableSandbox();
+registerAppScheme();
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // Another FrontDesk owns the database; it brings its window forward (second-instance).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    focusWindow(mainWindow);
+  });
+  app.on('activate', () => {
+    if (core && !mainWindow) openMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    // Close the database cleanly (WAL checkpoint) before the process goes.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    for (const stop of stopOnQuit.splice(0)) stop();
+    closing
+      .close()
+      .catch((error: unknown) => {
+        console.error('[shell] closing the database failed', error);
+      })
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  app.whenReady().then(start).catch(failToStart);
+}

@@ -1,0 +1,20 @@
+/**
+ * The `app://` scheme: the console is served from its own privileged, secure origin
+ * (`app://console`) rather than `file://`, so the CSP, same-origin rules and `fetch` behave as on
+ * the web, and no other file on the disk is reachable.
+ */
+import { protocol } from 'electron';
+import { APP_SCHEME } from './console-url';
+import { respondFromRenderer } from './renderer-files';
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves `rendererDir` (the Vite build) on `app://console/`. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => respondFromRenderer(rendererDir, request));
+}

@@ -1,0 +1,450 @@
+/**
+ * The Electron shell, run for real under Node: the bundles esbuild makes (dist/main.cjs,
+ * dist/preload.cjs) are loaded with a recording stand-in for `electron` (its binary cannot be
+ * downloaded here). The core behind them is the real one, on a temp SQLite file, so an IPC call
+ * goes all the way through the dispatcher to the database.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createElectronStandIn,
+  fakeEvent,
+  installElectronStandIn,
+  type ElectronStandIn,
+  type MenuItemTemplate,
+} from '../helpers/electron-stand-in';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const mainBundle = join(root, 'dist', 'main.cjs');
+const preloadBundle = join(root, 'dist', 'preload.cjs');
+const requireBundle = createRequire(import.meta.url);
+
+const LOBBY_LABEL = 'Open lobby display on second screen / 在副屏打开大堂显示';
+const INDEX_MARKER = '<!doctype html><title>console under test</title>';
+const SECRET = 'the clinic database password';
+
+type Result = { ok: true; value: unknown } | { ok: false; status: number; error: { code: string; message: string } };
+interface StaffSummary {
+  id: number;
+  name: string;
+  role: string;
+}
+
+beforeAll(() => {
+  // esbuild takes about a second; always testing the current sources beats a stale bundle.
+  execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'preload'], { cwd: root, stdio: 'pipe' });
+}, 60_000);
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** One start of the main process in a fresh temp folder, with the stand-in installed. */
+class ShellRun {
+  readonly folder = mkdtempSync(join(tmpdir(), 'frontdesk-shell-'));
+  readonly userData = join(this.folder, 'user-data');
+  readonly rendererDir = join(this.folder, 'renderer');
+  readonly electron: ElectronStandIn;
+  private uninstall: (() => void) | null = null;
+  private readonly savedArgv = process.argv;
+  private readonly savedRendererDir = process.env.FRONTDESK_RENDERER_DIR;
+
+  constructor(options: { argv: string[]; dialogResponse: number }) {
+    mkdirSync(join(this.rendererDir, 'assets'), { recursive: true });
+    writeFileSync(join(this.rendererDir, 'index.html'), INDEX_MARKER);
+    writeFileSync(join(this.rendererDir, 'assets', 'app.js'), 'console.log("app")');
+    // Beside the renderer folder, where only a path-traversal bug could reach it.
+    writeFileSync(join(this.folder, 'secret.txt'), SECRET);
+    this.electron = createElectronStandIn({ userData: this.userData, dialogResponse: options.dialogResponse });
+    this.uninstall = installElectronStandIn(this.electron);
+    process.argv = [...this.savedArgv, ...options.argv];
+    process.env.FRONTDESK_RENDERER_DIR = this.rendererDir;
+  }
+
+  /** Loads dist/main.cjs and waits until it has opened its window. */
+  async start(): Promise<void> {
+    Reflect.deleteProperty(requireBundle.cache, mainBundle);
+    requireBundle(mainBundle);
+    await waitFor(() => (this.electron.BrowserWindow.created[0]?.loaded.length ?? 0) > 0, 'the main window to load');
+  }
+
+  get mainWindow() {
+    const window = this.electron.BrowserWindow.created[0];
+    if (!window) throw new Error('no main window');
+    return window;
+  }
+
+  /** Calls `frontdesk:call` as a frame at `url` inside `sender` would. */
+  call(method: string, input: unknown, options: { url?: string | null; sender?: unknown; lang?: string } = {}) {
+    const handler = this.electron.ipcMain.handlers.get('frontdesk:call');
+    if (!handler) throw new Error('frontdesk:call is not registered');
+    const url = options.url === undefined ? 'app://console/index.html' : options.url;
+    const event = { sender: options.sender ?? this.mainWindow.webContents, senderFrame: url === null ? null : { url } };
+    return handler(event, method, input, options.lang ?? 'en') as Promise<Result>;
+  }
+
+  /** Quits as Electron would: `will-quit` waits for the core to close, then quits again. */
+  async quit(): Promise<{ prevented: boolean }> {
+    const event = fakeEvent();
+    const quitsBefore = this.electron.app.quitCount;
+    this.electron.app.emit('will-quit', event);
+    if (event.defaultPrevented) await waitFor(() => this.electron.app.quitCount > quitsBefore, 'the core to close');
+    return { prevented: event.defaultPrevented };
+  }
+
+  cleanUp(): void {
+    this.uninstall?.();
+    this.uninstall = null;
+    process.argv = this.savedArgv;
+    if (this.savedRendererDir === undefined) delete process.env.FRONTDESK_RENDERER_DIR;
+    else process.env.FRONTDESK_RENDERER_DIR = this.savedRendererDir;
+    Reflect.deleteProperty(requireBundle.cache, mainBundle);
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+function menuItems(items: MenuItemTemplate[] | undefined): MenuItemTemplate[] {
+  return (items ?? []).flatMap((item) => [item, ...menuItems(item.submenu)]);
+}
+
+describe('the main process, started with --demo', () => {
+  let run: ShellRun;
+  let started: ShellRun | undefined;
+  let quitResult: { prevented: boolean } | null = null;
+
+  beforeAll(async () => {
+    run = started = new ShellRun({ argv: ['--demo'], dialogResponse: 1 });
+    await run.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (started && !quitResult) await started.quit();
+    started?.cleanUp();
+  });
+
+  it('takes the single-instance lock, names itself, sandboxes every renderer, and asks nothing with --demo', () => {
+    const names = run.electron.calls.map((call) => call.name);
+    expect(names.filter((name) => name === 'app.requestSingleInstanceLock')).toHaveLength(1);
+    expect(run.electron.calls).toContainEqual({ name: 'app.setName', args: ['FrontDesk'] });
+    expect(names).toContain('app.enableSandbox');
+    expect(run.electron.dialog.shown).toHaveLength(0);
+    expect(existsSync(join(run.userData, 'frontdesk.sqlite'))).toBe(true);
+  });
+
+  it('opens exactly one secure main window on app://console/index.html, shown when ready', () => {
+    expect(run.electron.BrowserWindow.created).toHaveLength(1);
+    const window = run.mainWindow;
+    expect(window.options).toMatchObject({ width: 1440, height: 900, minWidth: 1024, minHeight: 700, show: false });
+    const preferences = window.options.webPreferences as Record<string, unknown>;
+    expect(preferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(String(preferences.preload)).toMatch(/preload\.cjs$/);
+    expect(isAbsolute(String(preferences.preload))).toBe(true);
+    expect(window.loaded).toEqual(['app://console/index.html']);
+    expect(window.visible).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(true);
+  });
+
+  it('registers the app scheme as privileged and serves the renderer with the CSP', async () => {
+    expect(run.electron.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const handler = run.electron.protocol.handlers.get('app');
+    if (!handler) throw new Error('no handler for app://');
+    const fetchApp = async (url: string) => handler(new Request(url));
+
+    const index = await fetchApp('app://console/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = index.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(await index.text()).toBe(INDEX_MARKER);
+
+    // A page path of the single-page app is index.html; a missing asset is not.
+    const display = await fetchApp('app://console/display');
+    expect(display.status).toBe(200);
+    expect(await display.text()).toBe(INDEX_MARKER);
+    const script = await fetchApp('app://console/assets/app.js');
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.headers.get('content-security-policy')).toContain("object-src 'none'");
+    expect((await fetchApp('app://console/assets/gone.js')).status).toBe(404);
+    expect((await fetchApp('app://elsewhere/index.html')).status).toBe(404);
+
+    for (const attempt of [
+      'app://console/assets/..%2F..%2Fsecret.txt',
+      'app://console/..%2fsecret.txt',
+      'app://console/%2e%2e%2fsecret.txt',
+      'app://console/..%5Csecret.txt',
+      'app://console/../secret.txt',
+    ]) {
+      const response = await fetchApp(attempt);
+      expect(response.status, attempt).not.toBe(200);
+      expect(await response.text(), attempt).not.toContain(SECRET);
+    }
+    expect((await fetchApp('app://console/assets/..%2F..%2Fsecret.txt')).status).toBe(403);
+  });
+
+  it('allows notifications and no other permission', () => {
+    const { requestHandler, checkHandler } = run.electron.session.defaultSession;
+    if (!requestHandler || !checkHandler) throw new Error('permission handlers are not set');
+    const ask = (permission: string, requestingUrl = 'app://console/index.html') => {
+      let granted: boolean | null = null;
+      requestHandler(run.mainWindow.webContents, permission, (answer) => (granted = answer), { requestingUrl });
+      return granted;
+    };
+    expect(ask('notifications')).toBe(true);
+    expect(ask('media')).toBe(false);
+    expect(ask('geolocation')).toBe(false);
+    expect(ask('notifications', 'https://evil.example/')).toBe(false);
+    expect(checkHandler(null, 'notifications', 'app://console', {})).toBe(true);
+    expect(checkHandler(null, 'media', 'app://console', {})).toBe(false);
+    expect(checkHandler(null, 'geolocation', 'app://console', {})).toBe(false);
+  });
+
+  it('denies new windows and navigation away from app://console on every webContents', () => {
+    const contents = run.mainWindow.webContents;
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'app://console/display' })).toEqual({ action: 'deny' });
+
+    const away = fakeEvent('https://example.com');
+    contents.emit('will-navigate', away, away.url);
+    expect(away.defaultPrevented).toBe(true);
+    const file = fakeEvent('file:///etc/passwd');
+    contents.emit('will-navigate', file, file.url);
+    expect(file.defaultPrevented).toBe(true);
+    const inside = fakeEvent('app://console/display');
+    contents.emit('will-navigate', inside, inside.url);
+    expect(inside.defaultPrevented).toBe(false);
+    const redirect = fakeEvent('https://example.com');
+    contents.emit('will-redirect', redirect, redirect.url);
+    expect(redirect.defaultPrevented).toBe(true);
+    const webview = fakeEvent();
+    contents.emit('will-attach-webview', webview, {}, {});
+    expect(webview.defaultPrevented).toBe(true);
+  });
+
+  it('refuses IPC calls from any frame not on app://console', async () => {
+    expect(run.electron.ipcMain.handlers.has('frontdesk:call')).toBe(true);
+    for (const url of ['https://evil.example/', 'file:///tmp/index.html', 'app://other/index.html', null]) {
+      const result = await run.call('auth.staff', {}, { url });
+      expect(result, String(url)).toMatchObject({ ok: false, status: 403, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('serves auth.staff over IPC from the demo database', async () => {
+    const result = await run.call('auth.staff', {});
+    expect(result.ok).toBe(true);
+    const staff = (result as { value: StaffSummary[] }).value;
+    expect(staff.map((person) => person.name)).toEqual(expect.arrayContaining(['陈晓雨', '林佳', '何芳']));
+    expect(staff.filter((person) => person.role === 'reception').length).toBeGreaterThan(0);
+  });
+
+  it('keeps the session in the main process: after auth.signIn, auth.me works without a token', async () => {
+    const staff = ((await run.call('auth.staff', {})) as { value: StaffSummary[] }).value;
+    const reception = staff.find((person) => person.role === 'reception');
+    if (!reception) throw new Error('the demo clinic has no reception staff');
+
+    const before = await run.call('auth.me', {});
+    expect(before).toMatchObject({ ok: false, status: 401, error: { code: 'unauthenticated', message: 'Please sign in first' } });
+    const inChinese = await run.call('auth.me', {}, { lang: 'zh-CN' });
+    expect(inChinese.ok ? '' : inChinese.error.message).toMatch(/[\u4e00-\u9fff]/);
+
+    const signedIn = await run.call('auth.signIn', { staffId: reception.id, pin: '1234' });
+    expect(signedIn.ok).toBe(true);
+    const me = await run.call('auth.me', {});
+    expect(me).toMatchObject({ ok: true, value: { staff: { id: reception.id, role: 'reception' } } });
+
+    // Another window has its own (absent) session.
+    const other = new run.electron.BrowserWindow({});
+    expect(await run.call('auth.me', {}, { sender: other.webContents })).toMatchObject({ ok: false, status: 401 });
+    other.close();
+
+    expect(await run.call('auth.signOut', {})).toMatchObject({ ok: true });
+    // "Please sign in first", not "session expired": the window no longer sends the old token.
+    expect(await run.call('auth.me', {})).toMatchObject({ ok: false, status: 401, error: { message: 'Please sign in first' } });
+  });
+
+  it('forgets a window’s session when its webContents is destroyed', async () => {
+    const staff = ((await run.call('auth.staff', {})) as { value: StaffSummary[] }).value;
+    const guide = staff.find((person) => person.role === 'guide');
+    if (!guide) throw new Error('the demo clinic has no guide');
+    const tablet = new run.electron.BrowserWindow({});
+    expect(await run.call('auth.signIn', { staffId: guide.id, pin: '1234' }, { sender: tablet.webContents })).toMatchObject({ ok: true });
+    expect(await run.call('auth.me', {}, { sender: tablet.webContents })).toMatchObject({ ok: true });
+    tablet.close();
+    expect(await run.call('auth.me', {}, { sender: tablet.webContents })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('sends change notices to the windows', async () => {
+    const staff = ((await run.call('auth.staff', {})) as { value: StaffSummary[] }).value;
+    const manager = staff.find((person) => person.role === 'manager');
+    if (!manager) throw new Error('the demo clinic has no manager');
+    expect(await run.call('auth.signIn', { staffId: manager.id, pin: '1234' })).toMatchObject({ ok: true });
+    const contents = run.mainWindow.webContents;
+    const sentBefore = contents.sent.length;
+    expect(await run.call('settings.update', { waitAmberMinutes: 20 })).toMatchObject({ ok: true });
+    expect(contents.sent.slice(sentBefore)).toEqual([
+      { channel: 'frontdesk:notice', args: [{ name: 'settings.changed', payload: { keys: ['waitAmberMinutes'] } }] },
+    ]);
+    await run.call('auth.signOut', {});
+  });
+
+  it('offers the lobby display only with a second screen, full screen and as locked down as the console', () => {
+    const labels = () => menuItems(run.electron.Menu.current?.template).map((item) => item.label);
+    expect(labels()).not.toContain(LOBBY_LABEL);
+
+    run.electron.screen.displays.push({ id: 2, bounds: { x: 1920, y: 0, width: 1920, height: 1080 } });
+    run.electron.screen.emit('display-added', fakeEvent(), run.electron.screen.displays[1]);
+    const item = menuItems(run.electron.Menu.current?.template).find((each) => each.label === LOBBY_LABEL);
+    if (!item?.click) throw new Error('no lobby display menu item after a second screen was added');
+    item.click();
+
+    const windows = run.electron.BrowserWindow.created.filter((window) => window.loaded.includes('app://console/display'));
+    expect(windows).toHaveLength(1);
+    const lobby = windows[0];
+    expect(lobby?.options).toMatchObject({ x: 1920, y: 0, fullscreen: true });
+    expect(lobby?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String((lobby?.options.webPreferences as Record<string, unknown>).preload)).toMatch(/preload\.cjs$/);
+    // Asking again brings the same window forward.
+    item.click();
+    expect(run.electron.BrowserWindow.created.filter((window) => window.loaded.includes('app://console/display'))).toHaveLength(1);
+    expect(lobby?.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('focuses the console when a second instance starts', () => {
+    const before = run.mainWindow.focusCount;
+    run.electron.app.emit('second-instance', fakeEvent(), [], '/');
+    expect(run.mainWindow.focusCount).toBe(before + 1);
+  });
+
+  it('quits when the windows are closed, closing the core first', async () => {
+    run.mainWindow.close();
+    // The lobby display does not outlive the console.
+    expect(run.electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    const quitsBefore = run.electron.app.quitCount;
+    run.electron.app.emit('window-all-closed');
+    expect(run.electron.app.quitCount).toBe(quitsBefore + 1);
+
+    quitResult = await run.quit();
+    expect(quitResult.prevented).toBe(true);
+    expect(run.electron.ipcMain.handlers.has('frontdesk:call')).toBe(false);
+    // The second will-quit (after the core closed) lets the app go.
+    expect((await run.quit()).prevented).toBe(false);
+  });
+});
+
+describe('the main process on a first start without --demo', () => {
+  let run: ShellRun;
+  let started: ShellRun | undefined;
+
+  beforeAll(async () => {
+    run = started = new ShellRun({ argv: [], dialogResponse: 1 });
+    await run.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await started?.quit();
+    started?.cleanUp();
+  });
+
+  it('asks, Chinese first, whether to start with the demo clinic, and "start empty" seeds nothing', async () => {
+    expect(run.electron.dialog.shown).toHaveLength(1);
+    const box = run.electron.dialog.shown[0] ?? {};
+    const [firstLine, secondLine] = String(box.message).split('\n');
+    expect(firstLine).toMatch(/[\u4e00-\u9fff]/);
+    expect(secondLine).toMatch(/demo clinic/i);
+    expect(box.buttons).toEqual([expect.stringMatching(/Start with the demo clinic/), expect.stringMatching(/Start empty/)]);
+    expect(await run.call('auth.staff', {})).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('the preload', () => {
+  let electron: ElectronStandIn;
+  let uninstall: () => void;
+  const lang = { value: 'en' };
+
+  beforeAll(() => {
+    electron = createElectronStandIn({ userData: tmpdir() });
+    uninstall = installElectronStandIn(electron);
+    Object.defineProperty(globalThis, 'document', {
+      configurable: true,
+      value: { documentElement: { get lang() { return lang.value; } } },
+    });
+    Reflect.deleteProperty(requireBundle.cache, preloadBundle);
+    requireBundle(preloadBundle);
+  });
+
+  afterAll(() => {
+    uninstall();
+    Reflect.deleteProperty(globalThis, 'document');
+    Reflect.deleteProperty(requireBundle.cache, preloadBundle);
+  });
+
+  type Notice = { name: string; payload: unknown };
+  interface Bridge {
+    call(method: string, input: unknown): Promise<unknown>;
+    on(first: string | ((notice: Notice) => void), second?: (notice: Notice) => void): () => void;
+  }
+  const bridge = () => electron.contextBridge.exposed.get('frontdesk') as Bridge;
+
+  it('exposes exactly window.frontdesk with call and on', () => {
+    expect([...electron.contextBridge.exposed.keys()]).toEqual(['frontdesk']);
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'on']);
+    expect(typeof bridge().call).toBe('function');
+    expect(typeof bridge().on).toBe('function');
+  });
+
+  it('forwards call to frontdesk:call with the page language read at call time', async () => {
+    expect(await bridge().call('auth.staff', {})).toEqual({ ok: true, value: 'from main' });
+    lang.value = 'zh-CN';
+    await bridge().call('auth.me', { x: 1 });
+    expect(electron.ipcRenderer.invoked).toEqual([
+      ['frontdesk:call', 'auth.staff', {}, 'en'],
+      ['frontdesk:call', 'auth.me', { x: 1 }, 'zh-CN'],
+    ]);
+  });
+
+  it('delivers change notices, all or by name, without the IPC event, until unsubscribed', () => {
+    const all: Notice[] = [];
+    const settingsOnly: Notice[] = [];
+    const stopAll = bridge().on((notice) => all.push(notice));
+    const stopSettings = bridge().on('settings.changed', (notice) => settingsOnly.push(notice));
+    const ipcEvent = { sender: 'must not leak' };
+    electron.ipcRenderer.emit('frontdesk:notice', ipcEvent, { name: 'settings.changed', payload: { keys: ['a'] } });
+    electron.ipcRenderer.emit('frontdesk:notice', ipcEvent, { name: 'appointments.changed', payload: { ids: [1] } });
+    expect(all).toEqual([
+      { name: 'settings.changed', payload: { keys: ['a'] } },
+      { name: 'appointments.changed', payload: { ids: [1] } },
+    ]);
+    expect(settingsOnly).toEqual([{ name: 'settings.changed', payload: { keys: ['a'] } }]);
+
+    stopAll();
+    stopSettings();
+    expect(electron.ipcRenderer.count('frontdesk:notice')).toBe(0);
+  });
+});
