@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node dist/server.cjs --demo --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
+    command: `node ${process.env.FRONTDESK_DIST ?? 'dist'}/server.cjs --demo --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

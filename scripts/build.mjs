@@ -3,10 +3,13 @@
 // plain `node` and with `electron`. better-sqlite3 (a native addon) and electron stay external.
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv.slice(2);
+// FRONTDESK_DIST lets two checkouts' worth of work build side by side (default: dist).
+const outdir = process.env.FRONTDESK_DIST ?? 'dist';
 const wanted = (name) => only.length === 0 || only.includes(name);
 const started = Date.now();
 
@@ -32,7 +35,9 @@ const entries = {
 
 for (const [name, options] of Object.entries(entries)) {
   if (!wanted(name)) continue;
-  await esbuild({ ...common, ...options, outdir: 'dist' });
+  await esbuild({ ...common, ...options, outdir });
 }
-if (wanted('renderer')) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+if (wanted('renderer')) {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: resolve(outdir, 'renderer') } });
+}
 console.log(`built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

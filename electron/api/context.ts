@@ -58,3 +58,6 @@ export type Handler<M extends MethodName> = (
 
 /** One handler per contract method: the compiler refuses a missing or extra one. */
 export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The handlers of one domain: every method named `<noun>.…`. */
+export type HandlersOf<Noun extends string> = { [M in MethodName as M extends `${Noun}.${string}` ? M : never]: Handler<M> };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, caller, countRows, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
 import { contract, methodNames } from '../../shared/contract/index';
 import { createDispatcher } from './dispatcher';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import { createAuthService } from '../services/auth-service';
 import { createSettingsService } from '../services/settings-service';
 import { createAppointmentService } from '../services/appointment-service';

@@ -5,7 +5,7 @@
 import { SCHEMA_VERSION } from '../../migrations/index';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { createEventBus, type EventBus } from '../api/event-bus';
-import { createHandlers } from '../api/handlers';
+import { createHandlers } from '../api/handlers/index';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAppointmentService } from '../services/appointment-service';

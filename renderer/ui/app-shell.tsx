@@ -2,17 +2,18 @@
  * The frame of every signed-in screen: navigation on the left, the clinic, the day, the connection
  * and the person at the console on top.
  */
-import { CalendarOutlined, DisconnectOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { ConnectionState } from '../client/transport';
 import { useApi } from '../client/api-context';
 import { useApiQuery } from '../client/queries';
-import { TodayPage } from '../features/today/today-page';
+import { ROUTES } from '../routes';
 import { useI18n } from '../i18n/i18n';
 import { formatClinicDate } from './format';
 import { LanguageSwitch } from './language-switch';
+import { useHashRoute } from './router';
 import styles from './app-shell.module.css';
 
 interface AppShellProps {
@@ -47,6 +48,10 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
     return () => window.removeEventListener('keydown', onKey);
   }, [onLock]);
 
+  const { segments, navigate } = useHashRoute();
+  const allowed = ROUTES.filter((route) => route.roles.includes(session.staff.role));
+  const current = allowed.find((route) => route.key === segments[0]) ?? allowed[0];
+
   const { settings, today } = session.clinic;
   const clinicName = language === 'en' && settings.clinicNameEn ? settings.clinicNameEn : settings.clinicName;
 
@@ -57,7 +62,13 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
           <span className={styles.logoMark}>前</span>
           <span className={styles.logoText}>{t('app.name')}</span>
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={['today']} items={[{ key: 'today', icon: <CalendarOutlined />, label: t('nav.today') }]} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={current ? [current.key] : []}
+          items={allowed.map((route) => ({ key: route.key, icon: route.icon, label: t(route.label) }))}
+          onClick={({ key }) => navigate(`/${key}`)}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className={styles.header}>
@@ -97,7 +108,11 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
           </Flex>
         </Layout.Header>
         <Layout.Content className={styles.content}>
-          {session.staff.role === 'display' ? <Alert type="info" showIcon title={t('role.display')} /> : <TodayPage today={today} timeZone={settings.timeZone} />}
+          {current ? (
+            current.render({ session, params: segments.slice(1), navigate })
+          ) : (
+            <Alert type="info" showIcon title={t('role.display')} />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

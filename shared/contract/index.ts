@@ -6,9 +6,19 @@ import type { z } from 'zod';
 import { appointmentMethods } from './appointments';
 import { authMethods } from './auth';
 import { mergeContracts, type MethodSpec } from './define';
+import { customerMethods } from './customers';
+import { printMethods } from './printing';
+import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
 
-export const contract = mergeContracts(authMethods, settingsMethods, appointmentMethods);
+export const contract = mergeContracts(
+  authMethods,
+  settingsMethods,
+  customerMethods,
+  appointmentMethods,
+  rosterMethods,
+  printMethods,
+);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogs } from './catalog/index';
 import { en } from './en';
 import { pickLanguage, translate } from './messages';
 import { zh } from './zh';
@@ -8,6 +9,16 @@ describe('messages', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     for (const key of Object.keys(zh) as (keyof typeof zh)[]) expect(params(en[key]), key).toEqual(params(zh[key]));
+  });
+
+  it('keeps each key in one domain only', () => {
+    const seen = new Map<string, string>();
+    for (const [domain, messages] of Object.entries(catalogs)) {
+      for (const key of Object.keys(messages.zh)) {
+        expect(seen.get(key), `${key} is in ${domain} and ${seen.get(key)}`).toBeUndefined();
+        seen.set(key, domain);
+      }
+    }
   });
 
   it('fills parameters and picks the language from a header or ?lang=', () => {

@@ -1,119 +1,22 @@
 /**
- * The message catalogue, Simplified Chinese: the source language. Every key here must also exist
- * in `en.ts` (the compiler checks it). Parameters are written `{name}`.
+ * The message catalogue, Simplified Chinese: the source language, merged from the domain
+ * catalogues in ./catalog (one file per domain). Every key also exists in English (checked by
+ * the compiler in each domain's file).
  */
+import { coreMessages } from './catalog/core';
+import { customersMessages } from './catalog/customers';
+import { appointmentsMessages } from './catalog/appointments';
+import { rosterMessages } from './catalog/roster';
+import { printingMessages } from './catalog/printing';
+import { settingsMessages } from './catalog/settings';
+
 export const zh = {
-  'app.name': '前台接待台',
-  'app.tagline': '整形医院前台接待系统',
-  'app.language': '语言',
-  'app.loading': '正在加载…',
-  'app.retry': '重试',
-  'app.offline': '与服务器的连接已断开，正在重连…',
-  'app.reconnected': '已重新连接',
-
-  'nav.today': '今日预约',
-  'nav.signOut': '退出登录',
-  'nav.lock': '锁屏',
-
-  'role.reception': '前台',
-  'role.guide': '导医',
-  'role.consultant': '咨询师',
-  'role.nurse': '护士',
-  'role.doctor': '医生',
-  'role.manager': '主管',
-  'role.display': '大堂显示屏',
-
-  'signIn.title': '请选择您的账号',
-  'signIn.subtitle': '点选姓名后输入 PIN 码登录',
-  'signIn.searchStaff': '按姓名或拼音查找',
-  'signIn.pin': 'PIN 码',
-  'signIn.pinPlaceholder': '4–8 位数字',
-  'signIn.submit': '登录',
-  'signIn.back': '换一个账号',
-  'signIn.noStaff': '还没有员工账号。请用 --demo 启动演示诊所，或由主管添加员工。',
-  'signIn.lockedTitle': '已锁屏',
-  'signIn.lockedHint': '长时间无操作，已自动锁屏。输入 PIN 码继续，看板内容已保留。',
-  'signIn.lockNow': '立即锁屏',
-
-  'today.title': '今日预约',
-  'today.count': '共 {count} 个预约',
-  'today.empty': '今天还没有预约。',
-  'today.emptyHint': '新建预约后会显示在这里。',
-  'today.filterAll': '全部',
-  'today.search': '按姓名、称呼或医生筛选',
-  'today.pending': '待到店',
-  'today.arrived': '已到店',
-  'today.column.time': '时间',
-  'today.column.customer': '顾客',
-  'today.column.item': '咨询项目',
-  'today.column.kind': '类型',
-  'today.column.doctor': '医生',
-  'today.column.room': '诊室',
-  'today.column.status': '状态',
-  'today.column.channel': '渠道',
-  'today.minutes': '{count} 分钟',
-  'today.returning': '老顾客',
-  'today.firstVisit': '初诊',
-
-  'appointment.status.booked': '已预约',
-  'appointment.status.confirmed': '已确认',
-  'appointment.status.checked_in': '已到店',
-  'appointment.status.completed': '已完成',
-  'appointment.status.cancelled': '已取消',
-  'appointment.status.no_show': '未到',
-
-  'appointment.kind.consultation': '初次咨询',
-  'appointment.kind.followup': '复诊',
-  'appointment.kind.preop': '术前检查',
-  'appointment.kind.surgery': '手术',
-  'appointment.kind.postop': '术后复查',
-
-  'channel.phone': '电话',
-  'channel.web': '网站',
-  'channel.app': 'APP',
-  'channel.walk_in': '现场',
-  'channel.referral': '转介绍',
-
-  'error.invalid': '输入有误',
-  'error.unauthenticated': '请先登录',
-  'error.sessionExpired': '登录已过期，请重新登录',
-  'error.forbidden': '您的角色（{role}）无权执行此操作',
-  'error.notFound': '找不到要操作的记录',
-  'error.unknownMethod': '不存在的接口：{method}',
-  'error.conflict': '该记录已被他人修改，请刷新后重试',
-  'error.tooLarge': '提交的内容过大',
-  'error.internal': '系统内部错误，操作未生效。请重试；若仍失败，请联系主管。',
-  'error.malformedJson': '请求内容不是有效的 JSON',
-  'error.network': '无法连接服务器，请检查网络后重试',
-  'error.wrongPin': 'PIN 码不正确，还可尝试 {left} 次',
-  'error.accountLocked': '连续输错 PIN 码，账户已锁定，请 {seconds} 秒后再试',
-  'error.staffInactive': '该账号已停用',
-
-  'validation.required': '{field}为必填项',
-  'validation.type': '{field}的类型不正确',
-  'validation.tooShort': '{field}至少需要 {min} 个字符',
-  'validation.tooLong': '{field}最多 {max} 个字符',
-  'validation.tooSmall': '{field}不能小于 {min}',
-  'validation.tooBig': '{field}不能大于 {max}',
-  'validation.tooFew': '{field}至少需要 {min} 项',
-  'validation.tooMany': '{field}最多 {max} 项',
-  'validation.format': '{field}格式不正确',
-  'validation.oneOf': '{field}必须是以下之一：{options}',
-  'validation.unknownKeys': '不认识的字段：{keys}',
-  'validation.invalid': '{field}无效',
-  'validation.pin': '{field}须为 4–8 位数字',
-  'validation.date': '{field}须为 YYYY-MM-DD 格式的日期',
-  'validation.timeZone': '{field}不是有效的时区',
-  'validation.input': '输入内容',
-
-  'field.staffId': '员工',
-  'field.pin': 'PIN 码',
-  'field.date': '日期',
-  'field.clinicName': '诊所名称',
-  'field.timeZone': '时区',
-  'field.idleLockMinutes': '自动锁屏时间',
-  'field.waitAmberMinutes': '等候黄色提醒',
-  'field.waitRedMinutes': '等候红色提醒',
-} as const;
+  ...coreMessages.zh,
+  ...customersMessages.zh,
+  ...appointmentsMessages.zh,
+  ...rosterMessages.zh,
+  ...printingMessages.zh,
+  ...settingsMessages.zh,
+};
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,26 @@
+/**
+ * The handler of every contract method, one file per domain: each handler a few lines that call a
+ * service with the context's database, describe the change for the audit row and queue change
+ * notices. The `Handlers` type makes a missing or extra method a compile error.
+ */
+import type { Handlers } from '../context';
+import { createAppointmentHandlers } from './appointments';
+import { createAuthHandlers } from './auth';
+import { createCustomerHandlers } from './customers';
+import { createPrintHandlers } from './printing';
+import { createRosterHandlers } from './roster';
+import type { Services } from './services';
+import { createSettingsHandlers } from './settings';
+
+export type { Services } from './services';
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...createAuthHandlers(services),
+    ...createSettingsHandlers(services),
+    ...createCustomerHandlers(services),
+    ...createAppointmentHandlers(services),
+    ...createRosterHandlers(services),
+    ...createPrintHandlers(services),
+  };
+}

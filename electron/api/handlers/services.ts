@@ -1,0 +1,10 @@
+import type { AppointmentService } from '../../services/appointment-service';
+import type { AuthService } from '../../services/auth-service';
+import type { SettingsService } from '../../services/settings-service';
+
+/** Every service the handlers call; built once in create-core. */
+export interface Services {
+  auth: AuthService;
+  settings: SettingsService;
+  appointments: AppointmentService;
+}

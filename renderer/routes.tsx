@@ -1,0 +1,35 @@
+/**
+ * The signed-in screens: one entry per page, in menu order. A feature adds its page here; the
+ * shell builds the menu from this list and shows a page only to the roles it names.
+ */
+import { CalendarOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { SessionInfo } from '../shared/contract/auth';
+import { STAFF_ROLES, type Role } from '../shared/domain/roles';
+import type { MessageKey } from '../shared/i18n/messages';
+import { TodayPage } from './features/today/today-page';
+
+export interface PageProps {
+  session: SessionInfo;
+  /** The route's segments after the page's own key (`#/customers/12` → `['12']`). */
+  params: string[];
+  navigate(path: string): void;
+}
+
+export interface RouteDefinition {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  roles: readonly Role[];
+  render(props: PageProps): ReactNode;
+}
+
+export const ROUTES: RouteDefinition[] = [
+  {
+    key: 'today',
+    label: 'nav.today',
+    icon: <CalendarOutlined />,
+    roles: STAFF_ROLES,
+    render: ({ session }) => <TodayPage today={session.clinic.today} timeZone={session.clinic.settings.timeZone} />,
+  },
+];

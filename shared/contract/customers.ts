@@ -1,0 +1,2 @@
+/** The customers methods of the contract (filled in by the customers feature). */
+export const customerMethods = {} as const;

@@ -1,0 +1,2 @@
+/** The roster methods of the contract (filled in by the roster feature). */
+export const rosterMethods = {} as const;

@@ -1,0 +1,9 @@
+/** Every domain's messages, for the test that no two domains share a key. */
+import { coreMessages } from './core';
+import { customersMessages } from './customers';
+import { appointmentsMessages } from './appointments';
+import { rosterMessages } from './roster';
+import { printingMessages } from './printing';
+import { settingsMessages } from './settings';
+
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages };
