@@ -1,8 +1,8 @@
 /**
- * The Electron shell, run for real under Node: the bundles esbuild makes (dist/main.cjs,
- * dist/preload.cjs) are loaded with a recording stand-in for `electron` (its binary cannot be
- * downloaded here). The core behind them is the real one, on a temp SQLite file, so an IPC call
- * goes all the way through the dispatcher to the database.
+ * The Electron shell, run for real under Node: the bundles the build makes (main.cjs and
+ * preload.cjs, as in dist/) are loaded with a recording stand-in for `electron` (its binary
+ * cannot be downloaded here). The core behind them is the real one, on a temp SQLite file, so
+ * an IPC call goes all the way through the dispatcher to the database.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +20,12 @@ import {
 } from '../helpers/electron-stand-in';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const mainBundle = join(root, 'dist', 'main.cjs');
-const preloadBundle = join(root, 'dist', 'preload.cjs');
+// The bundles are built into a folder of this test's own, inside the repository so that they
+// find node_modules (better-sqlite3): never stale, and no race with a build writing dist/.
+mkdirSync(join(root, '.tmp'), { recursive: true });
+const buildDir = mkdtempSync(join(root, '.tmp', 'shell-test-'));
+const mainBundle = join(buildDir, 'main.cjs');
+const preloadBundle = join(buildDir, 'preload.cjs');
 const requireBundle = createRequire(import.meta.url);
 
 const LOBBY_LABEL = 'Open lobby display on second screen / 在副屏打开大堂显示';
@@ -36,9 +40,17 @@ interface StaffSummary {
 }
 
 beforeAll(() => {
-  // esbuild takes about a second; always testing the current sources beats a stale bundle.
-  execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'preload'], { cwd: root, stdio: 'pipe' });
+  // The project's own build (esbuild, about a second) with its output sent to buildDir.
+  execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'preload'], {
+    cwd: root,
+    stdio: 'pipe',
+    env: { ...process.env, FRONTDESK_DIST: buildDir },
+  });
 }, 60_000);
+
+afterAll(() => {
+  rmSync(buildDir, { recursive: true, force: true });
+});
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
