@@ -4,9 +4,11 @@
  */
 import type { Migration } from 'kysely/migration';
 import * as m001 from './001-spine';
+import * as m003 from './003-roster';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
+  '003-roster': m003,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -95,6 +95,8 @@ export interface AppointmentsTable {
   bring: Generated<string>;
   notes: Generated<string>;
   version: Generated<number>;
+  /** 1 when the morning roster put it on the call list to reschedule (migration 003). */
+  needs_reschedule: Generated<0 | 1>;
   created_at: string;
   updated_at: string;
 }
@@ -108,6 +110,9 @@ export interface Database {
   items: ItemsTable;
   customers: CustomersTable;
   appointments: AppointmentsTable;
+  shift_templates: ShiftTemplatesTable;
+  shift_overrides: ShiftOverridesTable;
+  roster_confirmations: RosterConfirmationsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -116,3 +121,60 @@ export type NewAppointment = Insertable<AppointmentsTable>;
 export type NewCustomer = Insertable<CustomersTable>;
 export type NewRoom = Insertable<RoomsTable>;
 export type NewItem = Insertable<ItemsTable>;
+
+/** A doctor's weekly shift: ISO weekday 1 = Monday … 7 = Sunday, clinic wall-clock times. */
+export interface ShiftTemplatesTable {
+  id: Generated<number>;
+  doctor_id: number;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  room_id: number | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export type ShiftOverrideKind = 'off' | 'hours' | 'room';
+
+/** One clinic day's change to a doctor's template: a day off, other hours, or another room. */
+export interface ShiftOverridesTable {
+  id: Generated<number>;
+  doctor_id: number;
+  date: string;
+  kind: ShiftOverrideKind;
+  start_time: string | null;
+  end_time: string | null;
+  room_id: number | null;
+  note: Generated<string>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export type RosterStatus = 'present' | 'late' | 'absent';
+
+/** Reception's morning confirmation of one doctor on one clinic day. */
+export interface RosterConfirmationsTable {
+  id: Generated<number>;
+  date: string;
+  doctor_id: number;
+  status: RosterStatus;
+  late_until: string | null;
+  room_id: number | null;
+  confirmed_by: number;
+  confirmed_at: string;
+  note: Generated<string>;
+}
+
+/** One print of a slip (migration 005): what, for whom, by whom, where. */
+export interface PrintJobsTable {
+  id: Generated<number>;
+  kind: 'slip';
+  appointment_id: number | null;
+  customer_id: number | null;
+  paper: '80mm' | 'a5';
+  language: 'zh-CN' | 'en';
+  staff_id: number;
+  device: string;
+  printer: Generated<string>;
+  printed_at: string;
+}
