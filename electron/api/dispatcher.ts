@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { AppError, HTTP_STATUS, type ApiError } from '../../shared/contract/errors';
 import type { ChangeNotice } from '../../shared/contract/events';
 import { findMethod } from '../../shared/contract/index';
-import { translate } from '../../shared/i18n/messages';
+import { isMessageKey, translate, type Language } from '../../shared/i18n/messages';
 import { describeIssue } from '../../shared/i18n/zod-message';
 import type { Clock } from '../core/clock';
 import { appendAudit } from '../db/repositories/audit';
@@ -56,12 +56,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { db, handlers, clock, events } = deps;
   const logError = deps.logError ?? ((error, method) => console.error(`[dispatcher] ${method} failed`, error));
 
+  /** Parameters that are themselves catalogue keys (a status, an action) are translated too. */
+  const localParams = (language: Language, params: Record<string, string | number>) =>
+    Object.fromEntries(
+      Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isMessageKey(value) ? translate(language, value) : value]),
+    );
+
   const fail = (caller: Caller, error: AppError): DispatchResult => ({
     ok: false,
     status: HTTP_STATUS[error.code],
     error: {
       code: error.code,
-      message: translate(caller.language, error.messageKey, error.params),
+      message: translate(caller.language, error.messageKey, localParams(caller.language, error.params)),
       ...(error.path ? { path: error.path } : {}),
       ...(error.details ? { details: error.details } : {}),
     },

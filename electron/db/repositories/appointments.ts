@@ -1,18 +1,40 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewAppointment } from '../schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AppointmentKind, AppointmentStatus } from '../../../shared/domain/appointments';
+import { LIVE_STATUSES } from '../../../shared/domain/booking';
+import type { AppointmentsTable, Database, NewAppointment } from '../schema';
+import type { Updateable } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+export interface AppointmentFilter {
+  doctorId?: number | undefined;
+  status?: AppointmentStatus | undefined;
+  kind?: AppointmentKind | undefined;
+  customerId?: number | undefined;
+  limit?: number;
+}
 
 /**
  * Appointments starting in `[start, end)` (UTC ISO strings) with their customer, item, doctor and
  * room, in time order. Served by `appointments_by_start`.
  */
-export function listAppointmentsBetween(db: Db, start: string, end: string) {
-  return appointmentsBetweenQuery(db, start, end).execute();
+export function listAppointmentsBetween(db: Db, start: string, end: string, filter: AppointmentFilter = {}) {
+  return appointmentsBetweenQuery(db, start, end, filter).execute();
 }
 
 /** The query of `listAppointmentsBetween`, unexecuted (the benchmark compiles it for its floor). */
-export function appointmentsBetweenQuery(db: Db, start: string, end: string) {
+export function appointmentsBetweenQuery(db: Db, start: string, end: string, filter: AppointmentFilter = {}) {
+  let query = appointmentRowsQuery(db).where('a.starts_at', '>=', start).where('a.starts_at', '<', end);
+  if (filter.doctorId !== undefined) query = query.where('a.doctor_id', '=', filter.doctorId);
+  if (filter.status !== undefined) query = query.where('a.status', '=', filter.status);
+  if (filter.kind !== undefined) query = query.where('a.kind', '=', filter.kind);
+  if (filter.customerId !== undefined) query = query.where('a.customer_id', '=', filter.customerId);
+  query = query.orderBy('a.starts_at').orderBy('a.id');
+  return filter.limit !== undefined ? query.limit(filter.limit) : query;
+}
+
+/** The joined row every appointment list shows. */
+export function appointmentRowsQuery(db: Db) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('customers as c', 'c.id', 'a.customer_id')
@@ -26,9 +48,12 @@ export function appointmentsBetweenQuery(db: Db, start: string, end: string) {
       'a.status',
       'a.kind',
       'a.channel',
+      'a.version',
+      'a.bring',
       'c.id as customer_id',
       'c.name as customer_name',
       'c.address_form',
+      'c.phone as customer_phone',
       eb
         .exists(
           eb
@@ -48,14 +73,90 @@ export function appointmentsBetweenQuery(db: Db, start: string, end: string) {
       'r.name as room_name',
       'r.name_en as room_name_en',
       'r.floor as room_floor',
-    ])
+    ]);
+}
+
+export type AppointmentRecord = Awaited<ReturnType<typeof listAppointmentsBetween>>[number];
+
+/** One appointment with its joined row and the columns only the detail shows. */
+export function findAppointmentDetail(db: Db, id: number) {
+  return appointmentRowsQuery(db)
+    .leftJoin('staff as confirmer', 'confirmer.id', 'a.confirmed_by')
+    .select(['a.notes', 'a.cancel_reason', 'a.confirmed_at', 'a.override_by', 'confirmer.name as confirmed_by_name'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A doctor's bookings that still hold time in `[start, end)`, for the clash check. */
+export function liveBookingsOfDoctor(db: Db, doctorId: number, start: string, end: string) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .select(['a.id', 'a.starts_at', 'a.duration_minutes', 'c.address_form', 'c.name'])
+    .where('a.doctor_id', '=', doctorId)
     .where('a.starts_at', '>=', start)
     .where('a.starts_at', '<', end)
-    .orderBy('a.starts_at')
-    .orderBy('a.id');
+    .where('a.status', 'in', [...LIVE_STATUSES])
+    .execute();
 }
 
 export async function insertAppointment(db: Db, appointment: NewAppointment): Promise<number> {
   const row = await db.insertInto('appointments').values(appointment).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Changes an appointment only if nobody changed it since `expectedVersion` was read, bumping the
+ * version. Returns false when the version moved on (someone else won).
+ */
+export async function updateAppointmentVersioned(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Updateable<AppointmentsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('appointments')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertCall(
+  db: Db,
+  call: { appointmentId: number; outcome: 'confirmed' | 'no_answer' | 'rescheduled' | 'cancelled'; note: string; calledAt: string; staffId: number },
+) {
+  await db
+    .insertInto('confirmation_calls')
+    .values({ appointment_id: call.appointmentId, outcome: call.outcome, note: call.note, called_at: call.calledAt, staff_id: call.staffId })
+    .execute();
+}
+
+export function callsOfAppointment(db: Db, appointmentId: number) {
+  return db
+    .selectFrom('confirmation_calls as k')
+    .innerJoin('staff as s', 's.id', 'k.staff_id')
+    .select(['k.outcome', 'k.note', 'k.called_at', 's.name as staff_name'])
+    .where('k.appointment_id', '=', appointmentId)
+    .orderBy('k.called_at')
+    .orderBy('k.id')
+    .execute();
+}
+
+/** Call counts and the last outcome of many appointments at once. */
+export function callSummaries(db: Db, appointmentIds: number[]) {
+  if (appointmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('confirmation_calls as k')
+    .select((eb) => [
+      'k.appointment_id',
+      eb.fn.countAll<number>().as('attempts'),
+      eb.fn.max('k.called_at').as('last_called_at'),
+      sql<string>`(select outcome from confirmation_calls last where last.appointment_id = k.appointment_id order by called_at desc, id desc limit 1)`.as('last_outcome'),
+    ])
+    .where('k.appointment_id', 'in', appointmentIds)
+    .groupBy('k.appointment_id')
+    .execute();
 }
