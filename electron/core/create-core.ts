@@ -7,9 +7,11 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { createEventBus, type EventBus } from '../api/event-bus';
 import { createHandlers } from '../api/handlers/index';
 import { migrateToLatest } from '../db/migrate';
+import { backfillCustomerSearch } from '../db/repositories/customers';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAppointmentService } from '../services/appointment-service';
 import { createAuthService } from '../services/auth-service';
+import { createCustomerService } from '../services/customer-service';
 import { createSettingsService } from '../services/settings-service';
 import { systemClock, type Clock } from './clock';
 
@@ -34,6 +36,7 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
   const database = openDatabase(options.file);
   try {
     await migrateToLatest(database.db);
+    await backfillCustomerSearch(database.db);
   } catch (error) {
     await database.close();
     throw error;
@@ -44,6 +47,7 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     auth,
     settings: createSettingsService(),
     appointments: createAppointmentService(),
+    customers: createCustomerService(),
   });
   const dispatcher = createDispatcher({
     db: database.db,

@@ -79,6 +79,14 @@ export interface CustomersTable {
   tags: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Search columns (migration 002), written by the customers repository. */
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
+  given_name: Generated<string>;
+  given_pinyin: Generated<string>;
+  phone_reversed: Generated<string>;
+  last_visit_at: Generated<string | null>;
+  version: Generated<number>;
 }
 
 export interface AppointmentsTable {

@@ -9,6 +9,7 @@ import { addDays, clinicInstant } from '../../shared/domain/clinic-time';
 import type { AppointmentKind, AppointmentStatus, Channel } from '../../shared/domain/appointments';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { insertAppointment } from '../db/repositories/appointments';
+import { insertCustomer } from '../db/repositories/customers';
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
@@ -124,19 +125,21 @@ async function createClinic(db: Kysely<Database>, stamp: string): Promise<void> 
       } while (usedPhones.has(phone));
       usedPhones.add(phone);
       const addressForm = female ? surname + pick(random, ['女士', '姐', '小姐', '女士']) : surname + '先生';
-      await trx
-        .insertInto('customers')
-        .values({
+      // Through the repository, so the demo customers get their pinyin search columns.
+      await insertCustomer(
+        trx,
+        {
           name,
-          address_form: addressForm,
+          addressForm,
           phone,
           gender: female ? 'female' : 'male',
-          birth_year: 1970 + Math.floor(random() * 35),
+          birthYear: 1970 + Math.floor(random() * 35),
           channel: pick(random, ['phone', 'web', 'app', 'walk_in', 'referral'] as const),
-          created_at: stamp,
-          updated_at: stamp,
-        })
-        .execute();
+          notes: '',
+          tags: [],
+        },
+        stamp,
+      );
     }
   });
 }

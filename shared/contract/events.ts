@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 export const eventSchemas = {
   'appointments.changed': z.object({ ids: z.array(z.number().int()) }),
+  'customers.changed': z.object({ ids: z.array(z.number().int()) }),
   'settings.changed': z.object({ keys: z.array(z.string()) }),
   'staff.changed': z.object({ ids: z.array(z.number().int()) }),
 } as const;

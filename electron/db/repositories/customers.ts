@@ -1,0 +1,229 @@
+/**
+ * Customers: the card, its search columns and its history. Every search path is a prefix range
+ * scan (`col >= q AND col < q || U+10FFFF`) on its own index, portable to PostgreSQL; the search
+ * columns are computed here on every insert and update so they can never drift from the name.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CustomerTag, Gender, SearchQuery } from '../../../shared/domain/customers';
+import type { Channel } from '../../../shared/domain/appointments';
+import { nameSearchKeys } from '../../services/pinyin';
+import type { CustomersTable, Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a card holds, as the service hands it over (phone already normalised). */
+export interface CustomerFields {
+  name: string;
+  phone: string;
+  addressForm: string | null;
+  gender: Gender | null;
+  birthYear: number | null;
+  channel: Channel | null;
+  notes: string;
+  tags: CustomerTag[];
+}
+
+/** The columns derived from the name and phone: what the search reads. */
+function searchColumns(name: string, phone: string) {
+  const keys = nameSearchKeys(name);
+  return {
+    name_pinyin: keys.pinyin,
+    name_initials: keys.initials,
+    given_name: keys.givenName,
+    given_pinyin: keys.givenPinyin,
+    phone_reversed: [...phone].reverse().join(''),
+  };
+}
+
+/** Inserts a customer with its search columns; returns the new id. The demo seeder goes through here too. */
+export async function insertCustomer(db: Db, fields: CustomerFields, stamp: string): Promise<number> {
+  const row = await db
+    .insertInto('customers')
+    .values({
+      name: fields.name,
+      address_form: fields.addressForm,
+      phone: fields.phone,
+      gender: fields.gender,
+      birth_year: fields.birthYear,
+      channel: fields.channel,
+      notes: fields.notes,
+      tags: JSON.stringify(fields.tags),
+      created_at: stamp,
+      updated_at: stamp,
+      ...searchColumns(fields.name, fields.phone),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Writes `fields` over the card if it is still at `expectedVersion`, bumping the version.
+ * Returns false when someone else saved it first (or it does not exist).
+ */
+export async function updateCustomer(db: Db, id: number, expectedVersion: number, fields: CustomerFields, stamp: string): Promise<boolean> {
+  const result = await db
+    .updateTable('customers')
+    .set({
+      name: fields.name,
+      address_form: fields.addressForm,
+      phone: fields.phone,
+      gender: fields.gender,
+      birth_year: fields.birthYear,
+      channel: fields.channel,
+      notes: fields.notes,
+      tags: JSON.stringify(fields.tags),
+      updated_at: stamp,
+      version: sql<number>`version + 1`,
+      ...searchColumns(fields.name, fields.phone),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export type CustomerRow = Awaited<ReturnType<typeof findCustomer>> & object;
+
+/** One customer's card, or undefined. */
+export function findCustomer(db: Db, id: number) {
+  return db
+    .selectFrom('customers')
+    .select(['id', 'name', 'address_form', 'phone', 'gender', 'birth_year', 'channel', 'notes', 'tags', 'last_visit_at', 'created_at', 'updated_at', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The customer holding a normalised phone, if any (the UNIQUE index on phone serves it). */
+export async function findCustomerByPhone(db: Db, phone: string): Promise<{ id: number; name: string; address_form: string | null } | undefined> {
+  return db.selectFrom('customers').select(['id', 'name', 'address_form']).where('phone', '=', phone).executeTakeFirst();
+}
+
+/**
+ * Notes a visit: `last_visit_at` moves forward only (recent visitors rank first in the search).
+ * Check-in and the demo seeder call it.
+ */
+export async function recordCustomerVisit(db: Db, id: number, at: string): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ last_visit_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_visit_at', 'is', null), eb('last_visit_at', '<', at)]))
+    .execute();
+}
+
+/** Fills the search columns of rows written before migration 002 (or by hand). */
+export async function backfillCustomerSearch(db: Db): Promise<number> {
+  const rows = await db.selectFrom('customers').select(['id', 'name', 'phone']).where('name_pinyin', '=', '').execute();
+  for (const row of rows) {
+    await db.updateTable('customers').set(searchColumns(row.name, row.phone)).where('id', '=', row.id).execute();
+  }
+  return rows.length;
+}
+
+/** A customer's appointments, newest first, with item and doctor (`appointments_by_customer`). */
+export function listCustomerAppointments(db: Db, customerId: number) {
+  return db
+    .selectFrom('appointments as a')
+    .leftJoin('items as i', 'i.id', 'a.item_id')
+    .leftJoin('staff as d', 'd.id', 'a.doctor_id')
+    .select([
+      'a.id',
+      'a.starts_at',
+      'a.duration_minutes',
+      'a.kind',
+      'a.status',
+      'a.notes',
+      'i.id as item_id',
+      'i.name as item_name',
+      'i.name_en as item_name_en',
+      'd.id as doctor_id',
+      'd.name as doctor_name',
+    ])
+    .where('a.customer_id', '=', customerId)
+    .orderBy('a.starts_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+}
+
+type SearchColumn = keyof Pick<CustomersTable, 'name' | 'address_form' | 'given_name' | 'name_pinyin' | 'name_initials' | 'given_pinyin' | 'phone' | 'phone_reversed'>;
+
+/**
+ * Where each kind of query looks, and how good a hit there is: an exact match of a primary key
+ * ranks 0 and a prefix 1; a hit on a secondary key (the given name, the phone's last digits)
+ * ranks 2 when exact, else 3 — "exact before prefix before the rest".
+ */
+const SEARCH_PATHS: Record<Exclude<SearchQuery['kind'], 'empty'>, { column: SearchColumn; exact: number; prefix: number; reversed?: boolean }[]> = {
+  text: [
+    { column: 'name', exact: 0, prefix: 1 },
+    { column: 'address_form', exact: 0, prefix: 1 },
+    { column: 'given_name', exact: 2, prefix: 3 },
+  ],
+  latin: [
+    { column: 'name_pinyin', exact: 0, prefix: 1 },
+    { column: 'name_initials', exact: 0, prefix: 1 },
+    { column: 'given_pinyin', exact: 2, prefix: 3 },
+  ],
+  digits: [
+    { column: 'phone', exact: 0, prefix: 1 },
+    { column: 'phone_reversed', exact: 2, prefix: 2, reversed: true },
+  ],
+};
+
+/** The highest code point: every string starting with `q` sorts below `q + MAX_CHAR`. */
+const MAX_CHAR = '\u{10FFFF}';
+
+/** The search query, unexecuted (the benchmark and the EXPLAIN test compile it). */
+export function searchCustomersQuery(db: Db, query: Exclude<SearchQuery, { kind: 'empty' }>, limit: number) {
+  const paths = SEARCH_PATHS[query.kind];
+  const branches = paths.map(({ column, exact, prefix, reversed }) => {
+    const needle = reversed ? [...query.text].reverse().join('') : query.text;
+    return db
+      .selectFrom('customers')
+      .select((eb) => [
+        'id',
+        eb.case().when(column, '=', needle).then(sql.lit(exact)).else(sql.lit(prefix)).end().as('rank'),
+      ])
+      .where(column, '>=', needle)
+      .where(column, '<', needle + MAX_CHAR);
+  });
+  const [first, ...rest] = branches;
+  const matches = rest.reduce((union, branch) => union.unionAll(branch), first!);
+  return db
+    .selectFrom(matches.as('m'))
+    .innerJoin('customers as c', 'c.id', 'm.id')
+    .select((eb) => [
+      'c.id',
+      'c.name',
+      'c.address_form',
+      'c.phone',
+      'c.gender',
+      'c.tags',
+      'c.last_visit_at',
+      eb.fn.min<number>('m.rank').as('rank'),
+    ])
+    .groupBy('c.id')
+    .orderBy('rank')
+    // Recent visitors first among equals; never-visited last.
+    .orderBy(sql`c.last_visit_at IS NULL`)
+    .orderBy('c.last_visit_at', 'desc')
+    // Then alphabetically, as a clerk reads a list of names.
+    .orderBy('c.name_pinyin')
+    .orderBy('c.id')
+    .limit(limit);
+}
+
+/** Customers matching a parsed query, best first. */
+export function searchCustomers(db: Db, query: Exclude<SearchQuery, { kind: 'empty' }>, limit: number) {
+  return searchCustomersQuery(db, query, limit).execute();
+}
+
+/** The most recently registered customers (the primary key serves it). */
+export function listRecentCustomers(db: Db, limit: number) {
+  return db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.address_form', 'c.phone', 'c.gender', 'c.tags', 'c.last_visit_at'])
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+}
