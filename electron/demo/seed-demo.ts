@@ -9,6 +9,8 @@ import { addDays, clinicInstant } from '../../shared/domain/clinic-time';
 import type { AppointmentKind, AppointmentStatus, Channel } from '../../shared/domain/appointments';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { insertAppointment } from '../db/repositories/appointments';
+import { resolveDayShifts } from '../services/roster-service';
+import { minutesOf } from '../../shared/domain/booking';
 import { insertCustomer } from '../db/repositories/customers';
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { writeSetting } from '../db/repositories/settings';
@@ -63,19 +65,19 @@ export async function seedDemoClinic(db: Kysely<Database>, date: string, now: Da
     await createClinic(db, stamp);
   }
 
-  const dayRange = {
-    start: clinicInstant(date, '00:00', timeZone).toISOString(),
-    end: clinicInstant(addDays(date, 1), '00:00', timeZone).toISOString(),
-  };
-  const existing = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('starts_at', '>=', dayRange.start)
-    .where('starts_at', '<', dayRange.end)
-    .executeTakeFirst();
-  if (existing) return { createdClinic, appointmentsAdded: 0 };
-
-  const appointmentsAdded = await db.transaction().execute((trx) => addDay(trx, date, stamp, timeZone));
+  // Today's bookings, and tomorrow's (mostly still to confirm: the call list's work).
+  let appointmentsAdded = 0;
+  for (const [day, ahead] of [[date, false], [addDays(date, 1), true]] as const) {
+    const existing = await db
+      .selectFrom('appointments')
+      .select('id')
+      .where('starts_at', '>=', clinicInstant(day, '00:00', timeZone).toISOString())
+      .where('starts_at', '<', clinicInstant(addDays(day, 1), '00:00', timeZone).toISOString())
+      .executeTakeFirst();
+    if (existing) continue;
+    const added = await db.transaction().execute((trx) => addDay(trx, day, stamp, timeZone, ahead));
+    if (!ahead) appointmentsAdded = added;
+  }
   return { createdClinic, appointmentsAdded };
 }
 
@@ -144,7 +146,7 @@ async function createClinic(db: Kysely<Database>, stamp: string): Promise<void> 
   });
 }
 
-async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZone: string): Promise<number> {
+async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZone: string, ahead: boolean): Promise<number> {
   const random = seededRandom(`demo-day-${date}`);
   const doctors = await db.selectFrom('staff').select(['id', 'name']).where('role', '=', 'doctor').orderBy('id').execute();
   const rooms = await db.selectFrom('rooms').select(['id', 'code']).execute();
@@ -184,16 +186,22 @@ async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZon
   let added = 0;
   const order = [...customers].sort(() => random() - 0.5);
   let next = 0;
+  // Bookings stay inside each doctor's shift that day; a doctor off that day gets none.
+  const shifts = await resolveDayShifts(db, date);
   for (const [doctorIndex, doctor] of DEMO_DOCTORS.entries()) {
-    let minutes = 9 * 60 + Math.floor(random() * 3) * 15;
-    const target = 6 + Math.floor(random() * 3);
-    for (let slot = 0; slot < target && minutes < 17 * 60; slot += 1) {
+    const shift = shifts.find((candidate) => candidate.doctorId === doctors[doctorIndex]?.id);
+    if (!shift && shifts.length > 0) continue;
+    const shiftStart = shift ? minutesOf(shift.start) : 9 * 60;
+    const shiftEnd = shift ? minutesOf(shift.end) : 17 * 60 + 30;
+    let minutes = Math.ceil(shiftStart / 15) * 15 + Math.floor(random() * 3) * 15;
+    const target = ahead ? 3 + Math.floor(random() * 2) : 6 + Math.floor(random() * 3);
+    for (let slot = 0; slot < target && minutes + 30 <= shiftEnd; slot += 1) {
       const customer = order[next++ % order.length];
       if (!customer) break;
       const kind: AppointmentKind = pick(random, ['consultation', 'consultation', 'consultation', 'followup', 'preop', 'postop']);
-      const duration = kind === 'consultation' ? pick(random, [30, 45]) : pick(random, [20, 30]);
+      const duration = Math.min(kind === 'consultation' ? pick(random, [30, 45]) : pick(random, [20, 30]), shiftEnd - minutes);
       const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-      const status: AppointmentStatus = random() < 0.7 ? 'confirmed' : 'booked';
+      const status: AppointmentStatus = random() < (ahead ? 0.25 : 0.7) ? 'confirmed' : 'booked';
       const channel: Channel = pick(random, ['phone', 'phone', 'web', 'app', 'referral', 'walk_in']);
       await insertAppointment(db, {
         customer_id: customer.id,

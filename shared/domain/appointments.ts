@@ -8,3 +8,21 @@ export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 /** seed 000 step 1: by phone, website, app, at the desk, or referred by someone. */
 export const CHANNELS = ['phone', 'web', 'app', 'walk_in', 'referral'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** What a customer is asked to bring, by kind (seed 000 step 3: 所需携带的资料); editable per booking. */
+export const DEFAULT_BRING: Record<AppointmentKind, string> = {
+  consultation: '身份证；近期照片（如有）',
+  followup: '身份证；上次的病历本',
+  preop: '身份证；空腹 8 小时',
+  surgery: '身份证；术前检查报告；宽松衣物',
+  postop: '身份证；出院小结',
+};
+
+/** Usual length of each kind, in minutes. */
+export const DEFAULT_DURATION: Record<AppointmentKind, number> = {
+  consultation: 30,
+  followup: 20,
+  preop: 45,
+  surgery: 120,
+  postop: 20,
+};
