@@ -7,6 +7,7 @@ import { createAuthService } from '../services/auth-service';
 import { createSettingsService } from '../services/settings-service';
 import { createAppointmentService } from '../services/appointment-service';
 import { createBookingService } from '../services/booking-service';
+import { createRosterService } from '../services/roster-service';
 import { readSettings } from '../db/repositories/settings';
 
 let core: TestCore;
@@ -82,7 +83,7 @@ describe('the dispatcher', () => {
 
   it('turns an exception inside a service into `internal` with no stack, and rolls the transaction back', async () => {
     const settings = createSettingsService();
-    const handlers = createHandlers({ auth: createAuthService(), settings, appointments: createAppointmentService(), booking: createBookingService() });
+    const handlers = createHandlers({ auth: createAuthService(), settings, appointments: createAppointmentService(), booking: createBookingService(), roster: createRosterService() });
     handlers['settings.update'] = async (input, context) => {
       await settings.update(context.db, input, context.actor?.staffId ?? 0, context.now);
       throw new TypeError('disk on fire at /secret/path.ts:12');
@@ -115,7 +116,7 @@ describe('the dispatcher', () => {
   });
 
   it('validates what a handler returns against the output schema', async () => {
-    const handlers = createHandlers({ auth: createAuthService(), settings: createSettingsService(), appointments: createAppointmentService(), booking: createBookingService() });
+    const handlers = createHandlers({ auth: createAuthService(), settings: createSettingsService(), appointments: createAppointmentService(), booking: createBookingService(), roster: createRosterService() });
     handlers['settings.get'] = async () => ({ clinicName: 42 }) as never;
     const dispatcher = createDispatcher({
       db: core.database.db,
