@@ -9,6 +9,7 @@ export const eventSchemas = {
   'customers.changed': z.object({ ids: z.array(z.number().int()) }),
   'settings.changed': z.object({ keys: z.array(z.string()) }),
   'staff.changed': z.object({ ids: z.array(z.number().int()) }),
+  'roster.changed': z.object({ doctorIds: z.array(z.number().int()) }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
