@@ -64,8 +64,8 @@ export interface DemoStaff {
 
 export const DEMO_DOCTORS: DemoStaff[] = [
   { name: '李慧', role: 'doctor', specialty: '眼部整形', room: '301', items: ['eyelid', 'eyebag'] },
-  { name: '张振宇', role: 'doctor', specialty: '鼻部整形', room: '302', items: ['rhinoplasty', 'filler'] },
-  { name: '曾凡', role: 'doctor', specialty: '面部轮廓', room: '303', items: ['contour', 'botox'] },
+  { name: '张振宇', role: 'doctor', specialty: '面部整形', room: '302', items: ['rhinoplasty', 'filler'] },
+  { name: '曾凡', role: 'doctor', specialty: '面部整形', room: '303', items: ['contour', 'botox'] },
   { name: '刘思远', role: 'doctor', specialty: '吸脂塑形', room: '401', items: ['lipo'] },
   { name: '黄静怡', role: 'doctor', specialty: '皮肤美容', room: '402', items: ['ipl', 'skincare', 'botox'] },
   { name: '单可', role: 'doctor', specialty: '乳房整形', room: '403', items: ['breast', 'lipo'] },

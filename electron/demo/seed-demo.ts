@@ -13,6 +13,7 @@ import { resolveDayShifts } from '../services/roster-service';
 import { minutesOf } from '../../shared/domain/booking';
 import { insertCustomer } from '../db/repositories/customers';
 import { countStaff, insertStaff } from '../db/repositories/staff';
+import { seedRoster } from './seed-roster';
 import { writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { hashPin } from '../services/pin-hash';
@@ -63,6 +64,7 @@ export async function seedDemoClinic(db: Kysely<Database>, date: string, now: Da
   if ((await countStaff(db)) === 0) {
     createdClinic = true;
     await createClinic(db, stamp);
+    await seedRoster(db, stamp);
   }
 
   // Today's bookings, and tomorrow's (mostly still to confirm: the call list's work).
