@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
+import { TeamOutlined } from '@ant-design/icons';
+import { CustomersRoute } from './features/customers/customers-route';
 import { TodayPage } from './features/today/today-page';
 
 export interface PageProps {
@@ -31,5 +33,13 @@ export const ROUTES: RouteDefinition[] = [
     icon: <CalendarOutlined />,
     roles: STAFF_ROLES,
     render: ({ session }) => <TodayPage today={session.clinic.today} timeZone={session.clinic.settings.timeZone} />,
+  },
+  {
+    key: 'customers',
+    label: 'customers.nav',
+    icon: <TeamOutlined />,
+    // Guides find customers through search only (masked phones), not their records.
+    roles: ['reception', 'consultant', 'nurse', 'doctor', 'manager'],
+    render: (props) => <CustomersRoute {...props} />,
   },
 ];

@@ -11,6 +11,7 @@ import { backfillCustomerSearch } from '../db/repositories/customers';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAppointmentService } from '../services/appointment-service';
 import { createAuthService } from '../services/auth-service';
+import { createCustomerService } from '../services/customer-service';
 import { createRosterService } from '../services/roster-service';
 import { createCustomerService } from '../services/customer-service';
 import { createSettingsService } from '../services/settings-service';

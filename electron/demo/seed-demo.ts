@@ -9,6 +9,7 @@ import { addDays, clinicInstant } from '../../shared/domain/clinic-time';
 import type { AppointmentKind, AppointmentStatus, Channel } from '../../shared/domain/appointments';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { insertAppointment } from '../db/repositories/appointments';
+import { insertCustomer } from '../db/repositories/customers';
 import { resolveDayShifts } from '../services/roster-service';
 import { minutesOf } from '../../shared/domain/booking';
 import { insertCustomer } from '../db/repositories/customers';

@@ -1,5 +1,6 @@
 import type { AppointmentService } from '../../services/appointment-service';
 import type { AuthService } from '../../services/auth-service';
+import type { CustomerService } from '../../services/customer-service';
 import type { RosterService } from '../../services/roster-service';
 import type { CustomerService } from '../../services/customer-service';
 import type { SettingsService } from '../../services/settings-service';

@@ -5,7 +5,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { createCustomerInputSchema, type CreateCustomerData, type CreateCustomerInput, type Customer } from '../../../shared/contract/customers';
 import { ApiCallError } from '../../../shared/contract/errors';
@@ -50,6 +50,9 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
   const create = useApiMutation('customers.create');
   const update = useApiMutation('customers.update');
   const [failure, setFailure] = useState<ApiCallError | Error | null>(null);
+  // Labels point at their inputs (no `name` on Form.Item, so antd does not link them itself).
+  const idPrefix = useId();
+  const idOf = (field: string) => `${idPrefix}-${field}`;
   const { control, handleSubmit, setError } = useForm<CreateCustomerInput, unknown, CreateCustomerData>({
     resolver: zodResolver(createCustomerInputSchema),
     defaultValues: startingValues(customer, initial),
@@ -83,8 +86,8 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
             control={control}
             name="name"
             render={({ field, fieldState }) => (
-              <Form.Item label={t('field.name')} required validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.name'), t)}>
-                <Input {...field} autoFocus placeholder={t('customers.placeholder.name')} maxLength={40} />
+              <Form.Item htmlFor={idOf('name')} label={t('field.name')} required validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.name'), t)}>
+                <Input {...field} id={idOf('name')} autoFocus placeholder={t('customers.placeholder.name')} maxLength={40} />
               </Form.Item>
             )}
           />
@@ -94,8 +97,8 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
             control={control}
             name="addressForm"
             render={({ field, fieldState }) => (
-              <Form.Item label={t('field.addressForm')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.addressForm'), t)}>
-                <Input {...field} value={field.value ?? ''} placeholder={t('customers.placeholder.addressForm')} maxLength={20} />
+              <Form.Item htmlFor={idOf('addressForm')} label={t('field.addressForm')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.addressForm'), t)}>
+                <Input {...field} id={idOf('addressForm')} value={field.value ?? ''} placeholder={t('customers.placeholder.addressForm')} maxLength={20} />
               </Form.Item>
             )}
           />
@@ -105,8 +108,8 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
         control={control}
         name="phone"
         render={({ field, fieldState }) => (
-          <Form.Item label={t('field.phone')} required validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.phone'), t)}>
-            <Input {...field} inputMode="tel" placeholder={t('customers.placeholder.phone')} maxLength={32} />
+          <Form.Item htmlFor={idOf('phone')} label={t('field.phone')} required validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.phone'), t)}>
+            <Input {...field} id={idOf('phone')} inputMode="tel" placeholder={t('customers.placeholder.phone')} maxLength={32} />
           </Form.Item>
         )}
       />
@@ -116,8 +119,9 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
             control={control}
             name="gender"
             render={({ field }) => (
-              <Form.Item label={t('field.gender')}>
+              <Form.Item htmlFor={idOf('gender')} label={t('field.gender')}>
                 <Select
+                  id={idOf('gender')}
                   value={field.value ?? undefined}
                   onChange={(value) => field.onChange(value ?? null)}
                   allowClear
@@ -132,8 +136,9 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
             control={control}
             name="birthYear"
             render={({ field, fieldState }) => (
-              <Form.Item label={t('field.birthYear')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.birthYear'), t)}>
+              <Form.Item htmlFor={idOf('birthYear')} label={t('field.birthYear')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.birthYear'), t)}>
                 <InputNumber<number>
+                  id={idOf('birthYear')}
                   value={field.value ?? null}
                   onChange={(value) => field.onChange(value ?? null)}
                   placeholder={t('customers.placeholder.birthYear')}
@@ -149,8 +154,9 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
             control={control}
             name="channel"
             render={({ field }) => (
-              <Form.Item label={t('field.channel')}>
+              <Form.Item htmlFor={idOf('channel')} label={t('customers.label.channel')}>
                 <Select
+                  id={idOf('channel')}
                   value={field.value ?? undefined}
                   onChange={(value) => field.onChange(value ?? null)}
                   allowClear
@@ -165,8 +171,9 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
         control={control}
         name="tags"
         render={({ field }) => (
-          <Form.Item label={t('field.tags')}>
+          <Form.Item htmlFor={idOf('tags')} label={t('field.tags')}>
             <Select
+              id={idOf('tags')}
               mode="multiple"
               value={field.value ?? []}
               onChange={field.onChange}
@@ -179,8 +186,8 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
         control={control}
         name="notes"
         render={({ field, fieldState }) => (
-          <Form.Item label={t('field.notes')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.notes'), t)}>
-            <Input.TextArea {...field} value={field.value ?? ''} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          <Form.Item htmlFor={idOf('notes')} label={t('customers.label.notes')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('customers.label.notes'), t)}>
+            <Input.TextArea {...field} id={idOf('notes')} value={field.value ?? ''} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
           </Form.Item>
         )}
       />

@@ -1,0 +1,172 @@
+/**
+ * Customers: one search box that finds as you type (name, pinyin, initials, phone digits) and a
+ * dense list, phones masked. `/` or F3 jumps to the box, ↑/↓ choose, Enter opens; "new customer"
+ * registers one, and a phone already on file offers to open that customer instead.
+ */
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState, type ComponentRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { CustomerSummary } from '../../../shared/contract/customers';
+import { useApi } from '../../client/api-context';
+import { useI18n } from '../../i18n/i18n';
+import { errorMessage } from '../../ui/error-message';
+import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
+import { TAG_COLORS, tagLabel } from './customer-labels';
+import { formatClinicDateTime } from './format-clinic-date-time';
+import { useCustomerSearch } from './use-customer-search';
+import styles from './customers-page.module.css';
+
+export function CustomersPage({ navigate, timeZone }: { navigate(path: string): void; timeZone: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const api = useApi();
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const box = useRef<ComponentRef<typeof Input>>(null);
+  const search = useCustomerSearch(text);
+  const results = search.data?.results ?? [];
+  const open = (id: number) => navigate(`/customers/${id}`);
+
+  useEffect(() => box.current?.focus(), []);
+  // `/` (outside a text field) or F3 anywhere jumps to the search box.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target && ['INPUT', 'TEXTAREA'].includes(target.tagName);
+      if (event.key === 'F3' || (event.key === '/' && !typing)) {
+        event.preventDefault();
+        box.current?.focus({ cursor: 'all' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onBoxKey = (event: ReactKeyboardEvent) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((index) => Math.min(index + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((index) => Math.max(index - 1, 0));
+    } else if (event.key === 'Enter') {
+      const row = results[active];
+      if (search.settled) {
+        if (row) open(row.id);
+        return;
+      }
+      // Enter typed before the last keystroke's results arrived: open the best match for what is typed now.
+      void api.call('customers.search', { query: text.trim(), limit: 1 }).then(({ results: [best] }) => best && open(best.id));
+    }
+  };
+
+  const columns: TableColumnsType<CustomerSummary> = [
+    {
+      title: t('customers.column.customer'),
+      key: 'customer',
+      render: (_, row) => (
+        <Flex gap={8} align="baseline">
+          <span className={styles.addressForm}>{row.addressForm ?? row.name}</span>
+          <Typography.Text type="secondary">{row.name}</Typography.Text>
+        </Flex>
+      ),
+    },
+    { title: t('customers.column.phone'), dataIndex: 'phoneMasked', width: 160, render: (phone: string) => <span className={styles.phone}>{phone}</span> },
+    {
+      title: t('customers.column.tags'),
+      key: 'tags',
+      render: (_, row) => row.tags.map((tag) => (
+        <Tag key={tag} color={TAG_COLORS[tag]}>
+          {t(tagLabel(tag))}
+        </Tag>
+      )),
+    },
+    {
+      title: t('customers.column.lastVisit'),
+      dataIndex: 'lastVisitAt',
+      width: 160,
+      render: (at: string | null) => (at ? formatClinicDateTime(at, timeZone) : <Typography.Text type="secondary">{t('customers.never')}</Typography.Text>),
+    },
+  ];
+
+  const query = search.query;
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="end" gap={16}>
+        <div>
+          <Typography.Title level={3} className={styles.title}>
+            {t('customers.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {query ? t('customers.resultCount', { count: results.length }) : t('customers.recent')}
+          </Typography.Text>
+        </div>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('customers.new')}
+        </Button>
+      </Flex>
+      <Card size="small">
+        <Input
+          ref={box}
+          size="large"
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('customers.searchPlaceholder')}
+          aria-label={t('field.query')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onBoxKey}
+          data-testid="customer-search"
+        />
+        <Typography.Text type="secondary" className={styles.hint}>
+          {t('customers.searchHint')}
+        </Typography.Text>
+        {search.isError ? (
+          <Alert type="error" showIcon title={errorMessage(search.error, t)} action={<Button onClick={() => void search.refetch()}>{t('app.retry')}</Button>} />
+        ) : (
+          <Table<CustomerSummary>
+            data-testid="customer-results"
+            size="small"
+            rowKey="id"
+            loading={search.isPending}
+            columns={columns}
+            dataSource={results}
+            pagination={false}
+            rowClassName={(_, index) => (index === active ? styles.activeRow ?? '' : '')}
+            onRow={(row, index) => ({ onClick: () => open(row.id), onMouseEnter: () => setActive(index ?? 0) })}
+            className={styles.results}
+            locale={{
+              emptyText: query ? (
+                <Empty description={<>{t('customers.noMatch', { query })}<br />{t('customers.noMatchHint')}</>}>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                    {t('customers.new')}
+                  </Button>
+                </Empty>
+              ) : (
+                <Empty description={t('customers.empty')} />
+              ),
+            }}
+          />
+        )}
+      </Card>
+      <CustomerCreateModal
+        open={creating}
+        initial={initialFromQuery(text)}
+        onClose={() => setCreating(false)}
+        onCreated={(customer) => {
+          setCreating(false);
+          void message.success(t('customers.created', { name: customer.addressForm ?? customer.name }));
+          open(customer.id);
+        }}
+        onOpenExisting={(id) => {
+          setCreating(false);
+          open(id);
+        }}
+      />
+    </Flex>
+  );
+}
