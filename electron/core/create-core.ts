@@ -13,7 +13,6 @@ import { createAppointmentService } from '../services/appointment-service';
 import { createAuthService } from '../services/auth-service';
 import { createCustomerService } from '../services/customer-service';
 import { createRosterService } from '../services/roster-service';
-import { createCustomerService } from '../services/customer-service';
 import { createSettingsService } from '../services/settings-service';
 import { systemClock, type Clock } from './clock';
 

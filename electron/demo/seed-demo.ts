@@ -12,7 +12,6 @@ import { insertAppointment } from '../db/repositories/appointments';
 import { insertCustomer } from '../db/repositories/customers';
 import { resolveDayShifts } from '../services/roster-service';
 import { minutesOf } from '../../shared/domain/booking';
-import { insertCustomer } from '../db/repositories/customers';
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { seedRoster } from './seed-roster';
 import { writeSetting } from '../db/repositories/settings';
