@@ -2,13 +2,14 @@
  * The signed-in screens: one entry per page, in menu order. A feature adds its page here; the
  * shell builds the menu from this list and shows a page only to the roles it names.
  */
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
 import { TeamOutlined } from '@ant-design/icons';
 import { CustomersRoute } from './features/customers/customers-route';
+import { RosterPage } from './features/roster/roster-page';
 import { TodayPage } from './features/today/today-page';
 
 export interface PageProps {
@@ -41,5 +42,12 @@ export const ROUTES: RouteDefinition[] = [
     // Guides find customers through search only (masked phones), not their records.
     roles: ['reception', 'consultant', 'nurse', 'doctor', 'manager'],
     render: (props) => <CustomersRoute {...props} />,
+  },
+  {
+    key: 'roster',
+    label: 'roster.title',
+    icon: <ScheduleOutlined />,
+    roles: STAFF_ROLES,
+    render: ({ session }) => <RosterPage session={session} />,
   },
 ];

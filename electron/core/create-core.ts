@@ -14,6 +14,8 @@ import { createAuthService } from '../services/auth-service';
 import { createCustomerService } from '../services/customer-service';
 import { createRosterService } from '../services/roster-service';
 import { createSettingsService } from '../services/settings-service';
+import { createItemService } from '../services/item-service';
+import { createPrintService } from '../services/print-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -47,6 +49,8 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
   const handlers = createHandlers({
     auth,
     settings: createSettingsService(),
+    items: createItemService(),
+    printing: createPrintService(),
     roster: createRosterService(),
     appointments: createAppointmentService(),
     customers: createCustomerService(),

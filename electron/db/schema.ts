@@ -121,6 +121,7 @@ export interface Database {
   shift_templates: ShiftTemplatesTable;
   shift_overrides: ShiftOverridesTable;
   roster_confirmations: RosterConfirmationsTable;
+  print_jobs: PrintJobsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -171,6 +172,20 @@ export interface RosterConfirmationsTable {
   confirmed_by: number;
   confirmed_at: string;
   note: Generated<string>;
+}
+
+/** One print of a slip (migration 005): what, for whom, by whom, where. */
+export interface PrintJobsTable {
+  id: Generated<number>;
+  kind: 'slip';
+  appointment_id: number | null;
+  customer_id: number | null;
+  paper: '80mm' | 'a5';
+  language: 'zh-CN' | 'en';
+  staff_id: number;
+  device: string;
+  printer: Generated<string>;
+  printed_at: string;
 }
 
 /** One print of a slip (migration 005): what, for whom, by whom, where. */

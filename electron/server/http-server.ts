@@ -15,6 +15,7 @@ import { AppError, HTTP_STATUS, type ApiError, type ErrorCode } from '../../shar
 import { pickLanguage, translate, type Language } from '../../shared/i18n/messages';
 import type { Caller } from '../api/context';
 import type { ConsoleCore } from '../core/create-core';
+import { printErrorPage } from './print-error-page';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const SESSION_COOKIE = 'fd_session';
@@ -178,6 +179,28 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     request.raw.on('close', stop);
     stream.on('close', stop);
   });
+
+  // A printable slip (issue 4, item 5): signed in by Bearer token or the browser's session cookie
+  // (GET only, like the event stream); the same dispatcher answers 401/403/404. A preview: it
+  // records nothing — the console's print button calls `print.record` as it prints.
+  app.get<{ Params: { appointmentId: string }; Querystring: { paper?: string } }>(
+    '/print/slip/:appointmentId',
+    async (request, reply) => {
+      const language = languageOf(request);
+      const token = bearerToken(request) ?? readCookie(request, SESSION_COOKIE);
+      const id = /^\d{1,12}$/.test(request.params.appointmentId) ? Number(request.params.appointmentId) : -1;
+      const input = { appointmentId: id, language, ...(request.query.paper ? { paper: request.query.paper } : {}) };
+      const result = await core.dispatcher.dispatch('print.slip', input, callerOf(request, token));
+      // The console prints the slip from a same-origin frame; slips run no script at all.
+      void reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-security-policy', cspHeader({ ...CONTENT_SECURITY_POLICY, scriptSrc: ["'none'"], frameAncestors: ["'self'"] }))
+        .header('x-frame-options', 'SAMEORIGIN');
+      if (!result.ok) return reply.status(result.status).send(printErrorPage(language, result.error.message));
+      return reply.status(200).send((result.value as { html: string }).html);
+    },
+  );
 
   app.all('/api/*', async (request, reply) =>
     sendError(reply, languageOf(request), 'not_found', 'error.notFound'),

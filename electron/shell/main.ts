@@ -11,6 +11,7 @@ import { createCore, type ConsoleCore } from '../core/create-core';
 import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
 import { offerDemoClinic } from './first-run';
 import { forwardNotices, registerCallBridge } from './ipc';
+import { withDesktopPrinting } from './printing';
 import { applicationMenuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { allowOnlyNotifications, hardenWebContents } from './security';
@@ -79,9 +80,9 @@ async function start(): Promise<void> {
 
   serveRenderer(rendererDir());
   allowOnlyNotifications(session.defaultSession);
-  stopOnQuit.push(registerCallBridge(opened.dispatcher), forwardNotices(opened.events));
-  // Printing (a later issue) plugs in here: a printer built from the main window's webContents
-  // (`print` / `printToPDF`), handed to the core, so print jobs stay behind the one dispatcher.
+  stopOnQuit.push(registerCallBridge(withDesktopPrinting(opened.dispatcher)), forwardNotices(opened.events));
+  // Printing: `print.toDevice` and `print.printers` reach Electron's printers (./printing.ts);
+  // every print is still checked and recorded by the one dispatcher.
 
   refreshMenu();
   screen.on('display-added', onDisplaysChanged);

@@ -12,6 +12,10 @@ import { useApi } from './api-context';
 const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
   'settings.changed': ['auth.me'],
   'staff.changed': ['auth.staff'],
+  // An appointment moved or cancelled changes what the morning confirmation lists.
+  'appointments.changed': ['roster.today', 'roster.week'],
+  // A roster change moves the doctors' columns of the day view.
+  'roster.changed': ['appointments.listDay'],
 };
 
 export function invalidateFor(queryClient: QueryClient, notice: ChangeNotice): void {

@@ -8,6 +8,7 @@ export const eventSchemas = {
   'appointments.changed': z.object({ ids: z.array(z.number().int()) }),
   'customers.changed': z.object({ ids: z.array(z.number().int()) }),
   'settings.changed': z.object({ keys: z.array(z.string()) }),
+  'items.changed': z.object({ ids: z.array(z.number().int()) }),
   'staff.changed': z.object({ ids: z.array(z.number().int()) }),
   'roster.changed': z.object({ doctorIds: z.array(z.number().int()) }),
 } as const;

@@ -5,18 +5,63 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './clinic-time';
 
+/** Paper sizes a slip prints on: an 80 mm receipt roll or an A5 sheet. */
+export const SLIP_PAPERS = ['80mm', 'a5'] as const;
+export type SlipPaper = (typeof SLIP_PAPERS)[number];
+
+/**
+ * How much of the customer a slip that may be left behind shows (DESIGN.md, privacy): the form of
+ * address only (称呼, the default), the masked name (王*丽), or the full name. Never the phone.
+ */
+export const SLIP_PRIVACY_LEVELS = ['addressForm', 'maskedName', 'fullName'] as const;
+export type SlipPrivacy = (typeof SLIP_PRIVACY_LEVELS)[number];
+
+/** The largest logo kept: about 200 KB of image, as base64 in a data: URL. */
+export const LOGO_MAX_CHARS = 280_000;
+const LOGO_PATTERN = /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** An empty string (no logo) or a PNG, JPEG or SVG image as a base64 data: URL of at most ~200 KB. */
+export const logoSchema = z
+  .string()
+  .max(LOGO_MAX_CHARS, { message: 'validation.logoTooLarge' })
+  .refine((value) => value === '' || LOGO_PATTERN.test(value), { message: 'validation.logo' });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** A clinic's phone: digits with the usual spaces, dashes, brackets and a leading +. */
+const clinicPhone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((value) => value === '' || /^\+?[\d\s\-()]{5,}$/.test(value), { message: 'validation.format' });
+
 export const settingsSchema = z.object({
   clinicName: z.string().trim().min(1).max(60),
   clinicNameEn: z.string().trim().max(80),
+  /** The clinic's street address, printed on every slip. */
+  clinicAddress: z.string().trim().max(200),
+  clinicAddressEn: z.string().trim().max(300),
+  clinicPhone,
+  /** How to get here by public transport (metro line and exit, bus). */
+  transportDirections: z.string().trim().max(500),
+  transportDirectionsEn: z.string().trim().max(800),
+  parkingDirections: z.string().trim().max(500),
+  parkingDirectionsEn: z.string().trim().max(800),
+  logo: logoSchema,
   timeZone: z.string().refine(isValidTimeZone, { message: 'validation.timeZone' }),
   /** Opening hours, clinic time `HH:MM`. */
-  opensAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  closesAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  opensAt: clockTime,
+  closesAt: clockTime,
   /** The console locks back to sign-in after this many idle minutes. */
   idleLockMinutes: z.number().int().min(1).max(120),
   /** seed 004 rule 26: a waiting customer's timer turns amber, then red. */
   waitAmberMinutes: z.number().int().min(1).max(240),
   waitRedMinutes: z.number().int().min(2).max(480),
+  slipPaper: z.enum(SLIP_PAPERS),
+  slipPrivacy: z.enum(SLIP_PRIVACY_LEVELS),
+  /** The desktop's printer for slips; empty means the system's default printer. */
+  printerName: z.string().trim().max(120),
+  /** Desktop only: print without showing the print dialog. */
+  silentPrinting: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -24,12 +69,26 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   clinicName: '悦颜医疗美容门诊部',
   clinicNameEn: 'Yueyan Aesthetic Clinic',
+  clinicAddress: '上海市静安区南京西路1266号恒隆广场旁 悦颜大厦1层',
+  clinicAddressEn: 'Yueyan Building 1F, 1266 West Nanjing Road (next to Plaza 66), Jing’an District, Shanghai',
+  clinicPhone: '021-6288 1266',
+  transportDirections: '地铁2号线、12号线、13号线南京西路站1号口出，沿南京西路向西步行约300米。',
+  transportDirectionsEn:
+    'Metro lines 2, 12 and 13 to West Nanjing Road station, exit 1; walk about 300 m west along West Nanjing Road.',
+  parkingDirections: '大厦地下停车场B2层（入口在西康路），就诊可免费停车2小时，请在前台盖章。',
+  parkingDirectionsEn:
+    'Underground car park B2 (entrance on Xikang Road); 2 hours free for patients — have your ticket stamped at the desk.',
+  logo: '',
   timeZone: DEFAULT_TIME_ZONE,
   opensAt: '09:00',
   closesAt: '18:00',
   idleLockMinutes: 5,
   waitAmberMinutes: 15,
   waitRedMinutes: 30,
+  slipPaper: '80mm',
+  slipPrivacy: 'addressForm',
+  printerName: '',
+  silentPrinting: false,
 };
 
 export type SettingKey = keyof Settings;

@@ -3,12 +3,16 @@ import type { AuthService } from '../../services/auth-service';
 import type { CustomerService } from '../../services/customer-service';
 import type { RosterService } from '../../services/roster-service';
 import type { SettingsService } from '../../services/settings-service';
+import type { ItemService } from '../../services/item-service';
+import type { PrintService } from '../../services/print-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
   auth: AuthService;
   roster: RosterService;
   settings: SettingsService;
+  items: ItemService;
+  printing: PrintService;
   appointments: AppointmentService;
   customers: CustomerService;
 }

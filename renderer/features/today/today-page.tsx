@@ -11,6 +11,7 @@ import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
+import { RosterStatusBanner } from '../roster/roster-status-banner';
 import styles from './today-page.module.css';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
@@ -117,6 +118,7 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
 
   return (
     <Flex vertical gap={16}>
+      <RosterStatusBanner />
       <Flex justify="space-between" align="end" wrap gap={16}>
         <div>
           <Typography.Title level={3} className={styles.title}>
