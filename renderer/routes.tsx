@@ -11,6 +11,8 @@ import { TeamOutlined } from '@ant-design/icons';
 import { CustomersRoute } from './features/customers/customers-route';
 import { RosterPage } from './features/roster/roster-page';
 import { TodayPage } from './features/today/today-page';
+import { SettingOutlined } from '@ant-design/icons';
+import { SettingsPage } from './features/settings/settings-page';
 
 export interface PageProps {
   session: SessionInfo;
@@ -49,5 +51,12 @@ export const ROUTES: RouteDefinition[] = [
     icon: <ScheduleOutlined />,
     roles: STAFF_ROLES,
     render: ({ session }) => <RosterPage session={session} />,
+  },
+  {
+    key: 'settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    roles: ['manager'],
+    render: () => <SettingsPage />,
   },
 ];

@@ -70,7 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clinicName: '悦颜医疗美容门诊部',
   clinicNameEn: 'Yueyan Aesthetic Clinic',
   clinicAddress: '上海市静安区南京西路1266号恒隆广场旁 悦颜大厦1层',
-  clinicAddressEn: 'Yueyan Building 1F, 1266 West Nanjing Road (next to Plaza 66), Jing’an District, Shanghai',
+  clinicAddressEn: "Yueyan Building 1F, 1266 West Nanjing Road (next to Plaza 66), Jing'an District, Shanghai",
   clinicPhone: '021-6288 1266',
   transportDirections: '地铁2号线、12号线、13号线南京西路站1号口出，沿南京西路向西步行约300米。',
   transportDirectionsEn:

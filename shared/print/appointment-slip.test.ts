@@ -32,7 +32,7 @@ describe('the appointment slip', () => {
     expect(html).toContain('出电梯右转第二间');
     expect(html).toContain(DEFAULT_SETTINGS.clinicAddress);
     expect(html).toContain('FD-000123');
-    expect(html).toContain('@page { size: 80mm auto; margin: 3mm; }');
+    expect(html).toContain('@page { size: 80mm 200mm; margin: 3mm; }');
   });
 
   it('never shows the full name under the default privacy, and never an item of interest', () => {

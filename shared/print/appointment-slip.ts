@@ -98,13 +98,15 @@ function checkedSvg(svg: string): string {
 const LOGO = /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 const PAGE_CSS: Record<SlipPaper, string> = {
-  '80mm': `@page { size: 80mm auto; margin: 3mm; }
-    body { width: 74mm; font-size: 9.5pt; }
+  // Chromium drops \`size: 80mm auto\` (an auto length is not allowed beside a width), so the roll
+  // gets a fixed length that holds a slip; a receipt printer's driver cuts at its own length.
+  '80mm': `@page { size: 80mm 200mm; margin: 3mm; }
+    body { width: 74mm; font-size: 9pt; }
     .head { flex-direction: column; text-align: center; }
     .logo { max-height: 14mm; max-width: 50mm; }
     .when .time { font-size: 22pt; }
     .main { display: block; }
-    .qr { width: 34mm; margin: 2mm auto 0; }
+    .qr { width: 30mm; margin: 2mm auto 0; }
     .code-block { text-align: center; }`,
   a5: `@page { size: A5; margin: 12mm; }
     body { width: 124mm; font-size: 10.5pt; }
@@ -132,7 +134,8 @@ const BASE_CSS = `
   .when .time { font-weight: 700; line-height: 1.15; }
   .when .length { font-size: 0.85em; }
   dl { margin: 0; }
-  .row { display: grid; grid-template-columns: 5.5em 1fr; gap: 1.5mm; padding: 0.8mm 0; break-inside: avoid; }
+  .row { display: grid; grid-template-columns: 4.5em 1fr; gap: 1.5mm; padding: 0.8mm 0; break-inside: avoid; }
+  .lang-en .row { grid-template-columns: 6.8em 1fr; }
   .row dt { font-weight: 700; }
   .row dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
   .place { font-weight: 700; font-size: 1.1em; }
@@ -183,7 +186,7 @@ export function renderAppointmentSlip(data: SlipData, options: SlipOptions): str
 <title>${t('printing.slip.title')} ${code}</title>
 <style>${BASE_CSS}${PAGE_CSS[paper]}</style>
 </head>
-<body class="paper-${paper}">
+<body class="paper-${paper}${en ? ' lang-en' : ''}">
 <header class="head">${logo}<div><div class="clinic">${text(clinicName)}</div>${
     !en && clinic.clinicNameEn ? `<div class="clinic-en">${text(clinic.clinicNameEn)}</div>` : ''
   }</div></header>

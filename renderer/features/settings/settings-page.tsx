@@ -1,0 +1,151 @@
+/**
+ * Settings (manager only): the clinic as slips show it — names, address, phone, logo — the way
+ * here by metro and car, opening hours, wait alerts and the idle lock, printing, and the items
+ * of interest. One form validated by the contract's own schema; saving sends only what changed,
+ * and the server audits it. Ctrl+S saves.
+ */
+import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { ApiCallError } from '../../../shared/contract/errors';
+import { SLIP_PAPERS, SLIP_PRIVACY_LEVELS, settingsSchema, type Settings } from '../../../shared/domain/settings';
+import { describeIssue } from '../../../shared/i18n/zod-message';
+import { useApiMutation, useApiQuery } from '../../client/queries';
+import { useI18n } from '../../i18n/i18n';
+import { errorMessage } from '../../ui/error-message';
+import { ItemsTable } from './items-table';
+import { LogoField } from './logo-field';
+import { ChoiceField, ClockField, MinutesField, SwitchField, TextField } from './settings-fields';
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const { t, language } = useI18n();
+  const { message } = App.useApp();
+  const update = useApiMutation('settings.update');
+  const { control, handleSubmit, reset, setError, formState } = useForm<Settings>({
+    resolver: zodResolver(settingsSchema, { error: (issue) => describeIssue(language, issue as z.core.$ZodIssue) }),
+    defaultValues: settings,
+  });
+  // Another console saved: show the new values unless this one is mid-edit.
+  useEffect(() => {
+    if (!formState.isDirty) reset(settings);
+  }, [settings, formState.isDirty, reset]);
+
+  const save = handleSubmit(async (values) => {
+    const patch = Object.fromEntries(Object.entries(values).filter(([key, value]) => settings[key as keyof Settings] !== value)) as Partial<Settings>;
+    try {
+      const saved = await update.mutateAsync(patch);
+      reset(saved);
+      void message.success(t('settings.saved'));
+    } catch (error) {
+      const field = error instanceof ApiCallError ? error.path?.[0] : undefined;
+      if (typeof field === 'string' && field in settings) setError(field as keyof Settings, { message: errorMessage(error, t) });
+      else void message.error(errorMessage(error, t));
+    }
+  });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const paperOptions = SLIP_PAPERS.map((paper) => ({ value: paper, label: t(`settings.paper.${paper}`) }));
+  const privacyOptions = SLIP_PRIVACY_LEVELS.map((level) => ({ value: level, label: t(`settings.privacy.${level}`) }));
+
+  return (
+    <Form layout="vertical" component="div" requiredMark={false}>
+      <Flex
+        justify="space-between"
+        align="center"
+        style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--ant-color-bg-layout, #f5f7f8)', padding: '8px 0 12px' }}
+      >
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('settings.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('settings.subtitle')}</Typography.Text>
+        </div>
+        <Flex gap={8} align="center">
+          {formState.isDirty && <Tag color="orange">{t('settings.unsaved')}</Tag>}
+          <Button icon={<UndoOutlined />} disabled={!formState.isDirty} onClick={() => reset(settings)}>
+            {t('settings.reset')}
+          </Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={!formState.isDirty} onClick={() => void save()}>
+            {t('settings.save')}
+          </Button>
+        </Flex>
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('settings.section.clinic')} size="small">
+            <Row gutter={16}>
+              <Col span={12}><TextField control={control} name="clinicName" /></Col>
+              <Col span={12}><TextField control={control} name="clinicNameEn" /></Col>
+              <Col span={12}><TextField control={control} name="clinicAddress" rows={2} /></Col>
+              <Col span={12}><TextField control={control} name="clinicAddressEn" rows={2} /></Col>
+              <Col span={12}><TextField control={control} name="clinicPhone" /></Col>
+              <Col span={24}><LogoField control={control} /></Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('settings.section.directions')} size="small">
+            <Row gutter={16}>
+              <Col span={12}><TextField control={control} name="transportDirections" rows={3} /></Col>
+              <Col span={12}><TextField control={control} name="transportDirectionsEn" rows={3} /></Col>
+              <Col span={12}><TextField control={control} name="parkingDirections" rows={3} /></Col>
+              <Col span={12}><TextField control={control} name="parkingDirectionsEn" rows={3} /></Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('settings.section.hours')} size="small">
+            <Row gutter={16}>
+              <Col span={8}><ClockField control={control} name="opensAt" /></Col>
+              <Col span={8}><ClockField control={control} name="closesAt" /></Col>
+              <Col span={8}><MinutesField control={control} name="idleLockMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="waitAmberMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="waitRedMinutes" /></Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('settings.section.printing')} size="small">
+            <Row gutter={16}>
+              <Col span={12}><ChoiceField control={control} name="slipPaper" options={paperOptions} /></Col>
+              <Col span={12}><ChoiceField control={control} name="slipPrivacy" options={privacyOptions} /></Col>
+              <Col span={24}>
+                <Alert type="info" showIcon title={t('settings.privacy.hint')} style={{ marginBottom: 16 }} />
+              </Col>
+              <Col span={12}>
+                <TextField control={control} name="printerName" placeholder={t('settings.printer.placeholder')} extra={t('settings.printer.hint')} />
+              </Col>
+              <Col span={12}><SwitchField control={control} name="silentPrinting" extra={t('settings.silent.hint')} /></Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('settings.section.items')} size="small">
+            <ItemsTable />
+          </Card>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const settings = useApiQuery('settings.get', {});
+  if (settings.error) return <Alert type="error" showIcon title={errorMessage(settings.error, t)} action={<Button onClick={() => void settings.refetch()}>{t('app.retry')}</Button>} />;
+  if (!settings.data) return <Skeleton active paragraph={{ rows: 12 }} />;
+  return <SettingsForm settings={settings.data} />;
+}
