@@ -71,7 +71,7 @@ export const settingsMessages = defineMessages(
     'settings.privacy.maskedName': 'Masked name (e.g. 王*丽)',
     'settings.privacy.fullName': 'Full name',
     'settings.privacy.hint': 'A slip may be left behind: it never shows the phone or the item of interest, whatever this says.',
-    'settings.printer.placeholder': 'The system's default printer',
+    'settings.printer.placeholder': "The system's default printer",
     'settings.printer.hint': 'For the desktop app; in a browser the print dialog chooses the printer.',
     'settings.silent.hint': 'The desktop app prints without showing a dialog',
     'settings.preview': 'Preview a sample slip',
