@@ -12,6 +12,8 @@ import { ApiCallError } from '../../../shared/contract/errors';
 import { CHANNELS } from '../../../shared/domain/appointments';
 import { CUSTOMER_TAGS, GENDERS } from '../../../shared/domain/customers';
 import { formatPhone } from '../../../shared/domain/phone';
+import { describeIssue } from '../../../shared/i18n/zod-message';
+import type { z } from 'zod';
 import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
@@ -46,7 +48,7 @@ function startingValues(customer: Customer | undefined, initial: Partial<CreateC
 
 /** The register / edit form. */
 export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExisting }: CustomerFormProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const create = useApiMutation('customers.create');
   const update = useApiMutation('customers.update');
   const [failure, setFailure] = useState<ApiCallError | Error | null>(null);
@@ -54,7 +56,8 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
   const idPrefix = useId();
   const idOf = (field: string) => `${idPrefix}-${field}`;
   const { control, handleSubmit, setError } = useForm<CreateCustomerInput, unknown, CreateCustomerData>({
-    resolver: zodResolver(createCustomerInputSchema),
+    // zod's own texts are for developers: each issue is said in the user's language, naming the field.
+    resolver: zodResolver(createCustomerInputSchema, { error: (issue) => describeIssue(language, issue as z.core.$ZodIssue) }),
     defaultValues: startingValues(customer, initial),
   });
 
