@@ -1,7 +1,7 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Customer, CustomerDetail, CustomerSummary } from '../../shared/contract/customers';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
-import { insertCustomer, recordCustomerVisit, searchCustomersQuery } from '../db/repositories/customers';
+import { insertCustomer, recordCustomerVisit, searchConditions, searchRankQuery } from '../db/repositories/customers';
 
 let core: TestCore;
 let reception: string;
@@ -172,20 +172,54 @@ describe('customers.search', () => {
   });
 });
 
-describe('search query plans', () => {
-  it('reach every search path through an index, never a scan of customers', async () => {
+describe('a broad search (more hits than it sorts)', () => {
+  it('still returns recent visitors first, then by pinyin, all matching', async () => {
     const db = core.database.db;
-    await insertCustomer(db, { name: '王丽', phone: '13800138000', addressForm: null, gender: null, birthYear: null, channel: null, notes: '', tags: [] }, '2026-11-23T00:00:00.000Z');
+    const given = ['丽', '芳', '敏', '静', '婷', '雪', '娜', '燕', '霞', '琳'];
+    await db.transaction().execute(async (trx) => {
+      for (let index = 0; index < 1100; index += 1) {
+        const name = `王${given[index % 10]}${given[Math.floor(index / 10) % 10]}${index}`;
+        await insertCustomer(trx, { name, phone: `139${String(index).padStart(8, '0')}`, addressForm: null, gender: null, birthYear: null, channel: null, notes: '', tags: [] }, '2026-11-01T00:00:00.000Z');
+      }
+      await insertCustomer(trx, { name: '李娜', phone: '13700000000', addressForm: null, gender: null, birthYear: null, channel: null, notes: '', tags: [] }, '2026-11-01T00:00:00.000Z');
+    });
+    const id = async (name: string) => (await db.selectFrom('customers').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    await recordCustomerVisit(db, await id('王芳丽1'), '2026-11-10T02:00:00.000Z');
+    await recordCustomerVisit(db, await id('王丽丽0'), '2026-11-20T02:00:00.000Z');
+    await recordCustomerVisit(db, await id('李娜'), '2026-11-22T02:00:00.000Z');
+    const found = await names('王');
+    expect(found).toHaveLength(20);
+    expect(found.slice(0, 2)).toEqual(['王丽丽0', '王芳丽1']);
+    expect(found.every((name) => name.startsWith('王'))).toBe(true);
+    // The never-visited follow in pinyin order.
+    const pinyinOf = await db.selectFrom('customers').select(['name', 'name_pinyin']).where('name', 'in', found.slice(2)).execute();
+    const order = found.slice(2).map((name) => pinyinOf.find((row) => row.name === name)?.name_pinyin ?? '');
+    expect(order).toEqual([...order].sort());
+  });
+});
+
+describe('search query plans', () => {
+  const plan = (compiled: { sql: string; parameters: readonly unknown[] }) =>
+    (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail);
+
+  it('reach every search path through an index: narrow ranks by their prefix ranges, broad ones down the recency index', () => {
+    const db = core.database.db;
     for (const query of [
       { kind: 'text', text: '王' },
       { kind: 'latin', text: 'wl' },
       { kind: 'digits', text: '8000' },
     ] as const) {
-      const compiled = searchCustomersQuery(db, query, 20).compile();
-      const rows = core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
-      const details = rows.map((row) => row.detail);
-      expect(details.filter((detail) => /^SCAN (customers|c)\b/.test(detail) && !/USING/.test(detail))).toEqual([]);
-      expect(details.filter((detail) => /SEARCH customers USING (COVERING )?INDEX/.test(detail)).length).toBeGreaterThanOrEqual(2);
+      for (const conditions of searchConditions(query)) {
+        const ranges = plan(searchRankQuery(db, conditions, 'ranges', [1, 2], 20).compile());
+        // Every branch is an index range or lookup; the customers table is never scanned.
+        expect(ranges.filter((detail) => /^SCAN (customers|c)\b/.test(detail))).toEqual([]);
+        expect(ranges.filter((detail) => /SEARCH customers USING (COVERING )?INDEX customers_by_|sqlite_autoindex_customers/.test(detail))).toHaveLength(conditions.length);
+
+        const recency = plan(searchRankQuery(db, conditions, 'recency', [], 20).compile());
+        // Walks customers in the order it returns them and stops at the limit: no sort of all hits.
+        expect(recency).toContain('SCAN c USING INDEX customers_by_recency');
+        expect(recency.filter((detail) => /TEMP B-TREE FOR ORDER BY/.test(detail))).toEqual([]);
+      }
     }
   });
 });

@@ -170,52 +170,104 @@ const SEARCH_PATHS: Record<Exclude<SearchQuery['kind'], 'empty'>, { column: Sear
   ],
 };
 
+const RANKS = [0, 1, 2, 3] as const;
+
 /** The highest code point: every string starting with `q` sorts below `q + MAX_CHAR`. */
 const MAX_CHAR = '\u{10FFFF}';
 
-/** The search query, unexecuted (the benchmark and the EXPLAIN test compile it). */
-export function searchCustomersQuery(db: Db, query: Exclude<SearchQuery, { kind: 'empty' }>, limit: number) {
-  const paths = SEARCH_PATHS[query.kind];
-  const branches = paths.map(({ column, exact, prefix, reversed }) => {
+/**
+ * Past this many hits a rank is "broad" (`w`, `王`, `li`): rather than sort every hit, walk the
+ * customers from the most recent visit down (`customers_by_recency`) and stop at the limit; a
+ * narrow rank is gathered from its prefix ranges and sorted. Either way a search reads a few
+ * hundred index entries at most, whatever the size of the clinic.
+ */
+const BROAD_RANK = 1000;
+
+type ParsedQuery = Exclude<SearchQuery, { kind: 'empty' }>;
+
+/** One rank's conditions: `column = q` for exact hits, a prefix range otherwise. */
+function rankConditions(query: ParsedQuery, rank: number) {
+  return SEARCH_PATHS[query.kind].flatMap(({ column, exact, prefix, reversed }) => {
     const needle = reversed ? [...query.text].reverse().join('') : query.text;
-    return db
-      .selectFrom('customers')
-      .select((eb) => [
-        'id',
-        eb.case().when(column, '=', needle).then(sql.lit(exact)).else(sql.lit(prefix)).end().as('rank'),
-      ])
-      .where(column, '>=', needle)
-      .where(column, '<', needle + MAX_CHAR);
+    if (exact === rank && prefix === rank) return [{ column, needle, range: true }];
+    if (exact === rank) return [{ column, needle, range: false }];
+    if (prefix === rank) return [{ column, needle, range: true }];
+    return [];
   });
-  const [first, ...rest] = branches;
-  const matches = rest.reduce((union, branch) => union.unionAll(branch), first!);
-  return db
-    .selectFrom(matches.as('m'))
-    .innerJoin('customers as c', 'c.id', 'm.id')
-    .select((eb) => [
-      'c.id',
-      'c.name',
-      'c.address_form',
-      'c.phone',
-      'c.gender',
-      'c.tags',
-      'c.last_visit_at',
-      eb.fn.min<number>('m.rank').as('rank'),
-    ])
-    .groupBy('c.id')
-    .orderBy('rank')
-    // Recent visitors first among equals; never-visited last.
-    .orderBy(sql`c.last_visit_at IS NULL`)
-    .orderBy('c.last_visit_at', 'desc')
-    // Then alphabetically, as a clerk reads a list of names.
-    .orderBy('c.name_pinyin')
-    .orderBy('c.id')
-    .limit(limit);
 }
 
-/** Customers matching a parsed query, best first. */
-export function searchCustomers(db: Db, query: Exclude<SearchQuery, { kind: 'empty' }>, limit: number) {
-  return searchCustomersQuery(db, query, limit).execute();
+type Condition = ReturnType<typeof rankConditions>[number];
+
+/** Ids matching one condition, through that column's index. */
+function conditionBranch(db: Db, { column, needle, range }: Condition) {
+  const base = db.selectFrom('customers').select('id');
+  return range ? base.where(column, '>=', needle).where(column, '<', needle + MAX_CHAR) : base.where(column, '=', needle);
+}
+
+const SUMMARY_COLUMNS = ['c.id', 'c.name', 'c.address_form', 'c.phone', 'c.gender', 'c.tags', 'c.last_visit_at'] as const;
+
+/**
+ * The query for one rank, unexecuted (the EXPLAIN test compiles both strategies). Recent visitors
+ * first (SQLite sorts NULL last in DESC: never-visited customers come after), then by pinyin.
+ */
+export function searchRankQuery(db: Db, conditions: Condition[], strategy: 'ranges' | 'recency', exclude: number[], limit: number) {
+  let query = db.selectFrom('customers as c').select(SUMMARY_COLUMNS);
+  if (strategy === 'ranges') {
+    const [first, ...rest] = conditions.map((condition) => conditionBranch(db, condition));
+    const ids = rest.reduce((union, branch) => union.union(branch), first!);
+    query = query.where('c.id', 'in', ids);
+  } else {
+    // A unary + keeps SQLite from answering the OR through the column indexes (its plan for a
+    // small table): this strategy exists because those ranges are too broad to sort.
+    query = query.where((eb) =>
+      eb.or(
+        conditions.map(({ column, needle, range }) => {
+          const value = sql<string>`+${sql.ref(`c.${column}`)}`;
+          return range ? eb.and([eb(value, '>=', needle), eb(value, '<', needle + MAX_CHAR)]) : eb(value, '=', needle);
+        }),
+      ),
+    );
+  }
+  if (exclude.length > 0) query = query.where('c.id', 'not in', exclude);
+  return query.orderBy('c.last_visit_at', 'desc').orderBy('c.name_pinyin').orderBy('c.id').limit(limit);
+}
+
+/** How many hits a rank has, counted only up to BROAD_RANK (a bounded walk of the indexes). */
+async function countUpTo(db: Db, conditions: Condition[]): Promise<number> {
+  let total = 0;
+  for (const condition of conditions) {
+    const row = await db
+      .selectFrom(conditionBranch(db, condition).limit(BROAD_RANK).as('hits'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    total += Number(row.n);
+    if (total >= BROAD_RANK) break;
+  }
+  return total;
+}
+
+export type CustomerSearchRow = Awaited<ReturnType<typeof searchCustomers>>[number];
+
+/**
+ * Customers matching a parsed query, best first: rank by rank (exact, prefix, the rest), each
+ * rank recent visitors first, until `limit` are found. A customer appears once, at their best rank.
+ */
+export async function searchCustomers(db: Db, query: ParsedQuery, limit: number) {
+  const found: Awaited<ReturnType<ReturnType<typeof searchRankQuery>['execute']>> = [];
+  for (const rank of RANKS) {
+    const conditions = rankConditions(query, rank);
+    if (conditions.length === 0) continue;
+    const strategy = (await countUpTo(db, conditions)) >= BROAD_RANK ? 'recency' : 'ranges';
+    const rows = await searchRankQuery(db, conditions, strategy, found.map((row) => row.id), limit - found.length).execute();
+    found.push(...rows);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** The conditions of each rank of a query (for the EXPLAIN test). */
+export function searchConditions(query: ParsedQuery) {
+  return RANKS.map((rank) => rankConditions(query, rank)).filter((conditions) => conditions.length > 0);
 }
 
 /** The most recently registered customers (the primary key serves it). */
