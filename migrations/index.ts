@@ -6,12 +6,14 @@ import type { Migration } from 'kysely/migration';
 import * as m001 from './001-spine';
 import * as m002 from './002-customers';
 import * as m003 from './003-roster';
+import * as m004 from './004-booking';
 import * as m005 from './005-printing';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
   '002-customers': m002,
   '003-roster': m003,
+  '004-booking': m004,
   '005-printing': m005,
 };
 

@@ -2,16 +2,16 @@
  * The signed-in screens: one entry per page, in menu order. A feature adds its page here; the
  * shell builds the menu from this list and shows a page only to the roles it names.
  */
-import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
-import { TeamOutlined } from '@ant-design/icons';
+import { AppointmentsPage } from './features/appointments/appointments-page';
+import { CallListPage } from './features/calls/call-list-page';
 import { CustomersRoute } from './features/customers/customers-route';
 import { RosterPage } from './features/roster/roster-page';
 import { TodayPage } from './features/today/today-page';
-import { SettingOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { SettingsPage } from './features/settings/settings-page';
 
 export interface PageProps {
@@ -44,6 +44,20 @@ export const ROUTES: RouteDefinition[] = [
     // Guides find customers through search only (masked phones), not their records.
     roles: ['reception', 'consultant', 'nurse', 'doctor', 'manager'],
     render: (props) => <CustomersRoute {...props} />,
+  },
+  {
+    key: 'appointments',
+    label: 'appointments.nav',
+    icon: <FieldTimeOutlined />,
+    roles: STAFF_ROLES,
+    render: (props) => <AppointmentsPage {...props} />,
+  },
+  {
+    key: 'calls',
+    label: 'appointments.nav.calls',
+    icon: <PhoneOutlined />,
+    roles: ['reception', 'manager'],
+    render: (props) => <CallListPage {...props} />,
   },
   {
     key: 'roster',

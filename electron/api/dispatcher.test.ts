@@ -3,13 +3,8 @@ import { addStaff, caller, countRows, createTestCore, signIn, type TestCore } fr
 import { contract, methodNames } from '../../shared/contract/index';
 import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers/index';
+import { createServices } from '../core/create-core';
 import { createAuthService } from '../services/auth-service';
-import { createSettingsService } from '../services/settings-service';
-import { createItemService } from '../services/item-service';
-import { createPrintService } from '../services/print-service';
-import { createAppointmentService } from '../services/appointment-service';
-import { createBookingService } from '../services/booking-service';
-import { createRosterService } from '../services/roster-service';
 import { readSettings } from '../db/repositories/settings';
 
 let core: TestCore;
@@ -84,8 +79,9 @@ describe('the dispatcher', () => {
   });
 
   it('turns an exception inside a service into `internal` with no stack, and rolls the transaction back', async () => {
-    const settings = createSettingsService();
-    const handlers = createHandlers({ auth: createAuthService(), settings, appointments: createAppointmentService(), booking: createBookingService(), roster: createRosterService(), items: createItemService(), printing: createPrintService() });
+    const services = createServices();
+    const settings = services.settings;
+    const handlers = createHandlers(services);
     handlers['settings.update'] = async (input, context) => {
       await settings.update(context.db, input, context.actor?.staffId ?? 0, context.now);
       throw new TypeError('disk on fire at /secret/path.ts:12');
@@ -118,7 +114,7 @@ describe('the dispatcher', () => {
   });
 
   it('validates what a handler returns against the output schema', async () => {
-    const handlers = createHandlers({ auth: createAuthService(), settings: createSettingsService(), appointments: createAppointmentService(), booking: createBookingService(), roster: createRosterService(), items: createItemService(), printing: createPrintService() });
+    const handlers = createHandlers(createServices());
     handlers['settings.get'] = async () => ({ clinicName: 42 }) as never;
     const dispatcher = createDispatcher({
       db: core.database.db,

@@ -5,14 +5,15 @@
 import { SCHEMA_VERSION } from '../../migrations/index';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { createEventBus, type EventBus } from '../api/event-bus';
-import { createHandlers } from '../api/handlers/index';
+import { createHandlers, type Services } from '../api/handlers/index';
 import { migrateToLatest } from '../db/migrate';
 import { backfillCustomerSearch } from '../db/repositories/customers';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAppointmentService } from '../services/appointment-service';
 import { createAuthService } from '../services/auth-service';
-import { createCustomerService } from '../services/customer-service';
 import { createRosterService } from '../services/roster-service';
+import { createCustomerService } from '../services/customer-service';
+import { createBookingService } from '../services/booking-service';
 import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
@@ -34,6 +35,20 @@ export interface CoreOptions {
   logError?(error: unknown, method: string): void;
 }
 
+/** Every service of the console, each with its own dependencies. */
+export function createServices(): Services {
+  return {
+    auth: createAuthService(),
+    settings: createSettingsService(),
+    roster: createRosterService(),
+    items: createItemService(),
+    printing: createPrintService(),
+    appointments: createAppointmentService(),
+    customers: createCustomerService(),
+    booking: createBookingService(),
+  };
+}
+
 export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(options.file);
@@ -45,22 +60,14 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     throw error;
   }
   const events = createEventBus();
-  const auth = createAuthService();
-  const handlers = createHandlers({
-    auth,
-    settings: createSettingsService(),
-    items: createItemService(),
-    printing: createPrintService(),
-    roster: createRosterService(),
-    appointments: createAppointmentService(),
-    customers: createCustomerService(),
-  });
+  const services = createServices();
+  const handlers = createHandlers(services);
   const dispatcher = createDispatcher({
     db: database.db,
     handlers,
     clock,
     events,
-    resolveActor: (db, token, now) => auth.resolveActor(db, token, now),
+    resolveActor: (db, token, now) => services.auth.resolveActor(db, token, now),
     ...(options.logError ? { logError: options.logError } : {}),
   });
   return { database, dispatcher, events, clock, schemaVersion: SCHEMA_VERSION, close: () => database.close() };

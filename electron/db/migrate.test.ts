@@ -27,7 +27,21 @@ describe('migrations', () => {
       .prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name")
       .pluck()
       .all();
-    expect(tables).toEqual(['appointments', 'audit_log', 'customers', 'items', 'rooms', 'sessions', 'settings', 'staff']);
+    expect(tables).toEqual([
+      'appointments',
+      'audit_log',
+      'confirmation_calls',
+      'customers',
+      'items',
+      'print_jobs',
+      'rooms',
+      'roster_confirmations',
+      'sessions',
+      'settings',
+      'shift_overrides',
+      'shift_templates',
+      'staff',
+    ]);
 
     const schemaBefore = opened.sqlite.prepare('select sql from sqlite_master order by name').pluck().all();
     const second = await migrateToLatest(opened.db);

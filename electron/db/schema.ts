@@ -107,6 +107,20 @@ export interface AppointmentsTable {
   needs_reschedule: Generated<0 | 1>;
   created_at: string;
   updated_at: string;
+  confirmed_at: Generated<string | null>;
+  confirmed_by: Generated<number | null>;
+  cancel_reason: Generated<string | null>;
+  override_by: Generated<number | null>;
+  booked_by: Generated<number | null>;
+}
+
+export interface ConfirmationCallsTable {
+  id: Generated<number>;
+  appointment_id: number;
+  outcome: 'confirmed' | 'no_answer' | 'rescheduled' | 'cancelled';
+  note: Generated<string>;
+  called_at: string;
+  staff_id: number;
 }
 
 export interface Database {
@@ -121,6 +135,7 @@ export interface Database {
   shift_templates: ShiftTemplatesTable;
   shift_overrides: ShiftOverridesTable;
   roster_confirmations: RosterConfirmationsTable;
+  confirmation_calls: ConfirmationCallsTable;
   print_jobs: PrintJobsTable;
 }
 
@@ -172,20 +187,6 @@ export interface RosterConfirmationsTable {
   confirmed_by: number;
   confirmed_at: string;
   note: Generated<string>;
-}
-
-/** One print of a slip (migration 005): what, for whom, by whom, where. */
-export interface PrintJobsTable {
-  id: Generated<number>;
-  kind: 'slip';
-  appointment_id: number | null;
-  customer_id: number | null;
-  paper: '80mm' | 'a5';
-  language: 'zh-CN' | 'en';
-  staff_id: number;
-  device: string;
-  printer: Generated<string>;
-  printed_at: string;
 }
 
 /** One print of a slip (migration 005): what, for whom, by whom, where. */

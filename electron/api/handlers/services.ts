@@ -1,7 +1,8 @@
 import type { AppointmentService } from '../../services/appointment-service';
 import type { AuthService } from '../../services/auth-service';
-import type { CustomerService } from '../../services/customer-service';
 import type { RosterService } from '../../services/roster-service';
+import type { CustomerService } from '../../services/customer-service';
+import type { BookingService } from '../../services/booking-service';
 import type { SettingsService } from '../../services/settings-service';
 import type { ItemService } from '../../services/item-service';
 import type { PrintService } from '../../services/print-service';
@@ -15,4 +16,5 @@ export interface Services {
   printing: PrintService;
   appointments: AppointmentService;
   customers: CustomerService;
+  booking: BookingService;
 }
