@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { insertAppointment } from '../db/repositories/appointments';
 import { resolveDayShifts } from '../services/roster-service';
 import { minutesOf } from '../../shared/domain/booking';
-import { insertCustomer } from '../db/repositories/customers';
+import { insertCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { seedRoster } from './seed-roster';
 import { writeSetting } from '../db/repositories/settings';
@@ -167,6 +167,8 @@ async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZon
       const doctor = DEMO_DOCTORS[doctorIndex];
       if (!customer || !doctor) continue;
       const daysAgo = 10 + Math.floor(random() * 300);
+      const visitedAt = clinicInstant(addDays(date, -daysAgo), pick(random, ['10:00', '11:00', '14:30', '15:30']), timeZone).toISOString();
+      await recordCustomerVisit(db, customer.id, visitedAt);
       await insertAppointment(db, {
         customer_id: customer.id,
         doctor_id: doctors[doctorIndex]?.id ?? null,
@@ -174,7 +176,7 @@ async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZon
         room_id: roomId(doctor.room),
         kind: 'consultation',
         channel: pick(random, ['phone', 'web', 'app', 'referral'] as const),
-        starts_at: clinicInstant(addDays(date, -daysAgo), pick(random, ['10:00', '11:00', '14:30', '15:30']), timeZone).toISOString(),
+        starts_at: visitedAt,
         duration_minutes: 30,
         status: 'completed',
         notes: '',
