@@ -1,0 +1,113 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { VisitStatus } from '../../../shared/domain/visits';
+import type { Database, VisitsTable } from '../schema';
+import type { Insertable } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The next ticket number of a prefix on a clinic day; the counter only ever grows. */
+export async function nextTicketNumber(db: Db, clinicDate: string, prefix: 'A' | 'W' | 'F'): Promise<number> {
+  const row = await db
+    .insertInto('ticket_counters')
+    .values({ clinic_date: clinicDate, prefix, last: 1 })
+    .onConflict((oc) => oc.columns(['clinic_date', 'prefix']).doUpdateSet({ last: sql<number>`last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export async function insertVisit(db: Db, visit: Insertable<VisitsTable>): Promise<number> {
+  const row = await db.insertInto('visits').values(visit).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertVisitEvent(
+  db: Db,
+  event: { visitId: number; from: VisitStatus | null; to: VisitStatus; at: string; staffId: number; roomId?: number | null; note?: string },
+) {
+  await db
+    .insertInto('visit_events')
+    .values({
+      visit_id: event.visitId,
+      from_status: event.from,
+      to_status: event.to,
+      at: event.at,
+      staff_id: event.staffId,
+      room_id: event.roomId ?? null,
+      note: event.note ?? '',
+    })
+    .execute();
+}
+
+export function findVisit(db: Db, id: number) {
+  return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findVisitOfAppointment(db: Db, appointmentId: number) {
+  return db.selectFrom('visits').select(['id', 'ticket', 'status']).where('appointment_id', '=', appointmentId).executeTakeFirst();
+}
+
+/**
+ * Moves a visit on only if it is still in the status the caller saw: of two staff acting on one
+ * card, one wins. Returns false when the status had already changed.
+ */
+export async function moveVisit(db: Db, id: number, from: VisitStatus, to: VisitStatus, roomId: number | null | undefined) {
+  const result = await db
+    .updateTable('visits')
+    .set({ status: to, version: sql<number>`version + 1`, ...(roomId !== undefined ? { room_id: roomId } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** One clinic day's visits with what the board shows of each, in arrival order. */
+export function visitsOfDay(db: Db, clinicDate: string) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('customers as c', 'c.id', 'v.customer_id')
+    .leftJoin('appointments as a', 'a.id', 'v.appointment_id')
+    .leftJoin('items as i', 'i.id', 'v.item_id')
+    .leftJoin('staff as d', 'd.id', 'v.doctor_id')
+    .leftJoin('rooms as r', 'r.id', 'v.room_id')
+    .select([
+      'v.id',
+      'v.ticket',
+      'v.kind',
+      'v.status',
+      'v.priority',
+      'v.arrived_at',
+      'v.version',
+      'v.appointment_id',
+      'a.starts_at as appointment_starts_at',
+      'c.id as customer_id',
+      'c.name as customer_name',
+      'c.address_form',
+      'c.tags',
+      'i.name as item_name',
+      'i.name_en as item_name_en',
+      'd.id as doctor_id',
+      'd.name as doctor_name',
+      'r.id as room_id',
+      'r.name as room_name',
+      'r.name_en as room_name_en',
+      'r.floor as room_floor',
+    ])
+    .where('v.clinic_date', '=', clinicDate)
+    .orderBy('v.arrived_at')
+    .orderBy('v.id')
+    .execute();
+}
+
+/** Every status event of the given visits, in time order. */
+export function eventsOfVisits(db: Db, visitIds: number[]) {
+  if (visitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('visit_events')
+    .select(['visit_id', 'to_status', 'at'])
+    .where('visit_id', 'in', visitIds)
+    .orderBy('visit_id')
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,170 @@
+/**
+ * Arrivals (seed 000 step 5): check-in with the day's ticket, the visit's status moves, and the
+ * queue board's snapshot with every wait figure computed from the status events.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { BoardCard } from '../../shared/contract/visits';
+import { AppError } from '../../shared/contract/errors';
+import { clinicDateOf, type ClinicDate } from '../../shared/domain/clinic-time';
+import {
+  canTransition,
+  currentWaitStart,
+  formatTicket,
+  minutesLate,
+  TICKET_PREFIX,
+  waitedMinutes,
+  waitLevel,
+  type VisitKind,
+  type VisitStatus,
+} from '../../shared/domain/visits';
+import { findCustomer, recordCustomerVisit } from '../db/repositories/customers';
+import { readSettings } from '../db/repositories/settings';
+import { eventsOfVisits, findVisit, findVisitOfAppointment, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber, visitsOfDay } from '../db/repositories/visits';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type CheckInInput = { appointmentId: number } | { walkIn: { customerId: number; doctorId?: number | undefined; itemId?: number | undefined } };
+
+export interface CheckInResult {
+  visitId: number;
+  ticket: string;
+  greeting: { addressForm: string | null; name: string; lastVisitAt: string | null; notes: string };
+  minutesLate: number | null;
+}
+
+export interface VisitService {
+  checkIn(db: Db, input: CheckInInput, staffId: number, now: Date): Promise<CheckInResult>;
+  transition(db: Db, input: { visitId: number; to: VisitStatus; expectedVersion?: number | undefined; roomId?: number | undefined; note?: string | undefined }, staffId: number, now: Date): Promise<{ card: BoardCard; from: VisitStatus }>;
+  board(db: Db, date: ClinicDate | undefined, now: Date): Promise<{ date: ClinicDate; cards: BoardCard[] }>;
+}
+
+export function createVisitService(): VisitService {
+  async function boardOf(db: Db, date: ClinicDate, now: Date): Promise<BoardCard[]> {
+    const settings = await readSettings(db);
+    const rows = await visitsOfDay(db, date);
+    const events = await eventsOfVisits(db, rows.map((row) => row.id));
+    const byVisit = new Map<number, { to: VisitStatus; at: string }[]>();
+    for (const event of events) {
+      const list = byVisit.get(event.visit_id) ?? [];
+      list.push({ to: event.to_status as VisitStatus, at: event.at });
+      byVisit.set(event.visit_id, list);
+    }
+    return rows.map((row) => {
+      const own = byVisit.get(row.id) ?? [];
+      const waited = waitedMinutes(own, now);
+      return {
+        visitId: row.id,
+        version: row.version,
+        ticket: row.ticket,
+        kind: row.kind,
+        status: row.status,
+        priority: row.priority,
+        arrivedAt: row.arrived_at,
+        customer: { id: row.customer_id, name: row.customer_name, addressForm: row.address_form, tags: JSON.parse(row.tags) as string[] },
+        item: row.item_name === null ? null : { nameZh: row.item_name, nameEn: row.item_name_en ?? '' },
+        doctor: row.doctor_id === null ? null : { id: row.doctor_id, name: row.doctor_name ?? '' },
+        room: row.room_id === null ? null : { id: row.room_id, name: row.room_name ?? '', nameEn: row.room_name_en ?? '', floor: row.room_floor ?? 0 },
+        appointmentStartsAt: row.appointment_starts_at,
+        waitingSince: row.status === 'waiting' ? currentWaitStart(own) : null,
+        waitedMinutes: waited,
+        waitLevel: row.status === 'waiting' ? waitLevel(waited, settings.waitAmberMinutes, settings.waitRedMinutes) : 'normal',
+      };
+    });
+  }
+
+  return {
+    async checkIn(db, input, staffId, now) {
+      const { timeZone } = await readSettings(db);
+      const today = clinicDateOf(now, timeZone);
+      const arrivedAt = now.toISOString();
+      let visit: { customerId: number; kind: VisitKind; appointmentId: number | null; doctorId: number | null; roomId: number | null; itemId: number | null; startsAt: string | null };
+
+      if ('appointmentId' in input) {
+        const appointment = await db.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId).executeTakeFirst();
+        if (!appointment) throw new AppError('not_found', 'visits.noSuchAppointment', { path: ['appointmentId'], params: { id: input.appointmentId } });
+        const earlier = await findVisitOfAppointment(db, appointment.id);
+        if (earlier) {
+          throw new AppError('conflict', 'visits.alreadyCheckedIn', { params: { ticket: earlier.ticket }, details: { visitId: earlier.id, ticket: earlier.ticket } });
+        }
+        if (clinicDateOf(appointment.starts_at, timeZone) !== today) {
+          throw new AppError('conflict', 'visits.notToday', { path: ['appointmentId'], params: { date: clinicDateOf(appointment.starts_at, timeZone) } });
+        }
+        if (appointment.status !== 'booked' && appointment.status !== 'confirmed') {
+          throw new AppError('conflict', 'appointments.wrongStatus', {
+            params: { status: `appointment.status.${appointment.status}`, action: 'appointments.action.checkIn' },
+          });
+        }
+        await db.updateTable('appointments').set({ status: 'checked_in', version: appointment.version + 1, updated_at: arrivedAt }).where('id', '=', appointment.id).execute();
+        visit = {
+          customerId: appointment.customer_id,
+          kind: appointment.kind === 'followup' ? 'followup' : 'appointment',
+          appointmentId: appointment.id,
+          doctorId: appointment.doctor_id,
+          roomId: appointment.room_id,
+          itemId: appointment.item_id,
+          startsAt: appointment.starts_at,
+        };
+      } else {
+        visit = { customerId: input.walkIn.customerId, kind: 'walk_in', appointmentId: null, doctorId: input.walkIn.doctorId ?? null, roomId: null, itemId: input.walkIn.itemId ?? null, startsAt: null };
+      }
+
+      const customer = await findCustomer(db, visit.customerId);
+      if (!customer) throw new AppError('not_found', 'error.notFound', { path: ['walkIn', 'customerId'] });
+      const prefix = TICKET_PREFIX[visit.kind];
+      const ticket = formatTicket(prefix, await nextTicketNumber(db, today, prefix));
+      const visitId = await insertVisit(db, {
+        clinic_date: today,
+        appointment_id: visit.appointmentId,
+        customer_id: visit.customerId,
+        kind: visit.kind,
+        ticket,
+        status: 'waiting',
+        doctor_id: visit.doctorId,
+        room_id: visit.roomId,
+        item_id: visit.itemId,
+        arrived_at: arrivedAt,
+        checked_in_by: staffId,
+      });
+      await insertVisitEvent(db, { visitId, from: null, to: 'waiting', at: arrivedAt, staffId });
+      const lastVisitAt = customer.last_visit_at ?? null;
+      await recordCustomerVisit(db, customer.id, arrivedAt);
+      return {
+        visitId,
+        ticket,
+        greeting: { addressForm: customer.address_form, name: customer.name, lastVisitAt, notes: customer.notes },
+        minutesLate: visit.startsAt ? minutesLate(visit.startsAt, arrivedAt) : null,
+      };
+    },
+
+    async transition(db, input, staffId, now) {
+      const visit = await findVisit(db, input.visitId);
+      if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
+      const refuse = (status: VisitStatus) =>
+        new AppError('conflict', 'visits.wrongTransition', {
+          params: { from: `visits.status.${status}`, to: `visits.status.${input.to}` },
+          details: { currentStatus: status },
+        });
+      if (input.expectedVersion !== undefined && input.expectedVersion !== visit.version) throw refuse(visit.status);
+      if (!canTransition(visit.status, input.to)) throw refuse(visit.status);
+      if (!(await moveVisit(db, visit.id, visit.status, input.to, input.roomId))) {
+        const current = await findVisit(db, visit.id);
+        throw refuse(current?.status ?? visit.status);
+      }
+      await insertVisitEvent(db, { visitId: visit.id, from: visit.status, to: input.to, at: now.toISOString(), staffId, roomId: input.roomId ?? null, note: input.note ?? '' });
+      if (input.to === 'done' && visit.appointment_id !== null) {
+        await db.updateTable('appointments').set({ status: 'completed', updated_at: now.toISOString() }).where('id', '=', visit.appointment_id).execute();
+      }
+      const cards = await boardOf(db, visit.clinic_date, now);
+      const card = cards.find((candidate) => candidate.visitId === visit.id);
+      if (!card) throw new Error('a moved visit vanished from its day');
+      return { card, from: visit.status };
+    },
+
+    async board(db, date, now) {
+      const { timeZone } = await readSettings(db);
+      const day = date ?? clinicDateOf(now, timeZone);
+      return { date: day, cards: await boardOf(db, day, now) };
+    },
+  };
+}

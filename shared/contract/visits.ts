@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/roles';
+import { VISIT_KINDS, VISIT_STATUSES } from '../domain/visits';
+import { clinicDateSchema, idSchema, instantSchema } from './common';
+import { defineMethod } from './define';
+
+/** Check-in: an appointment (typed or scanned), or a walk-in of a customer already on file. */
+export const checkInSchema = z.union([
+  z.object({ appointmentId: idSchema }).strict(),
+  z
+    .object({
+      walkIn: z
+        .object({ customerId: idSchema, doctorId: idSchema.optional(), itemId: idSchema.optional() })
+        .strict(),
+    })
+    .strict(),
+]);
+
+export const checkInResultSchema = z.object({
+  visitId: idSchema,
+  ticket: z.string(),
+  /** seed 004 rule 8: remember every customer — greet them by their address form, know their last visit. */
+  greeting: z.object({
+    addressForm: z.string().nullable(),
+    name: z.string(),
+    lastVisitAt: instantSchema.nullable(),
+    notes: z.string(),
+  }),
+  /** Minutes against the appointment: negative early, positive late; null for a walk-in. */
+  minutesLate: z.number().int().nullable(),
+});
+
+export const boardCardSchema = z.object({
+  visitId: idSchema,
+  version: z.number().int(),
+  ticket: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  status: z.enum(VISIT_STATUSES),
+  priority: z.number().int(),
+  arrivedAt: instantSchema,
+  customer: z.object({ id: idSchema, name: z.string(), addressForm: z.string().nullable(), tags: z.array(z.string()) }),
+  item: z.object({ nameZh: z.string(), nameEn: z.string() }).nullable(),
+  doctor: z.object({ id: idSchema, name: z.string() }).nullable(),
+  room: z.object({ id: idSchema, name: z.string(), nameEn: z.string(), floor: z.number().int() }).nullable(),
+  appointmentStartsAt: instantSchema.nullable(),
+  /** When the current wait began (the live timer), or null when not waiting. */
+  waitingSince: instantSchema.nullable(),
+  /** Every minute waited so far today, from the status events. */
+  waitedMinutes: z.number().int(),
+  waitLevel: z.enum(['normal', 'amber', 'red']),
+});
+export type BoardCard = z.infer<typeof boardCardSchema>;
+
+export const visitMethods = {
+  /** Checks a customer in and gives them the day's next ticket of their kind (A, W, F). */
+  'visits.checkIn': defineMethod({
+    summary: 'Check in an appointment or a walk-in; returns the visit and its ticket',
+    input: checkInSchema,
+    output: checkInResultSchema,
+    roles: ['reception', 'guide', 'manager'],
+    writes: true,
+  }),
+  /** Moves a visit along the status machine; a move it does not allow is a conflict naming the current status. */
+  'visits.transition': defineMethod({
+    summary: "Change a visit's status (call, escort, consultation, done …)",
+    input: z
+      .object({
+        visitId: idSchema,
+        to: z.enum(VISIT_STATUSES),
+        /** The card's version the staff member acted on: of two acting on one card, one wins. */
+        expectedVersion: z.number().int().positive().optional(),
+        roomId: idSchema.optional(),
+        note: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    output: boardCardSchema,
+    roles: STAFF_ROLES,
+    writes: true,
+  }),
+  /** The queue board's snapshot of a clinic day (today by default). */
+  'visits.board': defineMethod({
+    summary: "A clinic day's visits for the queue board",
+    input: z.object({ date: clinicDateSchema.optional() }).strict(),
+    output: z.object({ date: clinicDateSchema, cards: z.array(boardCardSchema) }),
+    roles: STAFF_ROLES,
+    writes: false,
+  }),
+} as const;
