@@ -7,11 +7,12 @@ import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
 import { AppointmentsPage } from './features/appointments/appointments-page';
+import { BoardPage } from './features/board/board-page';
 import { CallListPage } from './features/calls/call-list-page';
 import { CustomersRoute } from './features/customers/customers-route';
 import { RosterPage } from './features/roster/roster-page';
 import { TodayPage } from './features/today/today-page';
-import { CalendarOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DashboardOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { SettingsPage } from './features/settings/settings-page';
 
 export interface PageProps {
@@ -44,6 +45,13 @@ export const ROUTES: RouteDefinition[] = [
     // Guides find customers through search only (masked phones), not their records.
     roles: ['reception', 'consultant', 'nurse', 'doctor', 'manager'],
     render: (props) => <CustomersRoute {...props} />,
+  },
+  {
+    key: 'board',
+    label: 'visits.nav',
+    icon: <DashboardOutlined />,
+    roles: STAFF_ROLES,
+    render: (props) => <BoardPage {...props} />,
   },
   {
     key: 'appointments',

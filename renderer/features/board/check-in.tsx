@@ -1,0 +1,158 @@
+/**
+ * Check-in at the desk (seed 000 step 5): scan the slip (anywhere on the board, or into the box),
+ * pick today's appointment by name, or check in a walk-in. The customer is greeted by their
+ * address form with their last visit and what staff noted (seed 004 rule 8).
+ */
+import { UserAddOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Form, Modal, Select, Space } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { ApiCallError } from '../../../shared/contract/errors';
+import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
+import { parseSlipCode } from '../../../shared/domain/slip-code';
+import type { OutputOf } from '../../../shared/contract/index';
+import { useApiMutation, useApiQuery } from '../../client/queries';
+import { useI18n } from '../../i18n/i18n';
+import { errorMessage } from '../../ui/error-message';
+import { CustomerPicker } from '../customers/customer-picker';
+import styles from './board.module.css';
+import { useScanner } from './use-scanner';
+
+export function CheckIn({ timeZone, inputId }: { timeZone: string; inputId: string }) {
+  const { t } = useI18n();
+  const { message, notification } = App.useApp();
+  const checkIn = useApiMutation('visits.checkIn');
+  const today = useApiQuery('appointments.listDay', {});
+  const [text, setText] = useState('');
+  const [walkInOpen, setWalkInOpen] = useState(false);
+
+  const greet = useCallback(
+    (result: OutputOf<'visits.checkIn'>) => {
+      const name = result.greeting.addressForm ?? result.greeting.name;
+      const timing =
+        result.minutesLate === null
+          ? null
+          : result.minutesLate < -2
+            ? t('visits.early', { minutes: -result.minutesLate })
+            : result.minutesLate > 2
+              ? t('visits.late', { minutes: result.minutesLate })
+              : t('visits.onTime');
+      const last = result.greeting.lastVisitAt ? t('visits.lastVisit', { date: clinicDateOf(result.greeting.lastVisitAt, timeZone) }) : t('visits.firstVisit');
+      notification.success({
+        key: `check-in-${result.visitId}`,
+        title: t('visits.greeting', { name, ticket: result.ticket }),
+        description: [timing, last, result.greeting.notes ? t('visits.notes', { notes: result.greeting.notes }) : null].filter(Boolean).join(' · '),
+        duration: 8,
+        placement: 'topRight',
+      });
+    },
+    [notification, t, timeZone],
+  );
+
+  const checkInAppointment = useCallback(
+    (appointmentId: number) =>
+      checkIn.mutate(
+        { appointmentId },
+        {
+          onSuccess: (result) => {
+            setText('');
+            greet(result);
+          },
+          onError: (error) => void message.error(errorMessage(error, t)),
+        },
+      ),
+    [checkIn, greet, message, t],
+  );
+
+  const onScan = useCallback(
+    (scanned: string) => {
+      const id = parseSlipCode(scanned);
+      if (id === null) void message.warning(t('visits.notASlipCode', { text: scanned.trim() }));
+      else checkInAppointment(id);
+    },
+    [checkInAppointment, message, t],
+  );
+  useScanner(onScan);
+
+  // Today's appointments not yet here, for finding one by name.
+  const options = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    if (!needle || parseSlipCode(needle) !== null) return [];
+    return (today.data?.appointments ?? [])
+      .filter((row) => row.status === 'booked' || row.status === 'confirmed')
+      .filter((row) => [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle)))
+      .slice(0, 12)
+      .map((row) => ({
+        value: String(row.id),
+        label: `${clinicTimeOf(row.startsAt, timeZone)}  ${row.customer.addressForm ?? row.customer.name} · ${row.customer.name} · ${row.doctor?.name ?? ''}`,
+      }));
+  }, [text, today.data, timeZone]);
+
+  return (
+    <Space>
+      <AutoComplete
+        id={inputId}
+        className={styles.checkIn}
+        value={text}
+        options={options}
+        onChange={setText}
+        onSelect={(value: string) => checkInAppointment(Number(value))}
+        placeholder={t('visits.checkInPlaceholder')}
+        aria-label={t('visits.checkIn')}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && options.length === 0 && text.trim()) onScan(text);
+        }}
+        data-testid="check-in-input"
+      />
+      <Button icon={<UserAddOutlined />} onClick={() => setWalkInOpen(true)}>
+        {t('visits.walkIn')}
+      </Button>
+      <WalkIn open={walkInOpen} onClose={() => setWalkInOpen(false)} onDone={greet} />
+    </Space>
+  );
+}
+
+function WalkIn({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(result: OutputOf<'visits.checkIn'>): void }) {
+  const { t } = useI18n();
+  const [customerId, setCustomerId] = useState<number | null>(null);
+  const [doctorId, setDoctorId] = useState<number | undefined>();
+  const day = useApiQuery('appointments.dayView', {}, { enabled: open });
+  const checkIn = useApiMutation('visits.checkIn');
+  return (
+    <Modal
+      open={open}
+      title={t('visits.walkInTitle')}
+      okText={t('visits.checkIn')}
+      okButtonProps={{ disabled: customerId === null, loading: checkIn.isPending }}
+      onCancel={onClose}
+      destroyOnHidden
+      onOk={() =>
+        customerId !== null &&
+        checkIn.mutate(
+          { walkIn: { customerId, ...(doctorId ? { doctorId } : {}) } },
+          {
+            onSuccess: (result) => {
+              onDone(result);
+              setCustomerId(null);
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('appointments.form.customer')} required>
+          <CustomerPicker value={customerId} onChange={(id) => setCustomerId(id)} allowCreate />
+        </Form.Item>
+        <Form.Item label={t('visits.walkInDoctor')}>
+          <Select
+            allowClear
+            value={doctorId}
+            onChange={setDoctorId}
+            options={(day.data?.doctors ?? []).filter((doctor) => doctor.shift && doctor.confirmation !== 'absent').map((doctor) => ({ value: doctor.id, label: `${doctor.name}${doctor.specialty ? ` · ${doctor.specialty}` : ''}` }))}
+          />
+        </Form.Item>
+      </Form>
+      {checkIn.error instanceof ApiCallError && <div role="alert" style={{ color: '#c62830' }}>{checkIn.error.message}</div>}
+    </Modal>
+  );
+}
