@@ -17,6 +17,7 @@ import { createBookingService } from '../services/booking-service';
 import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
+import { createChecklistService } from '../services/checklist-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -46,6 +47,7 @@ export function createServices(): Services {
     appointments: createAppointmentService(),
     customers: createCustomerService(),
     booking: createBookingService(),
+    checklists: createChecklistService(),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { appointmentMethods } from './appointments';
+import { checklistMethods } from './checklists';
 import { authMethods } from './auth';
 import { mergeContracts, type MethodSpec } from './define';
 import { customerMethods } from './customers';
@@ -18,6 +19,7 @@ export const contract = mergeContracts(
   appointmentMethods,
   rosterMethods,
   printMethods,
+  checklistMethods,
 );
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { appointmentsMessages } from './catalog/appointments';
 import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
+import { checklistsMessages } from './catalog/checklists';
 
 export const zh = {
   ...coreMessages.zh,
@@ -17,6 +18,7 @@ export const zh = {
   ...rosterMessages.zh,
   ...printingMessages.zh,
   ...settingsMessages.zh,
+  ...checklistsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -5,5 +5,6 @@ import { appointmentsMessages } from './appointments';
 import { rosterMessages } from './roster';
 import { printingMessages } from './printing';
 import { settingsMessages } from './settings';
+import { checklistsMessages } from './checklists';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, checklists: checklistsMessages };
