@@ -17,7 +17,7 @@ import { createBookingService } from '../services/booking-service';
 import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
-import { createChecklistService } from '../services/checklist-service';
+import { createNotificationService } from '../services/notification-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -47,7 +47,7 @@ export function createServices(): Services {
     appointments: createAppointmentService(),
     customers: createCustomerService(),
     booking: createBookingService(),
-    checklists: createChecklistService(),
+    notifications: createNotificationService(),
   };
 }
 

@@ -137,10 +137,9 @@ export interface Database {
   roster_confirmations: RosterConfirmationsTable;
   confirmation_calls: ConfirmationCallsTable;
   print_jobs: PrintJobsTable;
-  checklist_templates: ChecklistTemplatesTable;
-  checklist_template_items: ChecklistTemplateItemsTable;
-  checklist_runs: ChecklistRunsTable;
-  checklist_run_items: ChecklistRunItemsTable;
+  notifications: NotificationsTable;
+  notification_roles: NotificationRolesTable;
+  notification_reads: NotificationReadsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -207,51 +206,31 @@ export interface PrintJobsTable {
   printed_at: string;
 }
 
-/** A daily checklist (migration 007): what must be done by `due_time` (clinic wall clock) and for which role. */
-export interface ChecklistTemplatesTable {
+/** One thing the scheduler raised (migration 008): unique per kind, subject and escalation. */
+export interface NotificationsTable {
   id: Generated<number>;
-  name_zh: string;
-  name_en: string;
-  due_time: string;
+  kind: string;
+  subject_kind: string;
+  subject_id: string;
+  escalation: string;
+  title_key: string;
+  body_key: string;
+  /** JSON object of the message parameters. */
+  params: Generated<string>;
+  /** The hash route the notification opens, e.g. `#/roster`. */
+  link: string;
+  created_at: string;
+}
+
+/** Which roles a notification is for (one row each). */
+export interface NotificationRolesTable {
+  notification_id: number;
   role: Exclude<Role, 'display'>;
-  active: Generated<0 | 1>;
-  sort: Generated<number>;
-  updated_at: string;
-  updated_by: number | null;
 }
 
-/** One line of a checklist: a plain tick, or a count with the number expected (per room when `room_id` is set). */
-export interface ChecklistTemplateItemsTable {
-  id: Generated<number>;
-  template_id: number;
-  text_zh: string;
-  text_en: string;
-  kind: 'tick' | 'count';
-  expected_count: number | null;
-  room_id: number | null;
-  active: Generated<0 | 1>;
-  sort: Generated<number>;
-}
-
-/** One clinic day's pass through a checklist (one per template per day). */
-export interface ChecklistRunsTable {
-  id: Generated<number>;
-  template_id: number;
-  date: string;
-  started_by: number;
-  started_at: string;
-  completed_by: number | null;
-  completed_at: string | null;
-}
-
-/** Who ticked an item of a run, when, and what was missing. */
-export interface ChecklistRunItemsTable {
-  id: Generated<number>;
-  run_id: number;
-  item_id: number;
-  status: 'ok' | 'missing';
-  note: Generated<string>;
-  counted: number | null;
-  ticked_by: number;
-  ticked_at: string;
+/** Who has read a notification, and when. */
+export interface NotificationReadsTable {
+  notification_id: number;
+  staff_id: number;
+  read_at: string;
 }

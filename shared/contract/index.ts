@@ -4,13 +4,13 @@
  */
 import type { z } from 'zod';
 import { appointmentMethods } from './appointments';
-import { checklistMethods } from './checklists';
 import { authMethods } from './auth';
 import { mergeContracts, type MethodSpec } from './define';
 import { customerMethods } from './customers';
 import { printMethods } from './printing';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
+import { notificationMethods } from './notifications';
 
 export const contract = mergeContracts(
   authMethods,
@@ -19,7 +19,7 @@ export const contract = mergeContracts(
   appointmentMethods,
   rosterMethods,
   printMethods,
-  checklistMethods,
+  notificationMethods,
 );
 
 export type Contract = typeof contract;

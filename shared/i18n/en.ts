@@ -4,7 +4,7 @@ import { appointmentsMessages } from './catalog/appointments';
 import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
-import { checklistsMessages } from './catalog/checklists';
+import { notificationsMessages } from './catalog/notifications';
 import type { MessageKey } from './zh';
 
 /** The English catalogue: every key of the Chinese source, checked by the compiler. */
@@ -15,5 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...rosterMessages.en,
   ...printingMessages.en,
   ...settingsMessages.en,
-  ...checklistsMessages.en,
+  ...notificationsMessages.en,
 };

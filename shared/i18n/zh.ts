@@ -9,7 +9,7 @@ import { appointmentsMessages } from './catalog/appointments';
 import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
-import { checklistsMessages } from './catalog/checklists';
+import { notificationsMessages } from './catalog/notifications';
 
 export const zh = {
   ...coreMessages.zh,
@@ -18,7 +18,7 @@ export const zh = {
   ...rosterMessages.zh,
   ...printingMessages.zh,
   ...settingsMessages.zh,
-  ...checklistsMessages.zh,
+  ...notificationsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

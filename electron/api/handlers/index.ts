@@ -6,12 +6,12 @@
 import type { Handlers } from '../context';
 import { createAppointmentHandlers } from './appointments';
 import { createAuthHandlers } from './auth';
-import { createChecklistHandlers } from './checklists';
 import { createCustomerHandlers } from './customers';
 import { createPrintHandlers } from './printing';
 import { createRosterHandlers } from './roster';
 import type { Services } from './services';
 import { createSettingsHandlers } from './settings';
+import { createNotificationHandlers } from './notifications';
 
 export type { Services } from './services';
 
@@ -23,6 +23,6 @@ export function createHandlers(services: Services): Handlers {
     ...createAppointmentHandlers(services),
     ...createRosterHandlers(services),
     ...createPrintHandlers(services),
-    ...createChecklistHandlers(services),
+    ...createNotificationHandlers(services),
   };
 }

@@ -6,7 +6,7 @@ import type { BookingService } from '../../services/booking-service';
 import type { SettingsService } from '../../services/settings-service';
 import type { ItemService } from '../../services/item-service';
 import type { PrintService } from '../../services/print-service';
-import type { ChecklistService } from '../../services/checklist-service';
+import type { NotificationService } from '../../services/notification-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -18,5 +18,5 @@ export interface Services {
   appointments: AppointmentService;
   customers: CustomerService;
   booking: BookingService;
-  checklists: ChecklistService;
+  notifications: NotificationService;
 }

@@ -5,6 +5,6 @@ import { appointmentsMessages } from './appointments';
 import { rosterMessages } from './roster';
 import { printingMessages } from './printing';
 import { settingsMessages } from './settings';
-import { checklistsMessages } from './checklists';
+import { notificationsMessages } from './notifications';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, checklists: checklistsMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages };
