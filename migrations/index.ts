@@ -8,6 +8,7 @@ import * as m002 from './002-customers';
 import * as m003 from './003-roster';
 import * as m004 from './004-booking';
 import * as m005 from './005-printing';
+import * as m007 from './007-checklists';
 import * as m008 from './008-notifications';
 
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '003-roster': m003,
   '004-booking': m004,
   '005-printing': m005,
+  '007-checklists': m007,
   '008-notifications': m008,
 };
 

@@ -18,6 +18,7 @@ import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
 import { createNotificationService } from '../services/notification-service';
+import { createChecklistService } from '../services/checklist-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -48,6 +49,7 @@ export function createServices(): Services {
     customers: createCustomerService(),
     booking: createBookingService(),
     notifications: createNotificationService(),
+    checklists: createChecklistService(),
   };
 }
 

@@ -140,6 +140,10 @@ export interface Database {
   notifications: NotificationsTable;
   notification_roles: NotificationRolesTable;
   notification_reads: NotificationReadsTable;
+  checklist_templates: ChecklistTemplatesTable;
+  checklist_template_items: ChecklistTemplateItemsTable;
+  checklist_runs: ChecklistRunsTable;
+  checklist_run_items: ChecklistRunItemsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -204,6 +208,55 @@ export interface PrintJobsTable {
   device: string;
   printer: Generated<string>;
   printed_at: string;
+}
+
+/** A daily checklist (migration 007): what must be done by `due_time` (clinic wall clock) and for which role. */
+export interface ChecklistTemplatesTable {
+  id: Generated<number>;
+  name_zh: string;
+  name_en: string;
+  due_time: string;
+  role: Exclude<Role, 'display'>;
+  active: Generated<0 | 1>;
+  sort: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** One line of a checklist: a plain tick, or a count with the number expected (per room when `room_id` is set). */
+export interface ChecklistTemplateItemsTable {
+  id: Generated<number>;
+  template_id: number;
+  text_zh: string;
+  text_en: string;
+  kind: 'tick' | 'count';
+  expected_count: number | null;
+  room_id: number | null;
+  active: Generated<0 | 1>;
+  sort: Generated<number>;
+}
+
+/** One clinic day's pass through a checklist (one per template per day). */
+export interface ChecklistRunsTable {
+  id: Generated<number>;
+  template_id: number;
+  date: string;
+  started_by: number;
+  started_at: string;
+  completed_by: number | null;
+  completed_at: string | null;
+}
+
+/** Who ticked an item of a run, when, and what was missing. */
+export interface ChecklistRunItemsTable {
+  id: Generated<number>;
+  run_id: number;
+  item_id: number;
+  status: 'ok' | 'missing';
+  note: Generated<string>;
+  counted: number | null;
+  ticked_by: number;
+  ticked_at: string;
 }
 
 /** One thing the scheduler raised (migration 008): unique per kind, subject and escalation. */

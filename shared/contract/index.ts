@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { appointmentMethods } from './appointments';
+import { checklistMethods } from './checklists';
 import { authMethods } from './auth';
 import { mergeContracts, type MethodSpec } from './define';
 import { customerMethods } from './customers';
@@ -20,6 +21,7 @@ export const contract = mergeContracts(
   rosterMethods,
   printMethods,
   notificationMethods,
+  checklistMethods,
 );
 
 export type Contract = typeof contract;

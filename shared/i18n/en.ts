@@ -5,6 +5,7 @@ import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
+import { checklistsMessages } from './catalog/checklists';
 import type { MessageKey } from './zh';
 
 /** The English catalogue: every key of the Chinese source, checked by the compiler. */
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...printingMessages.en,
   ...settingsMessages.en,
   ...notificationsMessages.en,
+  ...checklistsMessages.en,
 };

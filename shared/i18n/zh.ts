@@ -10,6 +10,7 @@ import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
+import { checklistsMessages } from './catalog/checklists';
 
 export const zh = {
   ...coreMessages.zh,
@@ -19,6 +20,7 @@ export const zh = {
   ...printingMessages.zh,
   ...settingsMessages.zh,
   ...notificationsMessages.zh,
+  ...checklistsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -6,6 +6,7 @@
 import type { Handlers } from '../context';
 import { createAppointmentHandlers } from './appointments';
 import { createAuthHandlers } from './auth';
+import { createChecklistHandlers } from './checklists';
 import { createCustomerHandlers } from './customers';
 import { createPrintHandlers } from './printing';
 import { createRosterHandlers } from './roster';
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): Handlers {
     ...createRosterHandlers(services),
     ...createPrintHandlers(services),
     ...createNotificationHandlers(services),
+    ...createChecklistHandlers(services),
   };
 }

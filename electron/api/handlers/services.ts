@@ -7,6 +7,7 @@ import type { SettingsService } from '../../services/settings-service';
 import type { ItemService } from '../../services/item-service';
 import type { PrintService } from '../../services/print-service';
 import type { NotificationService } from '../../services/notification-service';
+import type { ChecklistService } from '../../services/checklist-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -19,4 +20,5 @@ export interface Services {
   customers: CustomerService;
   booking: BookingService;
   notifications: NotificationService;
+  checklists: ChecklistService;
 }

@@ -6,5 +6,6 @@ import { rosterMessages } from './roster';
 import { printingMessages } from './printing';
 import { settingsMessages } from './settings';
 import { notificationsMessages } from './notifications';
+import { checklistsMessages } from './checklists';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages };
