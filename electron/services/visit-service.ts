@@ -21,6 +21,7 @@ import { findCustomer, recordCustomerVisit } from '../db/repositories/customers'
 import { readSettings } from '../db/repositories/settings';
 import { eventsOfVisits, findVisit, findVisitOfAppointment, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber, visitsOfDay } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
+import { comfortTasksOfDay, followVisitMove, startComfortTasks } from './comfort-service';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -44,6 +45,7 @@ export function createVisitService(): VisitService {
     const settings = await readSettings(db);
     const rows = await visitsOfDay(db, date);
     const events = await eventsOfVisits(db, rows.map((row) => row.id));
+    const comfort = await comfortTasksOfDay(db, date, now);
     const byVisit = new Map<number, { to: VisitStatus; at: string }[]>();
     for (const event of events) {
       const list = byVisit.get(event.visit_id) ?? [];
@@ -69,6 +71,9 @@ export function createVisitService(): VisitService {
         waitingSince: row.status === 'waiting' ? currentWaitStart(own) : null,
         waitedMinutes: waited,
         waitLevel: row.status === 'waiting' ? waitLevel(waited, settings.waitAmberMinutes, settings.waitRedMinutes) : 'normal',
+        comfort: comfort
+          .filter((task) => task.visitId === row.id && task.cancelledAt === null)
+          .map((task) => ({ id: task.id, label: task.label, labelEn: task.labelEn, dueAt: task.dueAt, doneAt: task.doneAt, doneBy: task.doneBy, overdue: task.overdue })),
       };
     });
   }
@@ -78,7 +83,7 @@ export function createVisitService(): VisitService {
       const { timeZone } = await readSettings(db);
       const today = clinicDateOf(now, timeZone);
       const arrivedAt = now.toISOString();
-      let visit: { customerId: number; kind: VisitKind; appointmentId: number | null; doctorId: number | null; roomId: number | null; itemId: number | null; startsAt: string | null };
+      let visit: { customerId: number; kind: VisitKind; appointmentId: number | null; doctorId: number | null; roomId: number | null; itemId: number | null; startsAt: string | null; appointmentKind: string | null };
 
       if ('appointmentId' in input) {
         const appointment = await db.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId).executeTakeFirst();
@@ -104,9 +109,10 @@ export function createVisitService(): VisitService {
           roomId: appointment.room_id,
           itemId: appointment.item_id,
           startsAt: appointment.starts_at,
+          appointmentKind: appointment.kind,
         };
       } else {
-        visit = { customerId: input.walkIn.customerId, kind: 'walk_in', appointmentId: null, doctorId: input.walkIn.doctorId ?? null, roomId: null, itemId: input.walkIn.itemId ?? null, startsAt: null };
+        visit = { customerId: input.walkIn.customerId, kind: 'walk_in', appointmentId: null, doctorId: input.walkIn.doctorId ?? null, roomId: null, itemId: input.walkIn.itemId ?? null, startsAt: null, appointmentKind: null };
       }
 
       const customer = await findCustomer(db, visit.customerId);
@@ -127,6 +133,7 @@ export function createVisitService(): VisitService {
         checked_in_by: staffId,
       });
       await insertVisitEvent(db, { visitId, from: null, to: 'waiting', at: arrivedAt, staffId });
+      await startComfortTasks(db, { id: visitId, tags: JSON.parse(customer.tags) as string[], appointmentKind: visit.appointmentKind }, staffId, now);
       const lastVisitAt = customer.last_visit_at ?? null;
       await recordCustomerVisit(db, customer.id, arrivedAt);
       return {
@@ -152,6 +159,7 @@ export function createVisitService(): VisitService {
         throw refuse(current?.status ?? visit.status);
       }
       await insertVisitEvent(db, { visitId: visit.id, from: visit.status, to: input.to, at: now.toISOString(), staffId, roomId: input.roomId ?? null, note: input.note ?? '' });
+      await followVisitMove(db, visit.id, visit.status, input.to, staffId, now);
       if (input.to === 'done' && visit.appointment_id !== null) {
         await db.updateTable('appointments').set({ status: 'completed', updated_at: now.toISOString() }).where('id', '=', visit.appointment_id).execute();
       }

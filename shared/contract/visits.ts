@@ -30,6 +30,17 @@ export const checkInResultSchema = z.object({
   minutesLate: z.number().int().nullable(),
 });
 
+export const comfortTaskSchema = z.object({
+  id: idSchema,
+  label: z.string(),
+  labelEn: z.string(),
+  dueAt: instantSchema,
+  doneAt: instantSchema.nullable(),
+  doneBy: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type ComfortTaskView = z.infer<typeof comfortTaskSchema>;
+
 export const boardCardSchema = z.object({
   visitId: idSchema,
   version: z.number().int(),
@@ -48,6 +59,8 @@ export const boardCardSchema = z.object({
   /** Every minute waited so far today, from the status events. */
   waitedMinutes: z.number().int(),
   waitLevel: z.enum(['normal', 'amber', 'red']),
+  /** The comfort timeline: tasks due and done (withdrawn rounds left out). */
+  comfort: z.array(comfortTaskSchema),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 
@@ -75,6 +88,22 @@ export const visitMethods = {
       .strict(),
     output: boardCardSchema,
     roles: STAFF_ROLES,
+    writes: true,
+  }),
+  /** Completes a comfort task in one click; of two staff completing one task, one wins. */
+  'comfort.complete': defineMethod({
+    summary: 'Complete a comfort task (tea, round, reassurance …)',
+    input: z.object({ taskId: idSchema }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    roles: ['reception', 'guide', 'nurse', 'consultant', 'manager'],
+    writes: true,
+  }),
+  /** Adds a task by hand for a waiting customer (e.g. "bring a blanket in 10 min"). */
+  'comfort.add': defineMethod({
+    summary: 'Add a manual comfort task to a visit',
+    input: z.object({ visitId: idSchema, label: z.string().trim().min(1).max(60), dueInMinutes: z.number().int().min(0).max(240) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    roles: ['reception', 'guide', 'nurse', 'consultant', 'manager'],
     writes: true,
   }),
   /** The queue board's snapshot of a clinic day (today by default). */

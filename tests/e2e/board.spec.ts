@@ -37,6 +37,13 @@ test('a scanner checks a customer in from anywhere on the board; the card waits 
   await page.keyboard.press('Enter');
   await expect(page.getByText(/该预约已签到，号码 [AF]\d{3}/)).toBeVisible();
 
+  // Tea within five minutes: one click on the card's task.
+  const tea = card.getByTestId('comfort-task').filter({ hasText: '奉上茶水或温水' });
+  await expect(tea).toContainText('5 分钟内');
+  await tea.getByRole('button').click();
+  await expect(card.getByTestId('comfort-task').filter({ hasText: '奉上茶水或温水' })).toHaveCount(0);
+  await expect(card.getByRole('button', { name: /关怀 1\/3/ })).toBeVisible();
+
   await card.getByRole('button', { name: '叫号' }).click();
   await expect(page.getByTestId('lane-called').getByTestId('board-card').filter({ hasText: appointment.customer.name })).toBeVisible();
   await expect(page.getByTestId('lane-waiting').getByTestId('board-card').filter({ hasText: appointment.customer.name })).toHaveCount(0);

@@ -1,6 +1,26 @@
 import { requireActor, type HandlersOf } from '../context';
 import type { Services } from './services';
 
+/** Comfort tasks: the same screen, the same change notice as the board. */
+export function createComfortHandlers(services: Services): HandlersOf<'comfort'> {
+  return {
+    'comfort.complete': async (input, context) => {
+      const actor = requireActor(context);
+      const { visitId } = await services.comfort.complete(context.db, input.taskId, actor.staffId, context.now);
+      context.audit({ target: `comfort:${input.taskId}`, diff: { done: true, visitId } });
+      context.emit('visits.changed', { ids: [visitId] });
+      return { ok: true };
+    },
+    'comfort.add': async (input, context) => {
+      const actor = requireActor(context);
+      const { visitId, taskId } = await services.comfort.add(context.db, input, actor.staffId, context.now);
+      context.audit({ target: `comfort:${taskId}`, diff: input });
+      context.emit('visits.changed', { ids: [visitId] });
+      return { ok: true };
+    },
+  };
+}
+
 export function createVisitHandlers(services: Services): HandlersOf<'visits'> {
   return {
     'visits.checkIn': async (input, context) => {

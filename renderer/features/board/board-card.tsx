@@ -13,6 +13,7 @@ import { errorMessage } from '../../ui/error-message';
 import { TAG_COLORS, tagLabel } from '../customers/customer-labels';
 import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
+import { CardComfort } from './comfort';
 
 /** The move a card's main button makes, by status. */
 const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -30,9 +31,11 @@ interface BoardCardProps {
   minutesSinceSnapshot: number;
   amberMinutes: number;
   redMinutes: number;
+  now: number;
+  timeZone: string;
 }
 
-export const BoardCard = memo(function BoardCard({ card, minutesSinceSnapshot, amberMinutes, redMinutes }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({ card, minutesSinceSnapshot, amberMinutes, redMinutes, now, timeZone }: BoardCardProps) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const move = useApiMutation('visits.transition');
@@ -81,6 +84,7 @@ export const BoardCard = memo(function BoardCard({ card, minutesSinceSnapshot, a
           </Tag>
         ))}
       </Space>
+      <CardComfort card={card} now={now} timeZone={timeZone} />
       {(primary || others.length > 0) && (
         <Space.Compact size="small" className={styles.actions}>
           {primary && (

@@ -13,6 +13,7 @@ import { errorMessage } from '../../ui/error-message';
 import { BoardCard } from './board-card';
 import styles from './board.module.css';
 import { CheckIn } from './check-in';
+import { ComfortPanel } from './comfort';
 
 const CHECK_IN_INPUT = 'board-check-in';
 
@@ -81,6 +82,7 @@ export function BoardPage({ session }: PageProps) {
         </div>
       </Flex>
       {board.isError && <Alert type="error" showIcon title={errorMessage(board.error, t)} action={<Button onClick={() => void board.refetch()}>{t('app.retry')}</Button>} />}
+      {board.data && <ComfortPanel cards={cards} now={now} />}
       {board.isPending ? (
         <Spin />
       ) : (
@@ -98,7 +100,7 @@ export function BoardPage({ session }: PageProps) {
                     <div className={styles.emptyLane}>{t('visits.emptyLane')}</div>
                   ) : (
                     list.map((card) => (
-                      <BoardCard key={card.visitId} card={card} minutesSinceSnapshot={minutesSinceSnapshot} amberMinutes={settings.waitAmberMinutes} redMinutes={settings.waitRedMinutes} />
+                      <BoardCard key={card.visitId} card={card} minutesSinceSnapshot={minutesSinceSnapshot} amberMinutes={settings.waitAmberMinutes} redMinutes={settings.waitRedMinutes} now={now} timeZone={settings.timeZone} />
                     ))
                   )}
                 </div>

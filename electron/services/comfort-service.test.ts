@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
+import { seedDemoClinic } from '../demo/seed-demo';
+
+// Monday 2026-11-23, 08:30 in Beijing.
+const NOW = '2026-11-23T00:30:00.000Z';
+let core: TestCore;
+let reception: string;
+let nurse: string;
+
+type Card = { visitId: number; status: string; version: number; comfort: { id: number; label: string; dueAt: string; doneAt: string | null; doneBy: string | null; overdue: boolean }[] };
+const call = async <T>(method: string, input: unknown, token = reception): Promise<T> => {
+  const result = await core.dispatcher.dispatch(method, input, caller(token));
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as T;
+};
+const cardOf = async (visitId: number) => (await call<{ cards: Card[] }>('visits.board', {})).cards.find((card) => card.visitId === visitId)!;
+const minutes = (n: number) => new Date(Date.parse(NOW) + n * 60_000).toISOString();
+
+async function checkInWalkIn(tags: string[] = []): Promise<number> {
+  const customer = await core.database.db.selectFrom('customers').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  await core.database.db.updateTable('customers').set({ tags: JSON.stringify(tags) }).where('id', '=', customer.id).execute();
+  return (await call<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer.id } })).visitId;
+}
+
+beforeEach(async () => {
+  core = await createTestCore({ now: NOW });
+  await seedDemoClinic(core.database.db, '2026-11-23', new Date(NOW));
+  reception = await signIn(core, await addStaff(core, '前台测试', 'reception'));
+  nurse = await signIn(core, await addStaff(core, '护士测试', 'nurse'));
+});
+afterEach(() => core.close());
+
+describe('comfort tasks', () => {
+  it('are withdrawn when the visit is done or the customer leaves unseen', async () => {
+    const visitId = await checkInWalkIn();
+    const card = await cardOf(visitId);
+    await call('visits.transition', { visitId, to: 'left', expectedVersion: card.version });
+    expect((await cardOf(visitId)).comfort).toEqual([]);
+  });
+
+  it('start at check-in: tea and magazines within 5 minutes, the first round at 15', async () => {
+    const visitId = await checkInWalkIn();
+    const card = await cardOf(visitId);
+    expect(card.comfort.map((task) => [task.label, task.dueAt])).toEqual([
+      ['奉上茶水或温水', minutes(5)],
+      ['送上杂志和 Wi-Fi 卡', minutes(5)],
+      ['巡视问候，询问是否需要帮助', minutes(15)],
+    ]);
+    expect(card.comfort.every((task) => !task.overdue)).toBe(true);
+  });
+
+  it('add reassurance and breathing for an anxious customer (seed 004 rule 5)', async () => {
+    const visitId = await checkInWalkIn(['anxious']);
+    expect((await cardOf(visitId)).comfort.map((task) => task.label)).toContain('安抚情绪，带做深呼吸放松');
+  });
+
+  it('go overdue after their due time, and one click marks who did it', async () => {
+    const visitId = await checkInWalkIn();
+    core.clock.advance(6 * 60_000);
+    let card = await cardOf(visitId);
+    const tea = card.comfort.find((task) => task.label.startsWith('奉上茶水'))!;
+    expect(tea.overdue).toBe(true);
+    await call('comfort.complete', { taskId: tea.id }, nurse);
+    card = await cardOf(visitId);
+    expect(card.comfort.find((task) => task.id === tea.id)).toMatchObject({ doneAt: minutes(6), doneBy: '护士测试', overdue: false });
+    // A second click (another colleague) is a conflict naming who did it.
+    await expect(call('comfort.complete', { taskId: tea.id })).rejects.toThrow('护士测试 has already done this');
+  });
+
+  it('make a round every 15 minutes while the customer waits, and none once called', async () => {
+    const visitId = await checkInWalkIn();
+    core.clock.advance(15 * 60_000);
+    let rounds = (await cardOf(visitId)).comfort.filter((task) => task.label.startsWith('巡视'));
+    await call('comfort.complete', { taskId: rounds[0]!.id });
+    rounds = (await cardOf(visitId)).comfort.filter((task) => task.label.startsWith('巡视'));
+    expect(rounds.map((task) => [task.dueAt, task.doneAt])).toEqual([
+      [minutes(15), minutes(15)],
+      [minutes(30), null],
+    ]);
+
+    const card = await cardOf(visitId);
+    await call('visits.transition', { visitId, to: 'called', expectedVersion: card.version });
+    core.clock.advance(60 * 60_000);
+    const after = (await cardOf(visitId)).comfort.filter((task) => task.label.startsWith('巡视'));
+    expect(after).toHaveLength(1);
+    expect(after[0]!.doneAt).not.toBeNull();
+  });
+
+  it('start a new round when a called customer is sent back to wait', async () => {
+    const visitId = await checkInWalkIn();
+    let card = await cardOf(visitId);
+    await call('visits.transition', { visitId, to: 'called', expectedVersion: card.version });
+    core.clock.advance(10 * 60_000);
+    card = await cardOf(visitId);
+    await call('visits.transition', { visitId, to: 'waiting', expectedVersion: card.version });
+    const rounds = (await cardOf(visitId)).comfort.filter((task) => task.label.startsWith('巡视'));
+    expect(rounds.map((task) => task.dueAt)).toEqual([minutes(25)]);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Comfort on the board: a card's open tasks with one-click completion and its whole timeline,
+ * and the panel of every open task of the day with the overdue ones on top.
+ */
+import { CheckOutlined, CoffeeOutlined, HistoryOutlined } from '@ant-design/icons';
+import { App, Button, Popover, Tag, Timeline, Tooltip, Typography } from 'antd';
+import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
+import { clinicTimeOf } from '../../../shared/domain/clinic-time';
+import { useApiMutation } from '../../client/queries';
+import { useI18n } from '../../i18n/i18n';
+import { errorMessage } from '../../ui/error-message';
+import styles from './board.module.css';
+
+function useComplete() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const complete = useApiMutation('comfort.complete');
+  return (task: ComfortTaskView) =>
+    complete.mutate({ taskId: task.id }, { onError: (error) => void message.error(errorMessage(error, t)), onSuccess: () => void message.success(t('comfort.done')) });
+}
+
+/** "in 4 min" / "8 min overdue", from the clock the board ticks. */
+function dueText(task: ComfortTaskView, now: number, t: ReturnType<typeof useI18n>['t']) {
+  const minutes = Math.round((Date.parse(task.dueAt) - now) / 60_000);
+  return minutes < 0 ? t('comfort.overdueBy', { count: -minutes }) : t('comfort.dueIn', { count: minutes });
+}
+
+export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
+  const { t, language } = useI18n();
+  const complete = useComplete();
+  const inLobby = card.status === 'waiting' || card.status === 'called';
+  const open = card.comfort.filter((task) => task.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  if (card.comfort.length === 0) return null;
+  return (
+    <div className={styles.comfort}>
+      {(inLobby ? open : []).slice(0, 2).map((task) => {
+        const overdue = Date.parse(task.dueAt) < now;
+        return (
+          <div key={task.id} className={overdue ? `${styles.comfortRow} ${styles.comfortOverdue}` : styles.comfortRow} data-testid="comfort-task">
+            <span className={styles.comfortLabel}>{language === 'en' ? task.labelEn : task.label}</span>
+            <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
+            <Tooltip title={t('comfort.markDone')}>
+              <Button size="small" type="text" icon={<CheckOutlined />} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${language === 'en' ? task.labelEn : task.label}`} />
+            </Tooltip>
+          </div>
+        );
+      })}
+      <Popover
+        trigger="click"
+        title={t('comfort.timeline')}
+        content={
+          <Timeline
+            items={card.comfort.map((task) => ({
+              color: task.doneAt ? 'green' : Date.parse(task.dueAt) < now ? 'red' : 'gray',
+              content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label}${task.doneAt ? ` · ${task.doneBy ?? ''}` : ` · ${dueText(task, now, t)}`}`,
+            }))}
+          />
+        }
+      >
+        <Button size="small" type="link" icon={<HistoryOutlined />} className={styles.timelineButton}>
+          {t('comfort.count', { done: card.comfort.length - open.length, total: card.comfort.length })}
+        </Button>
+      </Popover>
+    </div>
+  );
+}
+
+/** Every open comfort task of the day, overdue first, then by due time. */
+export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }) {
+  const { t, language } = useI18n();
+  const complete = useComplete();
+  const open = cards
+    .filter((card) => card.status === 'waiting' || card.status === 'called')
+    .flatMap((card) => card.comfort.filter((task) => task.doneAt === null).map((task) => ({ card, task })))
+    .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt));
+  const overdue = open.filter(({ task }) => Date.parse(task.dueAt) < now).length;
+  return (
+    <div className={styles.comfortPanel} data-testid="comfort-panel">
+      <Typography.Text strong>
+        <CoffeeOutlined /> {t('comfort.panel', { count: open.length })}
+      </Typography.Text>
+      {overdue > 0 && <Tag color="error">{t('comfort.overdueCount', { count: overdue })}</Tag>}
+      <div className={styles.comfortChips}>
+        {open.length === 0 ? (
+          <Typography.Text type="secondary">{t('comfort.none')}</Typography.Text>
+        ) : (
+          open.slice(0, 12).map(({ card, task }) => (
+            <span key={task.id} className={Date.parse(task.dueAt) < now ? `${styles.chip} ${styles.chipOverdue}` : styles.chip}>
+              <strong>{card.ticket}</strong> {card.customer.addressForm ?? card.customer.name} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
+              <Button size="small" type="text" icon={<CheckOutlined />} onClick={() => complete(task)} aria-label={t('comfort.markDone')} />
+            </span>
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
