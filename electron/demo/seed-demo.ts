@@ -14,6 +14,7 @@ import { minutesOf } from '../../shared/domain/booking';
 import { insertCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { seedRoster } from './seed-roster';
+import { seedChecklists } from './seed-checklists';
 import { writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { hashPin } from '../services/pin-hash';
@@ -65,6 +66,7 @@ export async function seedDemoClinic(db: Kysely<Database>, date: string, now: Da
     createdClinic = true;
     await createClinic(db, stamp);
     await seedRoster(db, stamp);
+    await seedChecklists(db, stamp);
   }
 
   // Today's bookings, and tomorrow's (mostly still to confirm: the call list's work).
