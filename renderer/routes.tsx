@@ -7,11 +7,13 @@ import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
 import { AppointmentsPage } from './features/appointments/appointments-page';
+import { ChecklistsPage } from './features/checklists/checklists-page';
 import { BoardPage } from './features/board/board-page';
 import { CallListPage } from './features/calls/call-list-page';
 import { CustomersRoute } from './features/customers/customers-route';
 import { RosterPage } from './features/roster/roster-page';
 import { TodayPage } from './features/today/today-page';
+import { CheckSquareOutlined } from '@ant-design/icons';
 import { CalendarOutlined, DashboardOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { SettingsPage } from './features/settings/settings-page';
 
@@ -73,6 +75,13 @@ export const ROUTES: RouteDefinition[] = [
     icon: <ScheduleOutlined />,
     roles: STAFF_ROLES,
     render: ({ session }) => <RosterPage session={session} />,
+  },
+  {
+    key: 'checklists',
+    label: 'checklists.title',
+    icon: <CheckSquareOutlined />,
+    roles: ['reception', 'guide', 'nurse', 'manager'],
+    render: ({ session }) => <ChecklistsPage session={session} />,
   },
   {
     key: 'settings',

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, staffId } from './api';
+import { ChecklistsPage } from './pages/checklists-page';
+import { SignInPage } from './pages/sign-in-page';
+
+interface DayChecklist {
+  templateId: number;
+  nameZh: string;
+  items: { id: number; textZh: string; tick: { status: string; note: string; tickedBy: { name: string } } | null }[];
+  run: { completedBy: { name: string } | null } | null;
+}
+
+test('the morning lobby checklist: tick each item in the UI, one missing with its note, then complete it', async ({ page, request }) => {
+  const { token } = await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '林佳'), pin: '1234' });
+  const { checklists } = await apiCall<{ checklists: DayChecklist[] }>(request, 'checklists.today', {}, token);
+  const lobby = checklists.find((checklist) => checklist.nameZh === '早班大堂准备');
+  expect(lobby?.run).toBeNull();
+  if (!lobby) return;
+
+  const signIn = new SignInPage(page);
+  await signIn.open('zh-CN');
+  await signIn.signIn('林佳');
+  const screen = new ChecklistsPage(page);
+  await screen.open();
+  const card = screen.card(lobby.templateId);
+  await expect(card).toContainText('早班大堂准备');
+
+  const [first, ...rest] = lobby.items;
+  if (!first) return;
+  // One item missing (with its note): Complete waits until every item is ticked.
+  await screen.markMissing(lobby.templateId, first.textZh, '纸杯只剩 5 个');
+  await expect(card.getByTestId(`checklist-item-${first.id}`)).toContainText('林佳');
+  await expect(card.getByTestId(`checklist-item-${first.id}`)).toContainText('纸杯只剩 5 个');
+  await expect(card.getByRole('button', { name: '完成' })).toBeDisabled();
+  for (const item of rest) {
+    await screen.tickOk(lobby.templateId, item.textZh);
+    await expect(card.getByTestId(`checklist-item-${item.id}`)).toContainText('林佳');
+  }
+  await expect(card).toContainText(`${lobby.items.length}/${lobby.items.length}`);
+  await screen.complete(lobby.templateId);
+  await expect(card).toContainText('林佳 于');
+  await expect(card).toContainText('已完成');
+  await expect(card.getByRole('button', { name: `正常 ${first.textZh}` })).toBeDisabled();
+
+  // The run on the server says the same: who ticked, what was missing, who completed it.
+  const after = (await apiCall<{ checklists: DayChecklist[] }>(request, 'checklists.today', {}, token)).checklists.find((checklist) => checklist.templateId === lobby.templateId);
+  expect(after?.run?.completedBy?.name).toBe('林佳');
+  expect(after?.items[0]?.tick).toMatchObject({ status: 'missing', note: '纸杯只剩 5 个', tickedBy: { name: '林佳' } });
+});
