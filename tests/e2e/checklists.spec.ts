@@ -47,3 +47,25 @@ test('the morning lobby checklist: tick each item in the UI, one missing with it
   expect(after?.run?.completedBy?.name).toBe('林佳');
   expect(after?.items[0]?.tick).toMatchObject({ status: 'missing', note: '纸杯只剩 5 个', tickedBy: { name: '林佳' } });
 });
+
+test("a manager adds a checklist in the template editor and it is on today's page", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open('zh-CN');
+  await signIn.signIn('何芳');
+  const screen = new ChecklistsPage(page);
+  await screen.open();
+  await page.getByRole('button', { name: '编辑模板' }).click();
+  await page.getByRole('combobox', { name: '检查单模板' }).click();
+  await page.getByTitle('+ 新建模板').click();
+  await page.getByLabel('名称（中文）').fill('夜班巡视');
+  await page.getByLabel('完成时间').fill('21:00');
+  await page.getByLabel('内容（中文） 1').fill('值班手机随身携带');
+  await page.getByRole('button', { name: '保存模板' }).click();
+  await expect(page.getByText('模板已保存')).toBeVisible();
+  await page.keyboard.press('Escape');
+  // seed 004 rule 4: the night-shift phone carried at all times — now a card of its own.
+  const card = page.locator('[data-testid^="checklist-"]').filter({ hasText: '夜班巡视' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('21:00 前完成');
+  await expect(card).toContainText('值班手机随身携带');
+});

@@ -4,8 +4,9 @@ import { expect, type Page } from '@playwright/test';
 export class ChecklistsPage {
   constructor(private readonly page: Page) {}
 
+  /** Opens the screen from the menu (after sign-in: a reload before the session is kept would sign out). */
   async open() {
-    await this.page.goto('/#/checklists');
+    await this.page.getByRole('menuitem', { name: /每日检查单|Daily checklists/ }).click();
     await expect(this.page.getByRole('heading', { name: /每日检查单|Daily checklists/ })).toBeVisible();
   }
 
