@@ -30,6 +30,10 @@ describe('migrations', () => {
     expect(tables).toEqual([
       'appointments',
       'audit_log',
+      'checklist_run_items',
+      'checklist_runs',
+      'checklist_template_items',
+      'checklist_templates',
       'confirmation_calls',
       'customers',
       'items',
