@@ -85,7 +85,7 @@ export function TemplateEditor({ open, onClose }: { open: boolean; onClose(): vo
       open={open}
       onClose={onClose}
       title={t('checklists.editor.title')}
-      size={720}
+      size={880}
       destroyOnHidden
       extra={
         <Button type="primary" loading={save.isPending} onClick={() => void submit()}>
