@@ -8,8 +8,10 @@ import * as m002 from './002-customers';
 import * as m003 from './003-roster';
 import * as m004 from './004-booking';
 import * as m005 from './005-printing';
+import * as m006 from './006-visits';
 import * as m007 from './007-checklists';
 import * as m008 from './008-notifications';
+import * as m009 from './009-comfort';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -17,8 +19,10 @@ export const migrations: Record<string, Migration> = {
   '003-roster': m003,
   '004-booking': m004,
   '005-printing': m005,
+  '006-visits': m006,
   '007-checklists': m007,
   '008-notifications': m008,
+  '009-comfort': m009,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -14,11 +14,13 @@ import { createAuthService } from '../services/auth-service';
 import { createRosterService } from '../services/roster-service';
 import { createCustomerService } from '../services/customer-service';
 import { createBookingService } from '../services/booking-service';
+import { createVisitService } from '../services/visit-service';
+import { createComfortService } from '../services/comfort-service';
 import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
-import { createNotificationService } from '../services/notification-service';
 import { createChecklistService } from '../services/checklist-service';
+import { createNotificationService } from '../services/notification-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -48,8 +50,10 @@ export function createServices(): Services {
     appointments: createAppointmentService(),
     customers: createCustomerService(),
     booking: createBookingService(),
-    notifications: createNotificationService(),
     checklists: createChecklistService(),
+    notifications: createNotificationService(),
+    visits: createVisitService(),
+    comfort: createComfortService(),
   };
 }
 

@@ -34,6 +34,8 @@ describe('migrations', () => {
       'checklist_runs',
       'checklist_template_items',
       'checklist_templates',
+      'comfort_rules',
+      'comfort_tasks',
       'confirmation_calls',
       'customers',
       'items',
@@ -48,6 +50,9 @@ describe('migrations', () => {
       'shift_overrides',
       'shift_templates',
       'staff',
+      'ticket_counters',
+      'visit_events',
+      'visits',
     ]);
 
     const schemaBefore = opened.sqlite.prepare('select sql from sqlite_master order by name').pluck().all();

@@ -123,6 +123,67 @@ export interface ConfirmationCallsTable {
   staff_id: number;
 }
 
+export interface VisitsTable {
+  id: Generated<number>;
+  clinic_date: string;
+  appointment_id: number | null;
+  customer_id: number;
+  kind: 'appointment' | 'walk_in' | 'followup';
+  ticket: string;
+  status: 'waiting' | 'called' | 'escorting' | 'in_consultation' | 'pre_op_exam' | 'done' | 'left';
+  priority: Generated<number>;
+  doctor_id: number | null;
+  room_id: number | null;
+  item_id: number | null;
+  arrived_at: string;
+  checked_in_by: number;
+  version: Generated<number>;
+}
+
+export interface TicketCountersTable {
+  clinic_date: string;
+  prefix: 'A' | 'W' | 'F';
+  last: number;
+}
+
+export interface VisitEventsTable {
+  id: Generated<number>;
+  visit_id: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  staff_id: number;
+  room_id: number | null;
+  note: Generated<string>;
+}
+
+export interface ComfortRulesTable {
+  id: Generated<number>;
+  code: string;
+  trigger: 'check_in' | 'round';
+  applies_to: 'all' | 'anxious' | 'preop' | 'infusion';
+  due_minutes: number;
+  label: string;
+  label_en: string;
+  active: Generated<0 | 1>;
+  sort: Generated<number>;
+}
+
+export interface ComfortTasksTable {
+  id: Generated<number>;
+  visit_id: number;
+  rule_id: number | null;
+  label: string;
+  label_en: string;
+  due_at: string;
+  created_at: string;
+  created_by: number | null;
+  done_at: string | null;
+  done_by: number | null;
+  cancelled_at: string | null;
+  note: Generated<string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   staff: StaffTable;
@@ -136,6 +197,11 @@ export interface Database {
   shift_overrides: ShiftOverridesTable;
   roster_confirmations: RosterConfirmationsTable;
   confirmation_calls: ConfirmationCallsTable;
+  visits: VisitsTable;
+  ticket_counters: TicketCountersTable;
+  visit_events: VisitEventsTable;
+  comfort_rules: ComfortRulesTable;
+  comfort_tasks: ComfortTasksTable;
   print_jobs: PrintJobsTable;
   notifications: NotificationsTable;
   notification_roles: NotificationRolesTable;

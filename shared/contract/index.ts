@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appointmentMethods } from './appointments';
 import { checklistMethods } from './checklists';
+import { visitMethods } from './visits';
 import { authMethods } from './auth';
 import { mergeContracts, type MethodSpec } from './define';
 import { customerMethods } from './customers';
@@ -18,10 +19,11 @@ export const contract = mergeContracts(
   settingsMethods,
   customerMethods,
   appointmentMethods,
+  visitMethods,
   rosterMethods,
   printMethods,
-  notificationMethods,
   checklistMethods,
+  notificationMethods,
 );
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { coreMessages } from './catalog/core';
 import { customersMessages } from './catalog/customers';
 import { appointmentsMessages } from './catalog/appointments';
+import { visitsMessages } from './catalog/visits';
 import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...coreMessages.en,
   ...customersMessages.en,
   ...appointmentsMessages.en,
+  ...visitsMessages.en,
   ...rosterMessages.en,
   ...printingMessages.en,
   ...settingsMessages.en,

@@ -6,6 +6,7 @@
 import { coreMessages } from './catalog/core';
 import { customersMessages } from './catalog/customers';
 import { appointmentsMessages } from './catalog/appointments';
+import { visitsMessages } from './catalog/visits';
 import { rosterMessages } from './catalog/roster';
 import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
@@ -16,6 +17,7 @@ export const zh = {
   ...coreMessages.zh,
   ...customersMessages.zh,
   ...appointmentsMessages.zh,
+  ...visitsMessages.zh,
   ...rosterMessages.zh,
   ...printingMessages.zh,
   ...settingsMessages.zh,

@@ -5,6 +5,7 @@
  */
 import type { Handlers } from '../context';
 import { createAppointmentHandlers } from './appointments';
+import { createComfortHandlers, createVisitHandlers } from './visits';
 import { createAuthHandlers } from './auth';
 import { createChecklistHandlers } from './checklists';
 import { createCustomerHandlers } from './customers';
@@ -22,9 +23,11 @@ export function createHandlers(services: Services): Handlers {
     ...createSettingsHandlers(services),
     ...createCustomerHandlers(services),
     ...createAppointmentHandlers(services),
+    ...createVisitHandlers(services),
+    ...createComfortHandlers(services),
     ...createRosterHandlers(services),
     ...createPrintHandlers(services),
-    ...createNotificationHandlers(services),
     ...createChecklistHandlers(services),
+    ...createNotificationHandlers(services),
   };
 }

@@ -3,11 +3,13 @@ import type { AuthService } from '../../services/auth-service';
 import type { RosterService } from '../../services/roster-service';
 import type { CustomerService } from '../../services/customer-service';
 import type { BookingService } from '../../services/booking-service';
+import type { VisitService } from '../../services/visit-service';
+import type { ComfortService } from '../../services/comfort-service';
 import type { SettingsService } from '../../services/settings-service';
 import type { ItemService } from '../../services/item-service';
 import type { PrintService } from '../../services/print-service';
-import type { NotificationService } from '../../services/notification-service';
 import type { ChecklistService } from '../../services/checklist-service';
+import type { NotificationService } from '../../services/notification-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -19,6 +21,8 @@ export interface Services {
   appointments: AppointmentService;
   customers: CustomerService;
   booking: BookingService;
-  notifications: NotificationService;
   checklists: ChecklistService;
+  notifications: NotificationService;
+  visits: VisitService;
+  comfort: ComfortService;
 }

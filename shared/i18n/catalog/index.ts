@@ -2,10 +2,11 @@
 import { coreMessages } from './core';
 import { customersMessages } from './customers';
 import { appointmentsMessages } from './appointments';
+import { visitsMessages } from './visits';
 import { rosterMessages } from './roster';
 import { printingMessages } from './printing';
 import { settingsMessages } from './settings';
 import { notificationsMessages } from './notifications';
 import { checklistsMessages } from './checklists';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages };
