@@ -166,6 +166,31 @@ describe('a checklist not done by its time', () => {
     expect(roles.map((row) => row.role)).toEqual(['guide', 'manager', 'reception']);
   });
 
+  it('with the real checklists: raised once for its role once past its time, not on a day it was done', async () => {
+    const guideId = await addStaff(core, '赵敏', 'guide');
+    const template = await core.database.db
+      .insertInto('checklist_templates')
+      .values({ name_zh: '大堂晨间准备', name_en: 'Morning lobby preparation', due_time: '08:45', role: 'guide', updated_at: 'x', updated_by: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tickEvery30s('08:00', '08:45');
+    expect(await notificationRows()).toEqual([]);
+    await tickEvery30s('08:45', '08:59');
+    const rows = await notificationRows();
+    expect(rows.map((row) => [row.kind, row.subject_id])).toEqual([['checklistOverdue', `${String(template.id)}@2026-11-23`]]);
+    expect(JSON.parse(rows[0]!.params)).toMatchObject({ name: '大堂晨间准备', nameEn: 'Morning lobby preparation', due: '08:45' });
+    const roles = await core.database.db.selectFrom('notification_roles').where('notification_id', '=', rows[0]!.id).select('role').orderBy('role').execute();
+    expect(roles.map((row) => row.role)).toEqual(['guide', 'manager', 'reception']);
+
+    // The next day the guide completes it at 08:30: nothing is raised for that day.
+    await core.database.db
+      .insertInto('checklist_runs')
+      .values({ template_id: template.id, date: '2026-11-24', started_by: guideId, started_at: beijing('08:20', '2026-11-24').toISOString(), completed_by: guideId, completed_at: beijing('08:30', '2026-11-24').toISOString() })
+      .execute();
+    await tickEvery30s('08:40', '08:59', '2026-11-24');
+    expect(await notificationRows()).toHaveLength(1);
+  });
+
   it('a failing rule does not stop the others', async () => {
     const failing = createChecklistOverdueRule(() => Promise.reject(new Error('checklists unavailable')));
     const errors: unknown[] = [];

@@ -32,9 +32,21 @@ export function createChecklistOverdueRule(overdueChecklists: OverdueChecklists)
     kind: 'checklistOverdue',
     async evaluate(db, now, settings) {
       const overdue = await overdueChecklists(db, now);
+      if (overdue.length === 0) return [];
+      // Told: whoever the checklist is for (its template's role), reception at the desk, and the manager.
+      const templateRoles = new Map(
+        (
+          await db
+            .selectFrom('checklist_templates')
+            .where('id', 'in', overdue.map((checklist) => checklist.templateId))
+            .select(['id', 'role'])
+            .execute()
+        ).map((row) => [row.id, row.role]),
+      );
       return overdue.map((checklist) => {
         const roles = new Set<Exclude<Role, 'display'>>(['reception', 'manager']);
-        if (checklist.role) roles.add(checklist.role);
+        const role = checklist.role ?? templateRoles.get(checklist.templateId);
+        if (role) roles.add(role);
         return {
           subject: { kind: 'checklist', id: `${String(checklist.templateId)}@${checklist.date}` },
           escalation: 'due',
