@@ -15,8 +15,8 @@ import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
 import { CardComfort } from './comfort';
 
-/** The move a card's main button makes, by status. */
-const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
+/** The move a card's main button (and Enter on the selected card) makes, by status. */
+export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
   waiting: 'called',
   called: 'escorting',
   escorting: 'in_consultation',
@@ -25,8 +25,27 @@ const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
   left: 'waiting',
 };
 
+/** Moves a card to another status, with the version it was read at (two staff: one wins), and says so. */
+export function useMoveCard() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const mutation = useApiMutation('visits.transition');
+  const go = (card: Card, to: VisitStatus) =>
+    mutation.mutate(
+      { visitId: card.visitId, to, expectedVersion: card.version },
+      {
+        onSuccess: () => void message.success(t('visits.moved', { ticket: card.ticket, status: t(`visits.status.${to}`) })),
+        onError: (error) => void message.error(errorMessage(error, t)),
+      },
+    );
+  return Object.assign(go, { mutation });
+}
+
 interface BoardCardProps {
   card: Card;
+  /** Chosen by the arrow keys or a click; Enter and Space act on it. */
+  selected: boolean;
+  onSelect(visitId: number): void;
   /** Minutes since the snapshot was taken, to keep timers running between refreshes. */
   minutesSinceSnapshot: number;
   amberMinutes: number;
@@ -35,27 +54,26 @@ interface BoardCardProps {
   timeZone: string;
 }
 
-export const BoardCard = memo(function BoardCard({ card, minutesSinceSnapshot, amberMinutes, redMinutes, now, timeZone }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({ card, selected, onSelect, minutesSinceSnapshot, amberMinutes, redMinutes, now, timeZone }: BoardCardProps) {
   const { t, language } = useI18n();
-  const { message } = App.useApp();
-  const move = useApiMutation('visits.transition');
+  const go = useMoveCard();
+  const move = go.mutation;
   const waiting = card.status === 'waiting';
   const minutes = card.waitedMinutes + (waiting ? minutesSinceSnapshot : 0);
   const level = waiting ? waitLevel(minutes, amberMinutes, redMinutes) : 'normal';
   const primary = PRIMARY[card.status];
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);
 
-  const go = (to: VisitStatus) =>
-    move.mutate(
-      { visitId: card.visitId, to, expectedVersion: card.version },
-      {
-        onSuccess: () => void message.success(t('visits.moved', { ticket: card.ticket, status: t(`visits.status.${to}`) })),
-        onError: (error) => void message.error(errorMessage(error, t)),
-      },
-    );
 
   return (
-    <div className={`${styles.card} ${styles[`level_${level}`] ?? ''}`} data-testid="board-card" data-ticket={card.ticket}>
+    <div
+      className={`${styles.card} ${styles[`level_${level}`] ?? ''} ${selected ? styles.selected : ''}`}
+      data-testid="board-card"
+      data-ticket={card.ticket}
+      data-visit-id={card.visitId}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(card.visitId)}
+    >
       <div className={styles.cardTop}>
         <span className={styles.ticket}>{card.ticket}</span>
         {waiting && (
@@ -88,12 +106,12 @@ export const BoardCard = memo(function BoardCard({ card, minutesSinceSnapshot, a
       {(primary || others.length > 0) && (
         <Space.Compact size="small" className={styles.actions}>
           {primary && (
-            <Button type={card.status === 'waiting' ? 'primary' : 'default'} loading={move.isPending} onClick={() => go(primary)}>
+            <Button type={card.status === 'waiting' ? 'primary' : 'default'} loading={move.isPending} onClick={() => go(card, primary)}>
               {t(`visits.action.${primary}`)}
             </Button>
           )}
           {others.length > 0 && (
-            <Dropdown trigger={['click']} menu={{ items: others.map((status) => ({ key: status, label: t(`visits.action.${status}`), onClick: () => go(status) })) }}>
+            <Dropdown trigger={['click']} menu={{ items: others.map((status) => ({ key: status, label: t(`visits.action.${status}`), onClick: () => go(card, status) })) }}>
               <Button icon={<DownOutlined />} aria-label={t('visits.more')} />
             </Dropdown>
           )}

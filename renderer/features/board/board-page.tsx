@@ -1,21 +1,33 @@
 /**
  * The queue board, where reception lives all day: lanes by status, each card with a live wait
- * timer, sorted by priority then arrival; check-in by scanner from anywhere. Keys: F2 check-in.
+ * timer, sorted by priority then arrival; check-in by scanner from anywhere; filters by doctor,
+ * floor and status. Keys: F2 check-in · F4 walk-in · arrows choose a card · Enter moves it on ·
+ * Space completes its next comfort task · Esc clears the choice. No letter keys: a desk scanner
+ * types letters, and they must reach the scanner, not act on a card.
  */
 import { Alert, Button, Flex, Select, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
 import { VISIT_STATUSES, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
-import { BoardCard } from './board-card';
+import { PRIMARY, useMoveCard } from './board-card';
 import styles from './board.module.css';
 import { CheckIn } from './check-in';
-import { ComfortPanel } from './comfort';
+import { ComfortPanel, useComplete } from './comfort';
+import { Lane } from './lane';
 
 const CHECK_IN_INPUT = 'board-check-in';
+
+/** Keys typed into a field, a menu or a dialog belong to it, not to the board. */
+function isForSomethingElse(event: KeyboardEvent) {
+  const target = event.target as HTMLElement | null;
+  if (!target) return false;
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable) return true;
+  return target.closest('[role="dialog"], [role="menu"], .ant-select-dropdown, .ant-popover') !== null;
+}
 
 function byPriorityThenArrival(a: Card, b: Card) {
   return b.priority - a.priority || a.arrivedAt.localeCompare(b.arrivedAt);
@@ -27,6 +39,11 @@ export function BoardPage({ session }: PageProps) {
   const board = useApiQuery('visits.board', {});
   const [doctorId, setDoctorId] = useState<number | undefined>();
   const [floor, setFloor] = useState<number | undefined>();
+  const [statuses, setStatuses] = useState<VisitStatus[]>([]);
+  const [selectedVisitId, setSelectedVisitId] = useState<number | null>(null);
+  const [walkInOpen, setWalkInOpen] = useState(false);
+  const move = useMoveCard();
+  const complete = useComplete();
 
   // Timers run between refreshes: one clock for the whole board, a tick every 15 s.
   const [now, setNow] = useState(() => Date.now());
@@ -36,27 +53,87 @@ export function BoardPage({ session }: PageProps) {
   }, []);
   const minutesSinceSnapshot = board.dataUpdatedAt ? Math.max(0, Math.floor((now - board.dataUpdatedAt) / 60_000)) : 0;
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'F2') {
-        event.preventDefault();
-        document.getElementById(CHECK_IN_INPUT)?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const cards = useMemo(() => board.data?.cards ?? [], [board.data]);
   const doctors = useMemo(() => [...new Map(cards.filter((card) => card.doctor).map((card) => [card.doctor!.id, card.doctor!.name])).entries()], [cards]);
   const floors = useMemo(() => [...new Set(cards.flatMap((card) => (card.room ? [card.room.floor] : [])))].sort(), [cards]);
   const shown = cards.filter((card) => (doctorId === undefined || card.doctor?.id === doctorId) && (floor === undefined || card.room?.floor === floor));
+  const visibleStatuses = useMemo(() => (statuses.length === 0 ? VISIT_STATUSES : VISIT_STATUSES.filter((status) => statuses.includes(status))), [statuses]);
   const lanes = useMemo(() => {
-    const map = new Map<VisitStatus, Card[]>(VISIT_STATUSES.map((status) => [status, []]));
+    const map = new Map<VisitStatus, Card[]>(visibleStatuses.map((status) => [status, []]));
     for (const card of shown) map.get(card.status)?.push(card);
     for (const list of map.values()) list.sort(byPriorityThenArrival);
     return map;
-  }, [shown]);
+  }, [shown, visibleStatuses]);
+
+  // The keyboard: the latest lanes and selection, read by one listener installed once.
+  const keyState = useRef({ lanes, visibleStatuses, selectedVisitId, move, complete, now });
+  keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete, now };
+  useEffect(() => {
+    // An Enter right after typed characters ends something typed (a scan the scanner hook did not
+    // take as one), never a command to move the chosen card.
+    let lastCharacterAt = -Infinity;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.length === 1 && event.key !== ' ') {
+        lastCharacterAt = event.timeStamp;
+        return;
+      }
+      if (event.key === 'Enter' && event.timeStamp - lastCharacterAt < 1000) return;
+      if (event.key === 'F2' || event.key === 'F4') {
+        event.preventDefault();
+        if (event.key === 'F2') document.getElementById(CHECK_IN_INPUT)?.focus();
+        else setWalkInOpen(true);
+        return;
+      }
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isForSomethingElse(event)) return;
+      // Enter and Space on a focused button press that button.
+      if ((event.key === 'Enter' || event.key === ' ') && (event.target as HTMLElement | null)?.closest('button, a')) return;
+      const state = keyState.current;
+      const laneOrder = state.visibleStatuses.filter((status) => (state.lanes.get(status)?.length ?? 0) > 0);
+      const selected = state.selectedVisitId === null ? undefined : [...state.lanes.values()].flat().find((card) => card.visitId === state.selectedVisitId);
+      const laneIndex = selected ? laneOrder.indexOf(selected.status) : -1;
+      const lane = selected ? (state.lanes.get(selected.status) ?? []) : [];
+      const index = selected ? lane.indexOf(selected) : -1;
+      const pick = (card: Card | undefined) => {
+        if (!card) return;
+        event.preventDefault();
+        setSelectedVisitId(card.visitId);
+      };
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'ArrowUp': {
+          if (!selected) return pick(state.lanes.get(laneOrder[0]!)?.[0]);
+          return pick(lane[Math.min(lane.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]);
+        }
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          const next = laneOrder[Math.min(laneOrder.length - 1, Math.max(0, laneIndex + (event.key === 'ArrowRight' ? 1 : -1)))];
+          const target = next ? (state.lanes.get(next) ?? []) : [];
+          return pick(target[Math.min(Math.max(index, 0), target.length - 1)]);
+        }
+        case 'Enter': {
+          const to = selected ? PRIMARY[selected.status] : undefined;
+          if (!selected || !to) return;
+          event.preventDefault();
+          state.move(selected, to);
+          return;
+        }
+        case ' ': {
+          const task = selected?.comfort.filter((item) => item.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+          if (!task) return;
+          event.preventDefault();
+          state.complete(task);
+          return;
+        }
+        case 'Escape':
+          setSelectedVisitId(null);
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const onSelect = useCallback((visitId: number) => setSelectedVisitId(visitId), []);
 
   const waiting = cards.filter((card) => card.status === 'waiting');
   const overTime = waiting.filter((card) => waitLevel(card.waitedMinutes + minutesSinceSnapshot, settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
@@ -73,9 +150,20 @@ export function BoardPage({ session }: PageProps) {
           </Typography.Text>
         </div>
         <div className={styles.toolbar}>
-          <CheckIn timeZone={settings.timeZone} inputId={CHECK_IN_INPUT} />
+          <CheckIn timeZone={settings.timeZone} inputId={CHECK_IN_INPUT} onCheckedIn={setSelectedVisitId} walkInOpen={walkInOpen} onWalkInOpenChange={setWalkInOpen} />
           <Select allowClear placeholder={t('visits.filterDoctor')} style={{ width: 140 }} value={doctorId} onChange={setDoctorId} options={doctors.map(([id, name]) => ({ value: id, label: name }))} />
           <Select allowClear placeholder={t('visits.filterFloor')} style={{ width: 110 }} value={floor} onChange={setFloor} options={floors.map((value) => ({ value, label: t('visits.floor', { floor: value }) }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t('visits.filterStatus')}
+            style={{ width: 220 }}
+            value={statuses}
+            onChange={setStatuses}
+            options={VISIT_STATUSES.map((status) => ({ value: status, label: t(`visits.status.${status}`) }))}
+            data-testid="status-filter"
+          />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('visits.shortcuts')}
           </Typography.Text>
@@ -86,27 +174,21 @@ export function BoardPage({ session }: PageProps) {
       {board.isPending ? (
         <Spin />
       ) : (
-        <div className={styles.lanes}>
-          {VISIT_STATUSES.map((status) => {
-            const list = lanes.get(status) ?? [];
-            return (
-              <section key={status} className={styles.lane} aria-label={t(`visits.status.${status}`)} data-testid={`lane-${status}`}>
-                <header className={styles.laneHeader}>
-                  <span>{t(`visits.status.${status}`)}</span>
-                  <span>{list.length}</span>
-                </header>
-                <div className={styles.laneBody}>
-                  {list.length === 0 ? (
-                    <div className={styles.emptyLane}>{t('visits.emptyLane')}</div>
-                  ) : (
-                    list.map((card) => (
-                      <BoardCard key={card.visitId} card={card} minutesSinceSnapshot={minutesSinceSnapshot} amberMinutes={settings.waitAmberMinutes} redMinutes={settings.waitRedMinutes} now={now} timeZone={settings.timeZone} />
-                    ))
-                  )}
-                </div>
-              </section>
-            );
-          })}
+        <div className={styles.lanes} style={{ gridTemplateColumns: visibleStatuses.map((status) => (status === 'done' || status === 'left' ? 'minmax(150px, 0.7fr)' : 'minmax(200px, 1fr)')).join(' ') }}>
+          {visibleStatuses.map((status) => (
+            <Lane
+              key={status}
+              status={status}
+              cards={lanes.get(status) ?? []}
+              selectedVisitId={selectedVisitId}
+              onSelect={onSelect}
+              minutesSinceSnapshot={minutesSinceSnapshot}
+              amberMinutes={settings.waitAmberMinutes}
+              redMinutes={settings.waitRedMinutes}
+              now={now}
+              timeZone={settings.timeZone}
+            />
+          ))}
         </div>
       )}
     </Flex>

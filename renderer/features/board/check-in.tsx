@@ -17,13 +17,21 @@ import { CustomerPicker } from '../customers/customer-picker';
 import styles from './board.module.css';
 import { useScanner } from './use-scanner';
 
-export function CheckIn({ timeZone, inputId }: { timeZone: string; inputId: string }) {
+interface CheckInProps {
+  timeZone: string;
+  inputId: string;
+  /** Told the new visit, so the board can bring its card into view. */
+  onCheckedIn(visitId: number): void;
+  walkInOpen: boolean;
+  onWalkInOpenChange(open: boolean): void;
+}
+
+export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOpenChange }: CheckInProps) {
   const { t } = useI18n();
   const { message, notification } = App.useApp();
   const checkIn = useApiMutation('visits.checkIn');
   const today = useApiQuery('appointments.listDay', {});
   const [text, setText] = useState('');
-  const [walkInOpen, setWalkInOpen] = useState(false);
 
   const greet = useCallback(
     (result: OutputOf<'visits.checkIn'>) => {
@@ -36,6 +44,7 @@ export function CheckIn({ timeZone, inputId }: { timeZone: string; inputId: stri
             : result.minutesLate > 2
               ? t('visits.late', { minutes: result.minutesLate })
               : t('visits.onTime');
+      onCheckedIn(result.visitId);
       const last = result.greeting.lastVisitAt ? t('visits.lastVisit', { date: clinicDateOf(result.greeting.lastVisitAt, timeZone) }) : t('visits.firstVisit');
       notification.success({
         key: `check-in-${result.visitId}`,
@@ -45,7 +54,7 @@ export function CheckIn({ timeZone, inputId }: { timeZone: string; inputId: stri
         placement: 'topRight',
       });
     },
-    [notification, t, timeZone],
+    [notification, onCheckedIn, t, timeZone],
   );
 
   const checkInAppointment = useCallback(
@@ -103,10 +112,10 @@ export function CheckIn({ timeZone, inputId }: { timeZone: string; inputId: stri
         }}
         data-testid="check-in-input"
       />
-      <Button icon={<UserAddOutlined />} onClick={() => setWalkInOpen(true)}>
+      <Button icon={<UserAddOutlined />} onClick={() => onWalkInOpenChange(true)}>
         {t('visits.walkIn')}
       </Button>
-      <WalkIn open={walkInOpen} onClose={() => setWalkInOpen(false)} onDone={greet} />
+      <WalkIn open={walkInOpen} onClose={() => onWalkInOpenChange(false)} onDone={greet} />
     </Space>
   );
 }

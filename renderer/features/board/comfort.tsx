@@ -11,7 +11,8 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 
-function useComplete() {
+/** Completes a comfort task in one click (or Space on the selected card). */
+export function useComplete() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const complete = useApiMutation('comfort.complete');

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 
-/** A desk scanner types a whole code within a few dozen milliseconds; people type slower. */
-const MAX_GAP_MS = 60;
+/**
+ * A desk scanner types a whole code within a few dozen milliseconds; people type slower. Measured
+ * on the events' own time stamps, so a busy page handling them late does not split a scan.
+ */
+const MAX_GAP_MS = 80;
 const MIN_LENGTH = 4;
 
 /**
@@ -21,7 +24,7 @@ export function useScanner(onScan: (text: string) => void, enabled = true): void
       const target = event.target as HTMLElement | null;
       if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const now = performance.now();
+      const now = event.timeStamp;
       const state = buffer.current;
       if (now - state.last > MAX_GAP_MS) state.text = '';
       state.last = now;

@@ -63,7 +63,8 @@ export const visitsMessages = defineMessages(
     'visits.moved': '{ticket} → {status}',
     'visits.walkInKind': '现场',
     'visits.followupKind': '复诊',
-    'visits.shortcuts': '快捷键：F2 签到 · 扫码枪随时可扫',
+    'visits.filterStatus': '状态（全部）',
+    'visits.shortcuts': '快捷键：F2 签到 · F4 散客 · 方向键选卡 · Enter 下一步 · 空格 完成关怀 · 扫码枪随时可扫',
   },
   {
     'visits.noSuchAppointment': 'No appointment number {id}',
@@ -126,6 +127,7 @@ export const visitsMessages = defineMessages(
     'visits.moved': '{ticket} → {status}',
     'visits.walkInKind': 'Walk-in',
     'visits.followupKind': 'Follow-up',
-    'visits.shortcuts': 'Keys: F2 check in · the scanner works any time',
+    'visits.filterStatus': 'Status (all)',
+    'visits.shortcuts': 'Keys: F2 check in · F4 walk-in · arrows pick a card · Enter next step · Space comfort done · the scanner works any time',
   },
 );
