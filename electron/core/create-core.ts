@@ -21,6 +21,7 @@ import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
 import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
+import { createDisplayService } from '../services/display-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -54,6 +55,7 @@ export function createServices(): Services {
     notifications: createNotificationService(),
     visits: createVisitService(),
     comfort: createComfortService(),
+    display: createDisplayService(),
   };
 }
 

@@ -18,6 +18,11 @@ export const MAX_PIN_FAILURES = 5;
 export const LOCK_MILLISECONDS = 60_000;
 /** A session outlives a long shift; the idle lock in the console is what guards the screen. */
 export const SESSION_HOURS = 14;
+/**
+ * The lobby display signs in once and stays signed in (a TV has nobody to type a PIN after a
+ * reboot); its token can read nothing but the masked display board, and signing out revokes it.
+ */
+export const DISPLAY_SESSION_HOURS = 180 * 24;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -78,7 +83,8 @@ export function createAuthService(): AuthService {
 
       await clearPinFailures(db, staff.id);
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+      const hours = staff.role === 'display' ? DISPLAY_SESSION_HOURS : SESSION_HOURS;
+      const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
       await insertSession(db, {
         tokenHash: hashToken(token),
         staffId: staff.id,

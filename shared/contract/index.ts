@@ -13,6 +13,7 @@ import { printMethods } from './printing';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
 import { notificationMethods } from './notifications';
+import { displayMethods } from './display';
 
 export const contract = mergeContracts(
   authMethods,
@@ -24,6 +25,7 @@ export const contract = mergeContracts(
   printMethods,
   checklistMethods,
   notificationMethods,
+  displayMethods,
 );
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName } from './masking';
+import { maskGivenName, maskName } from './masking';
 import { parseSlipCode, slipCode } from './slip-code';
 
 describe('maskName', () => {
@@ -24,6 +24,16 @@ describe('maskName', () => {
   it('never returns the name itself for one character or nothing for empty', () => {
     expect(maskName('丽')).toBe('*');
     expect(maskName('')).toBe('');
+  });
+});
+
+describe('maskGivenName', () => {
+  it('keeps the surname only, a star for every other character', () => {
+    expect(maskGivenName('王丽')).toBe('王*');
+    expect(maskGivenName('王晓丽')).toBe('王**');
+    expect(maskGivenName('欧阳娜娜')).toBe('欧阳**');
+    expect(maskGivenName('丽')).toBe('*');
+    expect(maskGivenName('')).toBe('');
   });
 });
 

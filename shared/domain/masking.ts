@@ -24,3 +24,19 @@ export function maskName(name: string): string {
   if (given.length === 1) return `${characters.slice(0, surnameLength).join('')}*`;
   return `${characters.slice(0, surnameLength).join('')}${'*'.repeat(given.length - 1)}${given[given.length - 1]}`;
 }
+
+/**
+ * The surname only, every other character a `*`: less than {@link maskName} shows, for a clinic
+ * whose lobby display should not even hint at the given name.
+ *
+ * @example maskGivenName('王晓丽') // '王**'
+ * @example maskGivenName('欧阳娜娜') // '欧阳**'
+ */
+export function maskGivenName(name: string): string {
+  const characters = [...name.trim()];
+  if (characters.length === 0) return '';
+  if (characters.length === 1) return '*';
+  const joined = characters.join('');
+  const surnameLength = COMPOUND_SURNAMES.some((surname) => joined.startsWith(surname)) && characters.length > 2 ? 2 : 1;
+  return `${characters.slice(0, surnameLength).join('')}${'*'.repeat(characters.length - surnameLength)}`;
+}

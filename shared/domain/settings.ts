@@ -26,6 +26,14 @@ export const logoSchema = z
   .max(LOGO_MAX_CHARS, { message: 'validation.logoTooLarge' })
   .refine((value) => value === '' || LOGO_PATTERN.test(value), { message: 'validation.logo' });
 
+/**
+ * How the lobby display names a called or waiting customer (DESIGN.md, privacy; PIPL Art. 25):
+ * the masked name (王*丽, the default), the surname only (王**), or no name at all, the ticket only.
+ * Never the full name, in any mode.
+ */
+export const DISPLAY_NAME_MODES = ['maskedName', 'surnameOnly', 'ticketOnly'] as const;
+export type DisplayNameMode = (typeof DISPLAY_NAME_MODES)[number];
+
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** A clinic's phone: digits with the usual spaces, dashes, brackets and a leading +. */
 const clinicPhone = z
@@ -62,6 +70,13 @@ export const settingsSchema = z.object({
   printerName: z.string().trim().max(120),
   /** Desktop only: print without showing the print dialog. */
   silentPrinting: z.boolean(),
+  /** The lobby display: how a customer is named (never in full). */
+  displayNameMode: z.enum(DISPLAY_NAME_MODES),
+  /** The lobby display: an English line beneath each Chinese one. */
+  displayEnglish: z.boolean(),
+  /** The lobby display: how many recent calls it lists (the newest shown large) and how many waiting tickets. */
+  displayCalledCount: z.number().int().min(1).max(8),
+  displayWaitingCount: z.number().int().min(0).max(20),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -89,6 +104,10 @@ export const DEFAULT_SETTINGS: Settings = {
   slipPrivacy: 'addressForm',
   printerName: '',
   silentPrinting: false,
+  displayNameMode: 'maskedName',
+  displayEnglish: false,
+  displayCalledCount: 5,
+  displayWaitingCount: 8,
 };
 
 export type SettingKey = keyof Settings;

@@ -7,6 +7,7 @@ import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
+import { displayMessages } from './catalog/display';
 import type { MessageKey } from './zh';
 
 /** The English catalogue: every key of the Chinese source, checked by the compiler. */
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...settingsMessages.en,
   ...notificationsMessages.en,
   ...checklistsMessages.en,
+  ...displayMessages.en,
 };

@@ -12,6 +12,7 @@ import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
+import { displayMessages } from './catalog/display';
 
 export const zh = {
   ...coreMessages.zh,
@@ -23,6 +24,7 @@ export const zh = {
   ...settingsMessages.zh,
   ...notificationsMessages.zh,
   ...checklistsMessages.zh,
+  ...displayMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -14,6 +14,7 @@ import { createRosterHandlers } from './roster';
 import type { Services } from './services';
 import { createSettingsHandlers } from './settings';
 import { createNotificationHandlers } from './notifications';
+import { createDisplayHandlers } from './display';
 
 export type { Services } from './services';
 
@@ -29,5 +30,6 @@ export function createHandlers(services: Services): Handlers {
     ...createPrintHandlers(services),
     ...createChecklistHandlers(services),
     ...createNotificationHandlers(services),
+    ...createDisplayHandlers(services),
   };
 }

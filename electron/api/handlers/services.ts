@@ -10,6 +10,7 @@ import type { ItemService } from '../../services/item-service';
 import type { PrintService } from '../../services/print-service';
 import type { ChecklistService } from '../../services/checklist-service';
 import type { NotificationService } from '../../services/notification-service';
+import type { DisplayService } from '../../services/display-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -25,4 +26,5 @@ export interface Services {
   notifications: NotificationService;
   visits: VisitService;
   comfort: ComfortService;
+  display: DisplayService;
 }

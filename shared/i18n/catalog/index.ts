@@ -8,5 +8,6 @@ import { printingMessages } from './printing';
 import { settingsMessages } from './settings';
 import { notificationsMessages } from './notifications';
 import { checklistsMessages } from './checklists';
+import { displayMessages } from './display';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, display: displayMessages };
