@@ -68,7 +68,9 @@ export function BoardPage({ session }: PageProps) {
 
   // The keyboard: the latest lanes and selection, read by one listener installed once.
   const keyState = useRef({ lanes, visibleStatuses, selectedVisitId, move, complete, now });
-  keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete, now };
+  useEffect(() => {
+    keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete, now };
+  });
   useEffect(() => {
     // An Enter right after typed characters ends something typed (a scan the scanner hook did not
     // take as one), never a command to move the chosen card.

@@ -30,6 +30,8 @@ interface LaneProps {
 export function Lane({ status, cards, selectedVisitId, onSelect, minutesSinceSnapshot, amberMinutes, redMinutes, now, timeZone }: LaneProps) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back a mutable instance; the React Compiler leaves this component as written.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: cards.length,
     getScrollElement: () => scroller.current,
