@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { systemClock } from '../core/clock';
 import { createCore } from '../core/create-core';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
+import { startNotifications } from '../core/start-notifications';
 import { seedDemoClinic } from '../demo/seed-demo';
 import { createHttpServer } from './http-server';
 
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     );
   }
 
+  // The scheduler raises notifications (issue 5, item 6) once the demo, if any, is in place.
+  const notifications = startNotifications(core);
   const server = await createHttpServer({ core, version: __APP_VERSION__, rendererDir: join(__dirname, 'renderer') });
   const address = await server.listen({ port, host: values.host });
   const shown = values.host === '0.0.0.0' || values.host === '::' ? address.replace(/\/\/[^:/]+/, '//<this-pc-address>') : address;
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`\n${signal}: closing…`);
+    notifications.stop();
     await server.close();
     await core.close();
     process.exit(0);

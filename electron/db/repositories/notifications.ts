@@ -151,13 +151,30 @@ export async function markRead(db: Db, staffId: number, ids: readonly number[], 
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-/** Notifications by id (for the desktop shell, which shows each newly raised one). */
-export async function findNotifications(db: Db, ids: readonly number[]) {
+/** A raised notification as the desktop shell shows it: its text, link and who is told. */
+export interface RaisedNotification {
+  id: number;
+  kind: string;
+  title_key: string;
+  body_key: string;
+  params: string;
+  link: string;
+  created_at: string;
+  roles: StaffRole[];
+}
+
+/** Notifications by id with the roles told (for the desktop shell, which shows each newly raised one). */
+export async function findNotifications(db: Db, ids: readonly number[]): Promise<RaisedNotification[]> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('notifications')
     .where('id', 'in', ids)
     .select(['id', 'kind', 'title_key', 'body_key', 'params', 'link', 'created_at'])
     .orderBy('id')
     .execute();
+  const roles = await db.selectFrom('notification_roles').where('notification_id', 'in', ids).select(['notification_id', 'role']).execute();
+  return rows.map((row) => ({
+    ...row,
+    roles: roles.filter((each) => each.notification_id === row.id).map((each) => each.role as StaffRole),
+  }));
 }
