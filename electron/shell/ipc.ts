@@ -8,12 +8,14 @@
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { HTTP_STATUS, type ErrorCode } from '../../shared/contract/errors';
+import type { Role } from '../../shared/domain/roles';
 import { pickLanguage, translate, type Language } from '../../shared/i18n/messages';
 import type { Caller } from '../api/context';
 import type { Dispatcher, DispatchResult } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import { CALL_CHANNEL, NOTICE_CHANNEL } from './channels';
 import { isConsoleUrl } from './console-url';
+import type { DeskSessions } from './desk-sessions';
 
 // The catalogue in shared/i18n has no message for a foreign page yet; until it does, the two
 // languages are spelled out here.
@@ -26,8 +28,11 @@ function failure(code: ErrorCode, message: string): DispatchResult {
   return { ok: false, status: HTTP_STATUS[code], error: { code, message } };
 }
 
-/** Registers `frontdesk:call`; returns a function that removes it. */
-export function registerCallBridge(dispatcher: Dispatcher): () => void {
+/**
+ * Registers `frontdesk:call`; returns a function that removes it. `desk`, when given, learns who
+ * signs in and out through each window and the language they speak (for desktop notifications).
+ */
+export function registerCallBridge(dispatcher: Dispatcher, desk?: DeskSessions): () => void {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
 
@@ -38,6 +43,7 @@ export function registerCallBridge(dispatcher: Dispatcher): () => void {
     watched.add(id);
     contents.once('destroyed', () => {
       tokens.delete(id);
+      desk?.signedOut(id);
       watched.delete(id);
     });
   };
@@ -50,15 +56,19 @@ export function registerCallBridge(dispatcher: Dispatcher): () => void {
       if (typeof method !== 'string') return failure('invalid', translate(language, 'error.invalid'));
 
       const id = event.sender.id;
+      desk?.spoke(id, language);
       const caller: Caller = { transport: 'ipc', token: tokens.get(id) ?? null, device: 'desktop', language };
       const result = await dispatcher.dispatch(method, input, caller);
 
       if (method === 'auth.signIn' && result.ok) {
         watch(event.sender);
-        tokens.set(id, (result.value as { token: string }).token);
+        const { token, staff } = result.value as { token: string; staff: { role: Role } };
+        tokens.set(id, token);
+        desk?.signedIn(id, staff.role);
       } else if (method === 'auth.signOut') {
         // Even when the session had already expired: this window is signed out either way.
         tokens.delete(id);
+        desk?.signedOut(id);
       }
       return result;
     },

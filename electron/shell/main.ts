@@ -9,8 +9,12 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { createCore, type ConsoleCore } from '../core/create-core';
 import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
+import { forwardRaisedToDesktop } from '../core/desktop-alerts';
+import { startNotifications } from '../core/start-notifications';
+import { createDeskSessions } from './desk-sessions';
 import { offerDemoClinic } from './first-run';
 import { forwardNotices, registerCallBridge } from './ipc';
+import { showNotificationAlert } from './notifications';
 import { withDesktopPrinting } from './printing';
 import { applicationMenuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -80,7 +84,14 @@ async function start(): Promise<void> {
 
   serveRenderer(rendererDir());
   allowOnlyNotifications(session.defaultSession);
-  stopOnQuit.push(registerCallBridge(withDesktopPrinting(opened.dispatcher)), forwardNotices(opened.events));
+  const desk = createDeskSessions();
+  stopOnQuit.push(registerCallBridge(withDesktopPrinting(opened.dispatcher), desk), forwardNotices(opened.events));
+  // Notifications (issue 5, item 6): each one raised for the people at this desk becomes a system
+  // notification in the console's language; a click opens its link in the console window.
+  stopOnQuit.push(
+    forwardRaisedToDesktop({ core: opened, audience: desk, show: (alert) => void showNotificationAlert(alert, () => mainWindow) }),
+    startNotifications(opened).stop,
+  );
   // Printing: `print.toDevice` and `print.printers` reach Electron's printers (./printing.ts);
   // every print is still checked and recorded by the one dispatcher.
 

@@ -69,8 +69,10 @@ class ShellRun {
   private uninstall: (() => void) | null = null;
   private readonly savedArgv = process.argv;
   private readonly savedRendererDir = process.env.FRONTDESK_RENDERER_DIR;
+  private readonly savedInterval = process.env.FRONTDESK_SCHEDULER_INTERVAL_MS;
 
-  constructor(options: { argv: string[]; dialogResponse: number }) {
+  /** `schedulerIntervalMs`: tick the notification scheduler that often instead of every 30 s. */
+  constructor(options: { argv: string[]; dialogResponse: number; schedulerIntervalMs?: number }) {
     mkdirSync(join(this.rendererDir, 'assets'), { recursive: true });
     writeFileSync(join(this.rendererDir, 'index.html'), INDEX_MARKER);
     writeFileSync(join(this.rendererDir, 'assets', 'app.js'), 'console.log("app")');
@@ -80,6 +82,7 @@ class ShellRun {
     this.uninstall = installElectronStandIn(this.electron);
     process.argv = [...this.savedArgv, ...options.argv];
     process.env.FRONTDESK_RENDERER_DIR = this.rendererDir;
+    if (options.schedulerIntervalMs !== undefined) process.env.FRONTDESK_SCHEDULER_INTERVAL_MS = String(options.schedulerIntervalMs);
   }
 
   /** Loads dist/main.cjs and waits until it has opened its window. */
@@ -119,6 +122,8 @@ class ShellRun {
     process.argv = this.savedArgv;
     if (this.savedRendererDir === undefined) delete process.env.FRONTDESK_RENDERER_DIR;
     else process.env.FRONTDESK_RENDERER_DIR = this.savedRendererDir;
+    if (this.savedInterval === undefined) delete process.env.FRONTDESK_SCHEDULER_INTERVAL_MS;
+    else process.env.FRONTDESK_SCHEDULER_INTERVAL_MS = this.savedInterval;
     Reflect.deleteProperty(requireBundle.cache, mainBundle);
     rmSync(this.folder, { recursive: true, force: true });
   }
@@ -315,7 +320,8 @@ describe('the main process, started with --demo', () => {
     const contents = run.mainWindow.webContents;
     const sentBefore = contents.sent.length;
     expect(await run.call('settings.update', { waitAmberMinutes: 20 })).toMatchObject({ ok: true });
-    expect(contents.sent.slice(sentBefore)).toEqual([
+    // The notification scheduler may raise something meanwhile; only the settings notice is this call's.
+    expect(contents.sent.slice(sentBefore).filter((sent) => !String((sent.args[0] as { name: string }).name).startsWith('notifications.'))).toEqual([
       { channel: 'frontdesk:notice', args: [{ name: 'settings.changed', payload: { keys: ['waitAmberMinutes'] } }] },
     ]);
     await run.call('auth.signOut', {});
@@ -367,6 +373,110 @@ describe('the main process, started with --demo', () => {
     expect(run.electron.ipcMain.handlers.has('frontdesk:call')).toBe(false);
     // The second will-quit (after the core closed) lets the app go.
     expect((await run.quit()).prevented).toBe(false);
+  });
+});
+
+describe('desktop notifications from the main process', () => {
+  let run: ShellRun;
+  let started: ShellRun | undefined;
+
+  beforeAll(async () => {
+    run = started = new ShellRun({ argv: ['--demo'], dialogResponse: 1, schedulerIntervalMs: 200 });
+    await run.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await started?.quit();
+    started?.cleanUp();
+  });
+
+  it('shows a raised notification in the console’s language; a click focuses the console and opens its link', async () => {
+    const zh = { lang: 'zh-CN' };
+    const staff = ((await run.call('auth.staff', {}, zh)) as { value: StaffSummary[] }).value;
+    const reception = staff.find((person) => person.role === 'reception');
+    if (!reception) throw new Error('the demo clinic has no reception staff');
+    expect(await run.call('auth.signIn', { staffId: reception.id, pin: '1234' }, zh)).toMatchObject({ ok: true });
+
+    // A walk-in with a comfort task due now: overdue at the scheduler's next tick.
+    const found = (await run.call('customers.search', { query: '', limit: 1 }, zh)) as { ok: true; value: { results: { id: number }[] } };
+    const customerId = found.value.results[0]?.id;
+    if (customerId === undefined) throw new Error('the demo clinic has no customers');
+    const checkedIn = (await run.call('visits.checkIn', { walkIn: { customerId } }, zh)) as { ok: true; value: { visitId: number; ticket: string } };
+    expect(checkedIn.ok).toBe(true);
+    const { visitId, ticket } = checkedIn.value;
+    expect(await run.call('comfort.add', { visitId, label: '温水', dueInMinutes: 0 }, zh)).toMatchObject({ ok: true });
+
+    const title = `关怀超时：${ticket}`;
+    const shownFor = () => run.electron.Notification.shown.filter((each) => each.options.title === title);
+    await waitFor(() => shownFor().length > 0, 'the desktop notification of the overdue comfort task');
+    const [notification] = shownFor();
+    if (!notification) throw new Error('not shown');
+    expect(String(notification.options.body)).toContain('温水');
+
+    const focusBefore = run.mainWindow.focusCount;
+    const sentBefore = run.mainWindow.webContents.sent.length;
+    notification.emit('click');
+    expect(run.mainWindow.focusCount).toBe(focusBefore + 1);
+    const opened = run.mainWindow.webContents.sent.slice(sentBefore);
+    expect(opened).toEqual([
+      { channel: 'frontdesk:notice', args: [{ name: 'notifications.opened', payload: { id: expect.any(Number), link: '#/board' } }] },
+    ]);
+    // It is the very notification reception reads in the console's list.
+    const listed = (await run.call('notifications.list', {}, zh)) as { ok: true; value: { items: { id: number; params: { ticket?: string } }[] } };
+    const id = (opened[0]?.args[0] as { payload: { id: number } }).payload.id;
+    expect(listed.value.items.find((item) => item.id === id)?.params.ticket).toBe(ticket);
+
+  });
+
+  it('shows nothing meant only for other roles while a nurse is signed in at the desk', async () => {
+    await run.call('auth.signOut', {});
+    const staff = ((await run.call('auth.staff', {})) as { value: StaffSummary[] }).value;
+    const nurse = staff.find((person) => person.role === 'nurse');
+    const reception = staff.find((person) => person.role === 'reception');
+    if (!nurse || !reception) throw new Error('the demo clinic has no nurse or reception');
+    const contents = run.mainWindow.webContents;
+    const call = async <T,>(method: string, input: unknown) => {
+      const result = await run.call(method, input);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value as T;
+    };
+
+    // Reception checks two walk-ins in, then the nurse takes the desk.
+    await call('auth.signIn', { staffId: reception.id, pin: '1234' });
+    const { results } = await call<{ results: { id: number }[] }>('customers.search', { query: '', limit: 3 });
+    const [first, second] = [results[1], results[2]];
+    if (!first || !second) throw new Error('the demo clinic has too few customers');
+    const visitA = await call<{ visitId: number; ticket: string }>('visits.checkIn', { walkIn: { customerId: first.id } });
+    const visitB = await call<{ visitId: number; ticket: string }>('visits.checkIn', { walkIn: { customerId: second.id } });
+    await call('auth.signOut', {});
+    await call('auth.signIn', { staffId: nurse.id, pin: '1234' });
+
+    // A comfort task (for reception, guides and the manager) goes overdue while only a nurse is here.
+    const sentBefore = contents.sent.length;
+    await call('comfort.add', { visitId: visitA.visitId, label: 'Water', dueInMinutes: 0 });
+    const raisedSince = () =>
+      contents.sent
+        .slice(sentBefore)
+        .map((sent) => sent.args[0] as { name: string; payload: { ids?: number[] } })
+        .filter((notice) => notice.name === 'notifications.raised')
+        .flatMap((notice) => notice.payload.ids ?? []);
+    await waitFor(() => raisedSince().length > 0, 'a notification to be raised');
+    const raisedWhileNurse = raisedSince();
+
+    // Reception back at the desk: the next one shows (and, shown in order, proves the first was decided).
+    await call('auth.signOut', {});
+    await call('auth.signIn', { staffId: reception.id, pin: '1234' });
+    await call('comfort.add', { visitId: visitB.visitId, label: 'Water', dueInMinutes: 0 });
+    const titled = (ticket: string) => run.electron.Notification.shown.filter((each) => String(each.options.title).endsWith(ticket));
+    await waitFor(() => titled(visitB.ticket).length > 0, 'the second comfort notification');
+
+    const listed = await call<{ items: { id: number; params: { ticket?: string } }[] }>('notifications.list', {});
+    const notificationA = listed.items.find((item) => item.params.ticket === visitA.ticket);
+    expect(raisedWhileNurse).toContain(notificationA?.id);
+    expect(titled(visitA.ticket)).toEqual([]);
+    // And the first test's notification was shown once, however many ticks have passed since.
+    expect(run.electron.Notification.shown.filter((each) => String(each.options.title).startsWith('关怀超时'))).toHaveLength(1);
+    await call('auth.signOut', {});
   });
 });
 
