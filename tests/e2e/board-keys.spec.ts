@@ -77,3 +77,36 @@ test('the keyboard runs the board: arrows choose a card, Enter calls, Space serv
   const board = await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager.token);
   expect(board.cards.find((card) => card.visitId === visit.visitId)?.status).toBe('called');
 });
+
+test('the check-in box finds today’s appointment by phone digits, and a customer with none as a walk-in', async ({ page, request }) => {
+  const manager = await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '何芳'), pin: '1234' });
+  const day = await apiCall<{ appointments: { id: number; status: string; customer: { id: number; name: string; addressForm: string | null } }[] }>(request, 'appointments.listDay', {}, manager.token);
+  const board = await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager.token);
+  const here = new Set(board.cards.map((card) => card.customer.name));
+  const appointment = day.appointments.filter((row) => (row.status === 'booked' || row.status === 'confirmed') && !here.has(row.customer.name)).at(-2)!;
+  const { customer } = await apiCall<{ customer: { phone: string } }>(request, 'customers.get', { id: appointment.customer.id }, manager.token);
+  const stranger = await apiCall<{ id: number }>(request, 'customers.create', { name: '散客查找', addressForm: '查先生', phone: '13900027777' }, manager.token);
+
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('陈晓雨');
+  await page.getByRole('menuitem', { name: /候诊看板/ }).click();
+
+  // The full phone's last eight digits: today's appointment, under its heading.
+  await page.keyboard.press('F2');
+  await page.keyboard.type(customer.phone.slice(-8));
+  const option = page.locator('.ant-select-item-option').filter({ hasText: appointment.customer.name });
+  await expect(option).toBeVisible();
+  await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日预约' })).toBeVisible();
+  await option.click();
+  await expect(page.getByText(new RegExp(`${appointment.customer.addressForm ?? appointment.customer.name}到店，号码 [AF]\\d{3}`))).toBeVisible();
+
+  // Someone with no appointment today, found by phone: checked in as a walk-in (W ticket).
+  await page.keyboard.press('F2');
+  await page.keyboard.type('27777');
+  const walkIn = page.locator('.ant-select-item-option').filter({ hasText: '散客查找' });
+  await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日无预约' })).toBeVisible();
+  await walkIn.click();
+  await expect(page.getByText(/查先生到店，号码 W\d{3}/)).toBeVisible();
+  const after = await apiCall<{ cards: (Card & { customer: { id: number } })[] }>(request, 'visits.board', {}, manager.token);
+  expect(after.cards.find((card) => card.customer.id === stranger.id)?.ticket).toMatch(/^W\d{3}$/);
+});

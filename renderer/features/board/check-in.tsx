@@ -14,8 +14,12 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { CustomerPicker } from '../customers/customer-picker';
+import { useCustomerSearch } from '../customers/use-customer-search';
 import styles from './board.module.css';
 import { useScanner } from './use-scanner';
+
+/** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
+const WALK_IN_PREFIX = 'walk-in:';
 
 interface CheckInProps {
   timeZone: string;
@@ -82,19 +86,51 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   );
   useScanner(onScan);
 
-  // Today's appointments not yet here, for finding one by name.
+  // Today's appointments not yet here, found by name, address form, pinyin, initials or phone
+  // (the server's customer search ranks them); customers found with no appointment today can be
+  // checked in as walk-ins from the same box.
+  const needle = text.trim().toLowerCase();
+  const searching = needle !== '' && parseSlipCode(needle) === null;
+  const search = useCustomerSearch(searching ? text : '', 20);
   const options = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    if (!needle || parseSlipCode(needle) !== null) return [];
-    return (today.data?.appointments ?? [])
-      .filter((row) => row.status === 'booked' || row.status === 'confirmed')
-      .filter((row) => [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle)))
-      .slice(0, 12)
+    if (!searching) return [];
+    const rank = new Map((search.data?.results ?? []).map((customer, index) => [customer.id, index]));
+    const expected = (today.data?.appointments ?? []).filter((row) => row.status === 'booked' || row.status === 'confirmed');
+    const appointments = expected
+      .filter((row) => rank.has(row.customer.id) || [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle)))
+      .sort((a, b) => (rank.get(a.customer.id) ?? 999) - (rank.get(b.customer.id) ?? 999) || a.startsAt.localeCompare(b.startsAt))
+      .slice(0, 10)
       .map((row) => ({
         value: String(row.id),
         label: `${clinicTimeOf(row.startsAt, timeZone)}  ${row.customer.addressForm ?? row.customer.name} · ${row.customer.name} · ${row.doctor?.name ?? ''}`,
       }));
-  }, [text, today.data, timeZone]);
+    const booked = new Set(expected.map((row) => row.customer.id));
+    const walkIns = (search.data?.results ?? [])
+      .filter((customer) => !booked.has(customer.id))
+      .slice(0, 5)
+      .map((customer) => ({
+        value: `${WALK_IN_PREFIX}${String(customer.id)}`,
+        label: `${customer.addressForm ?? customer.name} · ${customer.name} · ${customer.phoneMasked}`,
+      }));
+    return [
+      ...(appointments.length > 0 ? [{ label: t('visits.todayAppointments'), options: appointments }] : []),
+      ...(walkIns.length > 0 ? [{ label: t('visits.noAppointmentWalkIn'), options: walkIns }] : []),
+    ];
+  }, [searching, needle, search.data, today.data, timeZone, t]);
+
+  const onPick = (value: string) => {
+    if (!value.startsWith(WALK_IN_PREFIX)) return checkInAppointment(Number(value));
+    checkIn.mutate(
+      { walkIn: { customerId: Number(value.slice(WALK_IN_PREFIX.length)) } },
+      {
+        onSuccess: (result) => {
+          setText('');
+          greet(result);
+        },
+        onError: (error) => void message.error(errorMessage(error, t)),
+      },
+    );
+  };
 
   return (
     <Space>
@@ -104,7 +140,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
         value={text}
         options={options}
         onChange={setText}
-        onSelect={(value: string) => checkInAppointment(Number(value))}
+        onSelect={onPick}
         placeholder={t('visits.checkInPlaceholder')}
         aria-label={t('visits.checkIn')}
         onKeyDown={(event) => {
