@@ -226,7 +226,8 @@ describe('what each person sees', () => {
       'notifications.rosterUnconfirmed.title',
     ]);
     expect(seenByA.unreadCount).toBe(2);
-    expect(await call<Listed>('notifications.list', {}, guide)).toEqual({ items: [], unreadCount: 0 });
+    // `now` is the server's clock, the one "how long ago" is measured on.
+    expect(await call<Listed>('notifications.list', {}, guide)).toEqual({ items: [], unreadCount: 0, now: beijing('09:30').toISOString() });
     expect((await call<Listed>('notifications.list', {}, manager)).unreadCount).toBe(2);
 
     // A reads the newest one: only A's mark changes.

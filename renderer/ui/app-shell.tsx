@@ -9,6 +9,7 @@ import type { SessionInfo } from '../../shared/contract/auth';
 import type { ConnectionState } from '../client/transport';
 import { useApi } from '../client/api-context';
 import { useApiQuery } from '../client/queries';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { ROUTES } from '../routes';
 import { useI18n } from '../i18n/i18n';
 import { formatClinicDate } from './format';
@@ -86,6 +87,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
                 </Tag>
               </Tooltip>
             )}
+            <NotificationBell staffId={session.staff.id} timeZone={settings.timeZone} navigate={navigate} />
             <LanguageSwitch />
             <Tooltip title={`${t('signIn.lockNow')} (Alt+L)`}>
               <Button icon={<LockOutlined />} onClick={onLock} aria-label={t('nav.lock')} />

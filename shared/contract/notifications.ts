@@ -38,7 +38,12 @@ export const notificationMethods = {
   'notifications.list': defineMethod({
     summary: "The caller's notifications, newest first, with the unread count",
     input: z.object({ unreadOnly: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
-    output: z.object({ items: z.array(notificationSchema), unreadCount: z.number().int().min(0) }),
+    output: z.object({
+      items: z.array(notificationSchema),
+      unreadCount: z.number().int().min(0),
+      /** The server's time of the answer: "how long ago" is measured on the clock that raised them. */
+      now: instantSchema,
+    }),
     roles: STAFF_ROLES,
     writes: false,
   }),

@@ -4,7 +4,10 @@ import type { Services } from './services';
 /** The notification handlers: the caller's own notifications, marked read for the caller only. */
 export function createNotificationHandlers(services: Services): HandlersOf<'notifications'> {
   return {
-    'notifications.list': (input, context) => services.notifications.list(context.db, requireActor(context), input),
+    'notifications.list': async (input, context) => ({
+      ...(await services.notifications.list(context.db, requireActor(context), input)),
+      now: context.now.toISOString(),
+    }),
 
     'notifications.markRead': async (input, context) => {
       const actor = requireActor(context);

@@ -1,0 +1,156 @@
+/**
+ * Notifications end to end: a server of its own (the scheduler ticking every 300 ms instead of 30 s,
+ * a fresh demo database) raises a comfort-overdue notification for a walk-in whose task is due at
+ * once; the console shows it as a toast, on the bell and in the centre; clicking it opens the board
+ * and marks it read. The browser's Web Notifications are asked for only from the centre.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { NotificationCentre } from './pages/notification-centre';
+import { SignInPage } from './pages/sign-in-page';
+import { TodayPage } from './pages/today-page';
+
+const port = Number(process.env.FRONTDESK_E2E_PORT ?? 5191) + 37;
+const baseURL = `http://127.0.0.1:${port}`;
+let server: ChildProcess;
+let dataDir: string;
+
+test.use({ baseURL });
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-notifications-'));
+  server = spawn(process.execPath, [join(process.env.FRONTDESK_DIST ?? 'dist', 'server.cjs'), '--demo', '--data', dataDir, '--port', String(port)], {
+    env: { ...process.env, FRONTDESK_SCHEDULER_INTERVAL_MS: '300' },
+    stdio: 'ignore',
+  });
+  const started = Date.now();
+  for (;;) {
+    const healthy = await fetch(`${baseURL}/api/health`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (Date.now() - started > 30_000) throw new Error('the notifications test server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+test.afterAll(() => {
+  server.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function api<T>(request: APIRequestContext, method: string, input: unknown, token?: string): Promise<T> {
+  const response = await request.post(`${baseURL}/api/${method}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const body = (await response.json()) as T & { error?: { message: string } };
+  if (!response.ok()) throw new Error(`${method}: ${body.error?.message ?? response.status()}`);
+  return body;
+}
+
+/** Reception's token, and a walk-in (the n-th customer) checked in with a comfort task due now. */
+async function overdueComfortTask(request: APIRequestContext, nth: number, label: string): Promise<string> {
+  const staff = await api<{ id: number; name: string }[]>(request, 'auth.staff', {});
+  const reception = staff.find((person) => person.name === '陈晓雨');
+  if (!reception) throw new Error('no 陈晓雨');
+  const { token } = await api<{ token: string }>(request, 'auth.signIn', { staffId: reception.id, pin: '1234' });
+  const { results } = await api<{ results: { id: number }[] }>(request, 'customers.search', { query: '', limit: nth + 1 }, token);
+  const customer = results[nth];
+  if (!customer) throw new Error('too few demo customers');
+  const { visitId, ticket } = await api<{ visitId: number; ticket: string }>(request, 'visits.checkIn', { walkIn: { customerId: customer.id } }, token);
+  await api(request, 'comfort.add', { visitId, label, dueInMinutes: 0 }, token);
+  return ticket;
+}
+
+/** A stand-in for the browser's Notification, recording what the page asks and shows. */
+async function recordWebNotifications(page: Page) {
+  await page.addInitScript(() => {
+    const record = { asked: 0, shown: [] as { title: string; body: string }[] };
+    (window as unknown as { webAlerts: typeof record }).webAlerts = record;
+    class RecordingNotification {
+      static permission: NotificationPermission = 'default';
+      static requestPermission() {
+        record.asked += 1;
+        RecordingNotification.permission = 'granted';
+        return Promise.resolve('granted' as NotificationPermission);
+      }
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: { body: string }) {
+        record.shown.push({ title, body: options.body });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
+  });
+}
+
+const webAlerts = (page: Page) => page.evaluate(() => (window as unknown as { webAlerts: { asked: number; shown: { title: string }[] } }).webAlerts);
+
+test('a raised notification shows as a toast and on the bell; clicking it in the centre opens the board and marks it read', async ({ page, request }) => {
+  await recordWebNotifications(page);
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('陈晓雨');
+  await expect(new TodayPage(page).rows().first()).toBeVisible();
+  const centre = new NotificationCentre(page);
+  await expect(centre.bell()).toBeVisible();
+
+  // What was there at page load is in the centre, not toasted; nothing asked the browser on load.
+  await page.waitForTimeout(1000);
+  const before = await centre.unreadCount();
+  await expect(centre.toasts()).toHaveCount(0);
+  expect((await webAlerts(page)).asked).toBe(0);
+
+  // Turn on desktop alerts from the centre (its one button), then close it.
+  await centre.bell().click();
+  await expect(centre.drawer()).toBeVisible();
+  await centre.drawer().getByRole('button', { name: '开启桌面提醒' }).click();
+  await expect(centre.drawer().getByText('桌面提醒已开启')).toBeVisible();
+  expect((await webAlerts(page)).asked).toBe(1);
+  await page.keyboard.press('Escape');
+  await expect(centre.drawer()).toBeHidden();
+
+  const ticket = await overdueComfortTask(request, 0, '温水');
+  const title = `关怀超时：${ticket}`;
+  await expect(centre.toast(title)).toBeVisible({ timeout: 5000 });
+  await expect(centre.toast(title)).toContainText('温水');
+  await expect.poll(() => centre.unreadCount()).toBe(before + 1);
+  await expect.poll(async () => (await webAlerts(page)).shown.map((alert) => alert.title)).toContain(title);
+
+  // Alt+N opens the centre: newest first, unread.
+  await centre.openWithKeyboard();
+  await expect(centre.items().first()).toContainText(title);
+  await expect(centre.item(title)).toHaveAttribute('data-unread', 'true');
+  await centre.item(title).click();
+  await expect(page).toHaveURL(/#\/board$/);
+  await expect(centre.drawer()).toBeHidden();
+  await expect.poll(() => centre.unreadCount()).toBe(before);
+  await centre.bell().click();
+  await expect(centre.item(title)).toHaveAttribute('data-unread', 'false');
+  await page.keyboard.press('Escape');
+});
+
+test('clicking a toast opens what it is about and marks it read; "mark all read" empties the badge', async ({ page, request }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open('en');
+  await signIn.signIn('陈晓雨');
+  await expect(new TodayPage(page).rows().first()).toBeVisible();
+  const centre = new NotificationCentre(page);
+  await expect(centre.bell()).toBeVisible();
+  await page.waitForTimeout(500);
+  const before = await centre.unreadCount();
+
+  const ticket = await overdueComfortTask(request, 1, 'Magazines');
+  const title = `Comfort overdue: ${ticket}`;
+  await expect(centre.toast(title)).toBeVisible({ timeout: 5000 });
+  await expect.poll(() => centre.unreadCount()).toBe(before + 1);
+  await centre.toast(title).click();
+  await expect(page).toHaveURL(/#\/board$/);
+  await expect(centre.toast(title)).toBeHidden();
+  await expect.poll(() => centre.unreadCount()).toBe(before);
+
+  await centre.bell().click();
+  await expect(centre.item(title)).toHaveAttribute('data-unread', 'false');
+  await centre.drawer().getByRole('button', { name: 'Mark all read' }).click();
+  await expect.poll(() => centre.unreadCount()).toBe(0);
+  await expect(centre.drawer().locator('[data-unread="true"]')).toHaveCount(0);
+});
