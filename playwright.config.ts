@@ -1,5 +1,5 @@
 /**
- * End-to-end: the real renderer in Debian's Chromium against `serve --demo` on a temporary data
+ * End-to-end: the real renderer in Debian's Chromium against `serve --demo-at 10:30` on a temporary data
  * directory (a real SQLite file). `npm test` builds first; this only starts the server.
  */
 import { defineConfig } from '@playwright/test';
@@ -31,7 +31,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ${process.env.FRONTDESK_DIST ?? 'dist'}/server.cjs --demo --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
+    // A morning played to 10:30 whatever the hour the suite runs: cards in every lane, the afternoon's
+    // bookings still to come (specs check those in). The server's clock reads 10:30 and runs on.
+    command: `node ${process.env.FRONTDESK_DIST ?? 'dist'}/server.cjs --demo-at 10:30 --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -18,3 +18,21 @@ export function manualClock(start: Date | string): Clock & { set(to: Date | stri
     },
   };
 }
+
+/**
+ * A clock that runs at the speed of `base` but reads another time: `setTo(at)` makes it read `at`
+ * now and move on from there. `serve --demo-at 10:30` gives the core one, so the board's timers,
+ * the scheduler and every service see the clinic at 10:30 and minutes later 10:31.
+ *
+ * @example const clock = offsetClock(); clock.setTo(new Date('2026-11-23T02:30:00Z')); clock.now(); // ≈ 02:30:00Z
+ */
+export function offsetClock(base: Clock = systemClock): Clock & { setTo(at: Date): void; offsetMs(): number } {
+  let offset = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offset),
+    setTo(at) {
+      offset = at.getTime() - base.now().getTime();
+    },
+    offsetMs: () => offset,
+  };
+}

@@ -2,7 +2,7 @@
  * The HTTP transport: the same contract as IPC, for guides' tablets, the lobby TV and the tests.
  *   POST /api/<method>   JSON in, JSON out; `Authorization: Bearer <token>` once signed in
  *   GET  /api/events     Server-Sent Events: change notices
- *   GET  /api/health     `{ok, version, schemaVersion}` without a token
+ *   GET  /api/health     `{ok, version, schemaVersion, now}` without a token
  *   GET  /               the built renderer (index.html for every page path)
  * Errors are `{"error": {code, message, path?}}` with the status of their code.
  */
@@ -127,7 +127,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     language: languageOf(request),
   });
 
-  app.get('/api/health', async () => ({ ok: true, version, schemaVersion: core.schemaVersion }));
+  // `now`: the server's clock (not the browser's), which `serve --demo-at` sets to another time.
+  app.get('/api/health', async () => ({ ok: true, version, schemaVersion: core.schemaVersion, now: core.clock.now().toISOString() }));
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const caller = callerOf(request, bearerToken(request));

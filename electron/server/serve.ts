@@ -6,13 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clinicDateOf } from '../../shared/domain/clinic-time';
-import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import { systemClock } from '../core/clock';
+import { offsetClock, systemClock } from '../core/clock';
 import { createCore } from '../core/create-core';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { startNotifications } from '../core/start-notifications';
-import { seedDemoClinic } from '../demo/seed-demo';
+import { startDemoClinic } from '../demo/start-demo';
 import { createHttpServer } from './http-server';
 
 declare const __APP_VERSION__: string;
@@ -22,7 +20,12 @@ const HELP = `Usage: npm run serve -- [options]
   --data DIR      where the database lives (default: ${defaultDataDir()})
   --port N        port to listen on (default 5170; 0 picks a free one)
   --host ADDR     address to bind (default 127.0.0.1; 0.0.0.0 opens it to the clinic LAN)
-  --demo          fill an empty database with the demo clinic (every PIN is 1234)
+  --demo          fill an empty database with the demo clinic (every PIN is 1234) and play
+                  today up to now: arrivals checked in, waiting, called, seen, done, a no-show
+  --demo-at HH:MM play the demo day up to this clinic time instead; the console's clock then
+                  reads that time and runs on from it (training, screenshots, tests)
+  --demo-arrivals N
+                  a busy demo day of about N arrivals (e.g. 300), on a day not played yet
   --help          this text
 `;
 
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5170' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      'demo-at': { type: 'string' },
+      'demo-arrivals': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -47,18 +52,26 @@ async function main(): Promise<void> {
   const dataDir = values.data ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
-  const core = await createCore({ file });
+  const demoAt = values['demo-at'];
+  const arrivals = values['demo-arrivals'] === undefined ? undefined : Number(values['demo-arrivals']);
+  if (arrivals !== undefined && (!Number.isInteger(arrivals) || arrivals < 1 || arrivals > 2000)) {
+    throw new Error(`--demo-arrivals takes a number of arrivals from 1 to 2000, not "${String(values['demo-arrivals'])}"`);
+  }
+  // With --demo-at the whole core (board timers, scheduler, sessions) lives at that clinic time.
+  const shiftedClock = demoAt === undefined ? null : offsetClock();
+  const core = await createCore({ file, clock: shiftedClock ?? systemClock });
   console.log(`FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${core.schemaVersion})`);
 
-  if (values.demo) {
-    const now = systemClock.now();
-    const today = clinicDateOf(now, DEFAULT_SETTINGS.timeZone);
-    const seeded = await seedDemoClinic(core.database.db, today, now);
+  if (values.demo || demoAt !== undefined || arrivals !== undefined) {
+    const demo = await startDemoClinic(core.database.db, { now: systemClock.now(), at: demoAt, arrivals });
+    shiftedClock?.setTo(demo.playedTo);
+    const { seeded, date } = demo;
     console.log(
       seeded.createdClinic
-        ? `Demo clinic created with ${seeded.appointmentsAdded} appointments on ${today}. Every PIN is 1234.`
-        : `Demo clinic: ${seeded.appointmentsAdded} appointments added for ${today}. Every PIN is 1234.`,
+        ? `Demo clinic created with ${seeded.appointmentsAdded} appointments on ${date}. Every PIN is 1234.`
+        : `Demo clinic: ${seeded.appointmentsAdded} appointments added for ${date}. Every PIN is 1234.`,
     );
+    console.log(demo.summary);
   }
 
   // The scheduler raises notifications (issue 5, item 6) once the demo, if any, is in place.

@@ -3,11 +3,9 @@
  * `npm run serve -- --demo` does), and the very first start on an empty database asks.
  */
 import { dialog } from 'electron';
-import { clinicDateOf } from '../../shared/domain/clinic-time';
-import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import type { ConsoleCore } from '../core/create-core';
 import { countStaff } from '../db/repositories/staff';
-import { seedDemoClinic } from '../demo/seed-demo';
+import { startDemoClinic } from '../demo/start-demo';
 
 const DEMO_CHOICE = 0;
 
@@ -27,12 +25,11 @@ async function askForDemo(): Promise<boolean> {
   return response === DEMO_CHOICE;
 }
 
-/** Seeds the demo clinic when asked to by `--demo` or, on an empty database, by the user. */
+/** Seeds the demo clinic and plays today up to now, when asked to by `--demo` or, on an empty database, by the user. */
 export async function offerDemoClinic(core: ConsoleCore, argv: readonly string[]): Promise<void> {
   let wanted = argv.includes('--demo');
   if (!wanted && (await countStaff(core.database.db)) === 0) wanted = await askForDemo();
   if (!wanted) return;
-  const now = core.clock.now();
-  const seeded = await seedDemoClinic(core.database.db, clinicDateOf(now, DEFAULT_SETTINGS.timeZone), now);
-  console.log(`[shell] demo clinic: ${seeded.createdClinic ? 'created, ' : ''}${String(seeded.appointmentsAdded)} appointments added`);
+  const { seeded, summary } = await startDemoClinic(core.database.db, { now: core.clock.now() });
+  console.log(`[shell] demo clinic: ${seeded.createdClinic ? 'created, ' : ''}${String(seeded.appointmentsAdded)} appointments added. ${summary}`);
 }

@@ -110,7 +110,12 @@ export const visitMethods = {
   'visits.board': defineMethod({
     summary: "A clinic day's visits for the queue board",
     input: z.object({ date: clinicDateSchema.optional() }).strict(),
-    output: z.object({ date: clinicDateSchema, cards: z.array(boardCardSchema) }),
+    output: z.object({
+      date: clinicDateSchema,
+      cards: z.array(boardCardSchema),
+      /** The server's clock when the snapshot was taken: live timers count from it, not from the browser's clock (`serve --demo-at` runs the server at another time). */
+      now: instantSchema,
+    }),
     roles: STAFF_ROLES,
     writes: false,
   }),

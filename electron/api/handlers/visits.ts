@@ -38,6 +38,7 @@ export function createVisitHandlers(services: Services): HandlersOf<'visits'> {
       context.emit('visits.changed', { ids: [card.visitId] });
       return card;
     },
-    'visits.board': (input, context) => services.visits.board(context.db, input.date, context.now),
+    // The server's time travels with the snapshot: the board's timers must not trust the browser's clock.
+    'visits.board': async (input, context) => ({ ...(await services.visits.board(context.db, input.date, context.now)), now: context.now.toISOString() }),
   };
 }

@@ -1,0 +1,242 @@
+/**
+ * The live demo day (issue 5, item 7): plays the clinic's day up to a time through the real
+ * services — check-in, the status moves, comfort tasks done by staff, no-shows marked — each at
+ * its own moment, so tickets, `visit_events` (the source of every wait figure), comfort tasks,
+ * appointment statuses and the audit log agree as if reception had run the morning. The script
+ * comes from `planDay`; the same date, time and seed give the same morning.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { audiencesOf, rulesAtCheckIn, type ComfortAudience, type ComfortRule } from '../../shared/domain/comfort';
+import { LIVE_STATUSES, minutesOf } from '../../shared/domain/booking';
+import type { AppointmentKind } from '../../shared/domain/appointments';
+import { clinicDayRange, clinicInstant, type ClinicDate } from '../../shared/domain/clinic-time';
+import { VISIT_STATUSES, type VisitStatus } from '../../shared/domain/visits';
+import type { Actor } from '../api/context';
+import { appendAudit } from '../db/repositories/audit';
+import { readSettings } from '../db/repositories/settings';
+import type { Database } from '../db/schema';
+import { createBookingService } from '../services/booking-service';
+import { createComfortService } from '../services/comfort-service';
+import { resolveDayShifts } from '../services/roster-service';
+import { createVisitService } from '../services/visit-service';
+import { addBusyDay, walkInsOf } from './busy-day';
+import { DEMO_DOCTORS } from './demo-data';
+import { planDay, plannedComfort, type PlannedVisit } from './plan-day';
+import { seededRandom } from './seed-demo';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PlayOptions {
+  /** The clinic day, `YYYY-MM-DD`. */
+  date: ClinicDate;
+  /** Play every arrival and move up to this instant. */
+  until: Date;
+  /** A busy day: about this many arrivals over the whole day (bookings added, 15% walk-ins). */
+  arrivals?: number;
+  /** Another seed gives another morning on the same date. */
+  seed?: string;
+}
+
+export interface PlayResult {
+  /** False when the day already has arrivals (played before, or real ones) or the database is not the demo's. */
+  played: boolean;
+  reason?: 'already-played' | 'not-demo';
+  arrivals: number;
+  noShows: number;
+  /** Bookings the busy day added. */
+  appointmentsAdded: number;
+  byStatus: Record<VisitStatus, number>;
+}
+
+const emptyCounts = () => Object.fromEntries(VISIT_STATUSES.map((status) => [status, 0])) as Record<VisitStatus, number>;
+
+async function countsOfDay(db: Db, date: ClinicDate): Promise<Record<VisitStatus, number>> {
+  const counts = emptyCounts();
+  const rows = await db.selectFrom('visits').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where('clinic_date', '=', date).groupBy('status').execute();
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/**
+ * Plays the demo clinic's day `date` up to `until`, once: a day that already has arrivals is left
+ * as it is (running `serve --demo` again never doubles it), and only a demo database is played.
+ * Everything is one transaction: the day is played whole or not at all.
+ *
+ * @example await playDemoDay(db, { date: '2026-11-23', until: clinicInstant('2026-11-23', '10:30', 'Asia/Shanghai') });
+ */
+export async function playDemoDay(db: Kysely<Database>, options: PlayOptions): Promise<PlayResult> {
+  const demo = await db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+  if (!demo || JSON.parse(demo.value) !== true) return { played: false, reason: 'not-demo', arrivals: 0, noShows: 0, appointmentsAdded: 0, byStatus: emptyCounts() };
+  const already = await countsOfDay(db, options.date);
+  if (Object.values(already).some((count) => count > 0)) {
+    return { played: false, reason: 'already-played', arrivals: Object.values(already).reduce((sum, count) => sum + count, 0), noShows: 0, appointmentsAdded: 0, byStatus: already };
+  }
+  return db.transaction().execute(async (trx) => {
+    const appointmentsAdded = options.arrivals === undefined ? 0 : await addBusyDay(trx, options.date, options.arrivals, options.until.toISOString());
+    const outcome = await play(trx, options);
+    return { played: true, ...outcome, appointmentsAdded, byStatus: await countsOfDay(trx, options.date) };
+  });
+}
+
+async function play(db: Transaction<Database>, options: PlayOptions): Promise<{ arrivals: number; noShows: number }> {
+  const { date } = options;
+  const until = options.until.getTime();
+  const seed = options.seed ?? 'demo';
+  const settings = await readSettings(db);
+  const at = (time: string) => clinicInstant(date, time, settings.timeZone).getTime();
+  const range = clinicDayRange(date, settings.timeZone);
+
+  const appointments = await db
+    .selectFrom('appointments as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .select(['a.id', 'a.customer_id', 'a.doctor_id', 'a.kind', 'a.starts_at', 'a.duration_minutes', 'c.tags'])
+    .where('a.starts_at', '>=', range.start)
+    .where('a.starts_at', '<', range.end)
+    .where('a.status', 'in', ['booked', 'confirmed'])
+    .orderBy('a.starts_at')
+    .orderBy('a.id')
+    .execute();
+  const bookedToday = await db.selectFrom('appointments').select('customer_id').where('starts_at', '>=', range.start).where('starts_at', '<', range.end).where('status', 'in', [...LIVE_STATUSES]).execute();
+  const busy = new Set(bookedToday.map((row) => row.customer_id));
+  const shuffle = seededRandom(`${seed}-${date}-walk-ins`);
+  const customers = await db.selectFrom('customers').select(['id', 'tags']).orderBy('id').execute();
+  const walkInCustomers = customers.filter((row) => !busy.has(row.id)).map((row) => row.id).sort(() => shuffle() - 0.5);
+  const tagsOf = new Map(customers.map((row) => [row.id, JSON.parse(row.tags) as string[]]));
+
+  const doctors = await db.selectFrom('staff').select(['id', 'name']).where('role', '=', 'doctor').execute();
+  const items = await db.selectFrom('items').select(['id', 'code']).where('active', '=', 1).execute();
+  const rooms = await db.selectFrom('rooms').select(['id', 'code']).execute();
+  const roomId = (code: string) => rooms.find((room) => room.code === code)?.id ?? null;
+  const shifts = (await resolveDayShifts(db, date)).map((shift) => {
+    const demo = DEMO_DOCTORS.find((doctor) => doctor.name === doctors.find((candidate) => candidate.id === shift.doctorId)?.name);
+    return {
+      doctorId: shift.doctorId,
+      start: at(shift.start),
+      end: at(shift.end),
+      roomId: shift.roomId,
+      itemIds: (demo?.items ?? []).flatMap((code) => items.find((item) => item.code === code)?.id ?? []),
+    };
+  });
+
+  const plan = planDay({
+    date,
+    seed,
+    until,
+    opens: at(settings.opensAt),
+    closes: at(minutesOf(settings.closesAt) > minutesOf(settings.opensAt) ? settings.closesAt : '18:00'),
+    appointments: appointments.map((row) => ({
+      id: row.id,
+      customerId: row.customer_id,
+      doctorId: row.doctor_id,
+      kind: row.kind as AppointmentKind,
+      startsAt: Date.parse(row.starts_at),
+      durationMinutes: row.duration_minutes,
+    })),
+    shifts,
+    walkInCustomers,
+    walkIns: walkInsOf(options.arrivals),
+    examRooms: { lab: roomId('201'), ecg: roomId('202'), preop: roomId('405') },
+  });
+
+  const staff = await db.selectFrom('staff').select(['id', 'name', 'role']).where('active', '=', 1).orderBy('id').execute();
+  const ofRole = (...roles: string[]) => {
+    const found = staff.filter((member) => roles.includes(member.role));
+    return found.length > 0 ? found : staff;
+  };
+  const team = { desk: ofRole('reception'), floor: ofRole('guide', 'reception', 'nurse'), guides: ofRole('guide'), consult: ofRole('consultant'), nurses: ofRole('nurse') };
+  const rules = (await db.selectFrom('comfort_rules').selectAll().where('active', '=', 1).orderBy('sort').execute()).map((rule) => ({
+    id: rule.id,
+    code: rule.code,
+    trigger: rule.trigger as ComfortRule['trigger'],
+    appliesTo: rule.applies_to as ComfortAudience,
+    dueMinutes: rule.due_minutes,
+  }));
+
+  const actions = plannedActions(plan.visits, plan.noShows, { team, rules, tagsOf, until });
+  const run = createRunner(db);
+  for (const action of actions) await run(action);
+  return { arrivals: plan.visits.length, noShows: plan.noShows.length };
+}
+
+type StaffMember = { id: number; name: string; role: string };
+type Action =
+  | { at: number; order: 0; kind: 'checkIn'; visit: PlannedVisit; staff: StaffMember }
+  | { at: number; order: 1; kind: 'move'; key: string; to: VisitStatus; roomId?: number; staff: StaffMember }
+  | { at: number; order: 2; kind: 'comfort'; key: string; ruleCode: string; staff: StaffMember }
+  | { at: number; order: 3; kind: 'noShow'; appointmentId: number; staff: StaffMember };
+
+/** Every service call of the day in time order, each with who did it (reception checks in, a guide escorts …). */
+function plannedActions(
+  visits: readonly PlannedVisit[],
+  noShows: readonly { appointmentId: number; at: number }[],
+  context: {
+    team: Record<'desk' | 'floor' | 'guides' | 'consult' | 'nurses', StaffMember[]>;
+    rules: (ComfortRule & { code: string })[];
+    tagsOf: Map<number, string[]>;
+    until: number;
+  },
+): Action[] {
+  const { team } = context;
+  const actions: Action[] = [];
+  for (const visit of visits) {
+    const random = seededRandom(`staff-${visit.key}`);
+    const one = (list: StaffMember[]) => list[Math.floor(random() * list.length)] as StaffMember;
+    actions.push({ at: visit.arrival, order: 0, kind: 'checkIn', visit, staff: one(team.desk) });
+    for (const step of visit.steps) {
+      const by = step.to === 'escorting' ? team.guides : step.to === 'in_consultation' || step.to === 'done' ? team.consult : step.to === 'pre_op_exam' ? team.nurses : team.desk;
+      actions.push({ at: step.at, order: 1, kind: 'move', key: visit.key, to: step.to, ...(step.roomId ? { roomId: step.roomId } : {}), staff: one(by) });
+    }
+    const own = rulesAtCheckIn(context.rules, audiencesOf(context.tagsOf.get(visit.customerId) ?? [], visit.appointmentKind));
+    for (const task of plannedComfort(visit, own, context.until)) actions.push({ at: task.at, order: 2, kind: 'comfort', key: visit.key, ruleCode: task.ruleCode, staff: one(team.floor) });
+  }
+  for (const [index, noShow] of noShows.entries()) actions.push({ at: noShow.at, order: 3, kind: 'noShow', appointmentId: noShow.appointmentId, staff: team.desk[index % team.desk.length] as StaffMember });
+  return actions.filter((action) => action.at <= context.until).sort((first, second) => first.at - second.at || first.order - second.order);
+}
+
+/** Runs one action through its service at its own time, with the audit row the API would have written. */
+function createRunner(db: Transaction<Database>) {
+  const visits = createVisitService();
+  const comfort = createComfortService();
+  const booking = createBookingService();
+  const visitIds = new Map<string, number>();
+  const audit = (at: Date, staffId: number, method: string, target: string, diff: unknown) => appendAudit(db, { at: at.toISOString(), staffId, device: 'demo', method, target, diff });
+
+  return async (action: Action) => {
+    const now = new Date(action.at);
+    const staffId = action.staff.id;
+    if (action.kind === 'checkIn') {
+      const { visit } = action;
+      const input =
+        visit.appointmentId !== null
+          ? { appointmentId: visit.appointmentId }
+          : { walkIn: { customerId: visit.customerId, ...(visit.doctorId !== null ? { doctorId: visit.doctorId } : {}), ...(visit.itemId !== null ? { itemId: visit.itemId } : {}) } };
+      const result = await visits.checkIn(db, input, staffId, now);
+      visitIds.set(visit.key, result.visitId);
+      await audit(now, staffId, 'visits.checkIn', `visit:${String(result.visitId)}`, { checkedIn: input, ticket: result.ticket });
+    } else if (action.kind === 'move') {
+      const visitId = visitIds.get(action.key) as number;
+      const { card, from } = await visits.transition(db, { visitId, to: action.to, ...(action.roomId ? { roomId: action.roomId } : {}) }, staffId, now);
+      await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
+    } else if (action.kind === 'comfort') {
+      const visitId = visitIds.get(action.key) as number;
+      const task = await db
+        .selectFrom('comfort_tasks as k')
+        .innerJoin('comfort_rules as r', 'r.id', 'k.rule_id')
+        .select('k.id')
+        .where('k.visit_id', '=', visitId)
+        .where('r.code', '=', action.ruleCode)
+        .where('k.done_at', 'is', null)
+        .where('k.cancelled_at', 'is', null)
+        .orderBy('k.due_at')
+        .executeTakeFirst();
+      if (!task) throw new Error(`the demo day planned a "${action.ruleCode}" task that visit ${String(visitId)} does not have`);
+      await comfort.complete(db, task.id, staffId, now);
+      await audit(now, staffId, 'comfort.complete', `comfort:${String(task.id)}`, { done: true, visitId });
+    } else {
+      const appointment = await db.selectFrom('appointments').select('version').where('id', '=', action.appointmentId).executeTakeFirstOrThrow();
+      const actor: Actor = { staffId, name: action.staff.name, role: 'reception', specialty: null, tokenHash: 'demo' };
+      const { diff } = await booking.markNoShow(db, { id: action.appointmentId, expectedVersion: appointment.version }, actor, now);
+      await audit(now, staffId, 'appointments.markNoShow', `appointment:${String(action.appointmentId)}`, diff);
+    }
+  };
+}
