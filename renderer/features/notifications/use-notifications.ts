@@ -9,7 +9,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { createElement, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiCallError } from '../../../shared/contract/errors';
-import type { NotificationItem } from '../../../shared/contract/notifications';
+import { eventSchemas } from '../../../shared/contract/events';
+import { notificationLinkSchema, type NotificationItem } from '../../../shared/contract/notifications';
 import type { OutputOf } from '../../../shared/contract/index';
 import { notificationText } from '../../../shared/i18n/notification-text';
 import { useApi } from '../../client/api-context';
@@ -71,8 +72,9 @@ export function useNotifications(staffId: number, navigate: (path: string) => vo
     () =>
       api.onNotice((notice) => {
         if (notice.name !== 'notifications.opened') return;
-        const { id, link } = notice.payload as { id: number; link: string };
-        if (/^#\/[\w\-/.%]*$/.test(link)) openLink(id, link, true);
+        // Checked like any input: only a console route is followed.
+        const opened = eventSchemas['notifications.opened'].extend({ link: notificationLinkSchema }).safeParse(notice.payload);
+        if (opened.success) openLink(opened.data.id, opened.data.link, true);
       }),
     [api, openLink],
   );
