@@ -124,7 +124,9 @@ test('a raised notification shows as a toast and on the bell; clicking it in the
   await expect(centre.items().first()).toContainText(title);
   await expect(centre.item(title)).toHaveAttribute('data-unread', 'true');
   await centre.item(title).click();
-  await expect(page).toHaveURL(/#\/board$/);
+  // It opens the board with that customer's card chosen.
+  await expect(page).toHaveURL(/#\/board\/\d+$/);
+  await expect(page.locator(`[data-ticket="${ticket}"]`)).toHaveAttribute('aria-current', 'true');
   await expect(centre.drawer()).toBeHidden();
   await expect.poll(() => centre.unreadCount()).toBe(before);
   await centre.bell().click();
@@ -148,7 +150,7 @@ test('clicking a toast opens what it is about and marks it read; "mark all read"
   await expect(centre.toast(title)).toBeVisible({ timeout: 10_000 });
   await expect.poll(() => centre.unreadCount()).toBe(before + 1);
   await centre.toast(title).click();
-  await expect(page).toHaveURL(/#\/board$/);
+  await expect(page).toHaveURL(/#\/board\/\d+$/);
   await expect(centre.toast(title)).toBeHidden();
   await expect.poll(() => centre.unreadCount()).toBe(before);
 

@@ -18,7 +18,7 @@ export const comfortOverdueRule: NotificationRule = {
       .selectFrom('comfort_tasks as k')
       .innerJoin('visits as v', 'v.id', 'k.visit_id')
       .innerJoin('customers as c', 'c.id', 'v.customer_id')
-      .select(['k.id', 'k.label', 'k.label_en', 'k.due_at', 'v.ticket', 'c.address_form'])
+      .select(['k.id', 'k.label', 'k.label_en', 'k.due_at', 'v.id as visit_id', 'v.ticket', 'c.address_form'])
       .where('k.done_at', 'is', null)
       .where('k.cancelled_at', 'is', null)
       .where('k.due_at', '<', now.toISOString())
@@ -32,7 +32,7 @@ export const comfortOverdueRule: NotificationRule = {
       bodyKey: 'visits.notify.comfortOverdue.body',
       params: { ticket: row.ticket, who: row.address_form ?? row.ticket, task: row.label, taskEn: row.label_en },
       roles: [...LOBBY_ROLES],
-      link: '#/board',
+      link: `#/board/${String(row.visit_id)}`,
     }));
   },
 };
@@ -63,7 +63,7 @@ export const waitRedRule: NotificationRule = {
           bodyKey: 'visits.notify.waitRed.body' as const,
           params: { ticket: visit.ticket, who: visit.address_form ?? visit.ticket, minutes },
           roles: [...LOBBY_ROLES],
-          link: '#/board',
+          link: `#/board/${String(visit.id)}`,
         },
       ];
     });

@@ -33,7 +33,7 @@ function byPriorityThenArrival(a: Card, b: Card) {
   return b.priority - a.priority || a.arrivedAt.localeCompare(b.arrivedAt);
 }
 
-export function BoardPage({ session }: PageProps) {
+export function BoardPage({ session, params }: PageProps) {
   const { t } = useI18n();
   const { settings } = session.clinic;
   const board = useApiQuery('visits.board', {});
@@ -42,6 +42,19 @@ export function BoardPage({ session }: PageProps) {
   const [statuses, setStatuses] = useState<VisitStatus[]>([]);
   const [selectedVisitId, setSelectedVisitId] = useState<number | null>(null);
   const [walkInOpen, setWalkInOpen] = useState(false);
+  // `#/board/<visitId>` (a notification about a customer): that card, chosen and in view, with
+  // any filter that would hide it cleared — when the page opens on the link or the link changes.
+  const linkedVisitId = params[0] && /^\d+$/.test(params[0]) ? Number(params[0]) : null;
+  const [followedLink, setFollowedLink] = useState<number | null>(null);
+  if (linkedVisitId !== followedLink) {
+    setFollowedLink(linkedVisitId);
+    if (linkedVisitId !== null) {
+      setSelectedVisitId(linkedVisitId);
+      setDoctorId(undefined);
+      setFloor(undefined);
+      setStatuses([]);
+    }
+  }
   const move = useMoveCard();
   const complete = useComplete();
 
@@ -52,6 +65,10 @@ export function BoardPage({ session }: PageProps) {
     return () => window.clearInterval(timer);
   }, []);
   const minutesSinceSnapshot = board.dataUpdatedAt ? Math.max(0, Math.floor((now - board.dataUpdatedAt) / 60_000)) : 0;
+  // Comfort tasks fall due by the server's clock (a PC's clock may be off; `serve --demo-at` runs
+  // the clinic at another hour): the snapshot says the server's time when it was taken.
+  const serverSkew = board.data ? Date.parse(board.data.now) - board.dataUpdatedAt : 0;
+  const serverNow = now + serverSkew;
 
 
   const cards = useMemo(() => board.data?.cards ?? [], [board.data]);
@@ -67,9 +84,9 @@ export function BoardPage({ session }: PageProps) {
   }, [shown, visibleStatuses]);
 
   // The keyboard: the latest lanes and selection, read by one listener installed once.
-  const keyState = useRef({ lanes, visibleStatuses, selectedVisitId, move, complete, now });
+  const keyState = useRef({ lanes, visibleStatuses, selectedVisitId, move, complete });
   useEffect(() => {
-    keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete, now };
+    keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete };
   });
   useEffect(() => {
     // An Enter right after typed characters ends something typed (a scan the scanner hook did not
@@ -172,7 +189,7 @@ export function BoardPage({ session }: PageProps) {
         </div>
       </Flex>
       {board.isError && <Alert type="error" showIcon title={errorMessage(board.error, t)} action={<Button onClick={() => void board.refetch()}>{t('app.retry')}</Button>} />}
-      {board.data && <ComfortPanel cards={cards} now={now} />}
+      {board.data && <ComfortPanel cards={cards} now={serverNow} />}
       {board.isPending ? (
         <Spin />
       ) : (
@@ -187,7 +204,7 @@ export function BoardPage({ session }: PageProps) {
               minutesSinceSnapshot={minutesSinceSnapshot}
               amberMinutes={settings.waitAmberMinutes}
               redMinutes={settings.waitRedMinutes}
-              now={now}
+              now={serverNow}
               timeZone={settings.timeZone}
             />
           ))}

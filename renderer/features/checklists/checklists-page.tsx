@@ -11,6 +11,7 @@ import type { SessionInfo } from '../../../shared/contract/auth';
 import type { ChecklistItem, DayChecklist } from '../../../shared/contract/checklists';
 import { CHECKLIST_TICK_ROLES, checklistStatus } from '../../../shared/domain/checklists';
 import { useApiMutation, useApiQuery } from '../../client/queries';
+import { useServerNow } from '../../client/server-clock';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
@@ -18,17 +19,8 @@ import { ChecklistCard } from './checklist-card';
 import { MissingDialog } from './missing-dialog';
 import { TemplateEditor } from './template-editor';
 
-/** How often the desk re-reads its own clock to turn a card overdue without a refetch. */
+/** How often the desk re-reads the (server's) clock to turn a card overdue without a refetch. */
 const CLOCK_TICK_MS = 30_000;
-
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-}
 
 export function ChecklistsPage({ session }: { session: SessionInfo }) {
   const { t, language } = useI18n();
@@ -38,7 +30,7 @@ export function ChecklistsPage({ session }: { session: SessionInfo }) {
   const role = session.staff.role;
   const canTick = (CHECKLIST_TICK_ROLES as readonly string[]).includes(role);
   const isManager = role === 'manager';
-  const now = useNow();
+  const now = useServerNow(CLOCK_TICK_MS);
   const today = useApiQuery('checklists.today', { date });
   const tick = useApiMutation('checklists.tick');
   const complete = useApiMutation('checklists.complete');
