@@ -14,13 +14,14 @@ import { createApiClient, pickTransport } from './client/api-client';
 import { ApiProvider } from './client/api-context';
 import { invalidateFor } from './client/queries';
 import { SessionGate } from './features/auth/session-gate';
+import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
 import { theme } from './ui/theme';
 
 function Providers() {
   const { language } = useI18n();
   // The client follows <html lang>, which the language provider keeps current.
-  const [client] = useState(() => createApiClient(pickTransport(), () => pickLanguage(document.documentElement.lang)));
+  const [client] = useState(() => createApiClient(pickTransport({ displayPage: isDisplayPath() }), () => pickLanguage(document.documentElement.lang)));
   const [queryClient] = useState(
     () =>
       new QueryClient({

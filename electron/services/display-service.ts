@@ -44,6 +44,7 @@ export function createDisplayService(): DisplayService {
         clinicNameEn: settings.clinicNameEn,
         date,
         timeZone: settings.timeZone,
+        now: now.toISOString(),
         showEnglish: settings.displayEnglish,
         nameMode: mode,
         called: calls.flatMap((row) =>

@@ -71,6 +71,8 @@ export function createLobbyWindow(display: Display): BrowserWindow {
       navigateOnDragDrop: false,
       spellcheck: false,
       // Middle-click would otherwise open links outside the window-open handler's view.
+      // Nobody touches the lobby screen: the chime of a new call must ring without a first tap.
+      autoplayPolicy: 'no-user-gesture-required',
       disableBlinkFeatures: 'Auxclick',
       preload: join(__dirname, 'preload.cjs'),
     },

@@ -21,7 +21,7 @@ export interface ApiClient {
 }
 
 export function createApiClient(transport: Transport, language: () => Language): ApiClient {
-  let hasSession = transport.kind === 'http' ? sessionStorage.getItem('frontdesk.token') !== null : false;
+  let hasSession = transport.hasToken();
   return {
     async call(method, input) {
       let result;
@@ -39,7 +39,9 @@ export function createApiClient(transport: Transport, language: () => Language):
       }
       if (method === 'auth.signIn') {
         hasSession = true;
-        transport.setToken((result.value as { token: string }).token);
+        const { token, staff } = result.value as { token: string; staff: { role: string } };
+        // The lobby display stays signed in across reboots; people sign in per browser session.
+        transport.setToken(token, { remember: staff.role === 'display' });
       } else if (method === 'auth.signOut') {
         hasSession = false;
         transport.setToken(null);
@@ -58,7 +60,7 @@ export function createApiClient(transport: Transport, language: () => Language):
   };
 }
 
-/** The transport this renderer runs on. */
-export function pickTransport(): Transport {
-  return window.frontdesk ? createIpcTransport(window.frontdesk) : createHttpTransport();
+/** The transport this renderer runs on; the lobby display page may resume a remembered session. */
+export function pickTransport(options: { displayPage?: boolean } = {}): Transport {
+  return window.frontdesk ? createIpcTransport(window.frontdesk) : createHttpTransport('', { useRemembered: options.displayPage ?? false });
 }

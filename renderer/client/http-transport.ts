@@ -7,10 +7,18 @@ import type { ChangeNotice } from '../../shared/contract/events';
 import type { CallResult, ConnectionState, Transport } from './transport';
 
 const TOKEN_KEY = 'frontdesk.token';
+/** The lobby display's token, kept across browser restarts (see `setToken`'s `remember`). */
+const REMEMBERED_KEY = 'frontdesk.displayToken';
 
-export function createHttpTransport(baseUrl = ''): Transport {
-  // sessionStorage: each tab (each tablet page) is its own signed-in person.
-  let token: string | null = sessionStorage.getItem(TOKEN_KEY);
+export interface HttpTransportOptions {
+  /** Start from the remembered lobby-display token when this tab has none (the `/display` page). */
+  useRemembered?: boolean;
+}
+
+export function createHttpTransport(baseUrl = '', options: HttpTransportOptions = {}): Transport {
+  // sessionStorage: each tab (each tablet page) is its own signed-in person. Only the display page
+  // picks up a remembered token, so a console opened later in the same browser asks who is there.
+  let token: string | null = sessionStorage.getItem(TOKEN_KEY) ?? (options.useRemembered ? localStorage.getItem(REMEMBERED_KEY) : null);
   const noticeHandlers = new Set<(notice: ChangeNotice) => void>();
   const connectionHandlers = new Set<(state: ConnectionState) => void>();
   let state: ConnectionState = 'closed';
@@ -108,13 +116,21 @@ export function createHttpTransport(baseUrl = ''): Transport {
       handler(state);
       return () => connectionHandlers.delete(handler);
     },
-    setToken(next) {
+    setToken(next, { remember = false } = {}) {
       if (next === token) return;
+      const previous = token;
       token = next;
-      if (next) sessionStorage.setItem(TOKEN_KEY, next);
-      else sessionStorage.removeItem(TOKEN_KEY);
+      if (next) {
+        sessionStorage.setItem(TOKEN_KEY, next);
+        if (remember) localStorage.setItem(REMEMBERED_KEY, next);
+      } else {
+        sessionStorage.removeItem(TOKEN_KEY);
+        // Only the session that ended is forgotten, not a display's token another tab remembers.
+        if (previous !== null && localStorage.getItem(REMEMBERED_KEY) === previous) localStorage.removeItem(REMEMBERED_KEY);
+      }
       restart();
     },
+    hasToken: () => token !== null,
   };
   if (token) restart();
   return transport;

@@ -11,5 +11,7 @@ export function createIpcTransport(bridge: FrontdeskBridge): Transport {
       return () => undefined;
     },
     setToken: () => undefined,
+    // The main process holds each window's session; the renderer never sees a token.
+    hasToken: () => false,
   };
 }

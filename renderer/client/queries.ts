@@ -10,7 +10,10 @@ import { useApi } from './api-context';
 
 /** Which queries a notice makes stale, beyond those of its own noun (`appointments.*`). */
 const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
-  'settings.changed': ['auth.me'],
+  // The lobby display follows every visit move, its settings, and a customer's corrected name.
+  'settings.changed': ['auth.me', 'display.board'],
+  'visits.changed': ['display.board'],
+  'customers.changed': ['display.board'],
   'staff.changed': ['auth.staff'],
   // An appointment moved or cancelled changes what the morning confirmation lists.
   'appointments.changed': ['roster.today', 'roster.week'],

@@ -13,8 +13,14 @@ export interface Transport {
   onNotice(handler: (notice: ChangeNotice) => void): () => void;
   /** The notice stream's state, so the UI can say when it is offline and refresh on reconnect. */
   onConnection(handler: (state: ConnectionState) => void): () => void;
-  /** The signed-in session changed (sign-in, sign-out, lock): the stream follows it. */
-  setToken(token: string | null): void;
+  /**
+   * The signed-in session changed (sign-in, sign-out, lock): the stream follows it. `remember`
+   * keeps the token past the browser's session — the lobby display's, so a TV that reboots or a
+   * browser that restarts finds itself signed in again without anybody typing a PIN.
+   */
+  setToken(token: string | null, options?: { remember?: boolean }): void;
+  /** Whether a token is held (a reload of a signed-in tab, or a remembered lobby display). */
+  hasToken(): boolean;
 }
 
 /** The desktop preload's bridge (electron/shell/preload.ts). */

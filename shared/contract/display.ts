@@ -45,6 +45,8 @@ export const displayBoardSchema = z.object({
   date: clinicDateSchema,
   /** The clinic's time zone, so the display's clock shows clinic time whatever the TV thinks. */
   timeZone: z.string(),
+  /** The server's clock when this was read: a TV whose own clock is wrong still shows the right time. */
+  now: instantSchema,
   /** Show the English line beneath each Chinese one. */
   showEnglish: z.boolean(),
   nameMode: z.enum(DISPLAY_NAME_MODES),

@@ -106,7 +106,7 @@ export const DEFAULT_SETTINGS: Settings = {
   silentPrinting: false,
   displayNameMode: 'maskedName',
   displayEnglish: false,
-  displayCalledCount: 5,
+  displayCalledCount: 4,
   displayWaitingCount: 8,
 };
 

@@ -346,6 +346,8 @@ describe('the main process, started with --demo', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // The lobby's chime rings on a new call without anyone tapping the screen first.
+      autoplayPolicy: 'no-user-gesture-required',
     });
     expect(String((lobby?.options.webPreferences as Record<string, unknown>).preload)).toMatch(/preload\.cjs$/);
     // Asking again brings the same window forward.

@@ -5,16 +5,20 @@
  */
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { Flex, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
 import { AppShell } from '../../ui/app-shell';
+import { DisplayPage } from '../display/display-page';
+import { isDisplayPath } from '../display/display-path';
 import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
 
 type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
+
+const SESSION_RETRY_MS = 3000;
 
 export function SessionGate() {
   const api = useApi();
@@ -22,6 +26,12 @@ export function SessionGate() {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>('checking');
   const [session, setSession] = useState<SessionInfo | null>(null);
+  const phaseRef = useRef<Phase>('checking');
+  useEffect(() => {
+    phaseRef.current = phase;
+  }, [phase]);
+  const retryTimer = useRef<number | undefined>(undefined);
+  const loadSessionRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
   const loadSession = useCallback(
     () =>
@@ -32,7 +42,14 @@ export function SessionGate() {
           onlineManager.setOnline(true);
         },
         (error: unknown) => {
-          if (!(error instanceof ApiCallError) || error.code !== 'unauthenticated') console.error(error);
+          const signedOutForSure = error instanceof ApiCallError && error.code === 'unauthenticated';
+          if (!signedOutForSure) console.error(error);
+          // A server that is restarting is not a sign-out: a tab holding a token (a lobby TV
+          // after a power cut) asks again until the server answers.
+          if (!signedOutForSure && api.hasSession && phaseRef.current === 'checking') {
+            retryTimer.current = window.setTimeout(() => void loadSessionRef.current(), SESSION_RETRY_MS);
+            return;
+          }
           setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
         },
       ),
@@ -41,7 +58,9 @@ export function SessionGate() {
 
   // A reload keeps the tab's session: ask who is signed in before showing anything.
   useEffect(() => {
+    loadSessionRef.current = loadSession;
     void loadSession();
+    return () => window.clearTimeout(retryTimer.current);
   }, [loadSession]);
 
   const lock = useCallback(() => {
@@ -72,7 +91,11 @@ export function SessionGate() {
     });
   }, [phase, queryClient, lock]);
 
-  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn', lock);
+  // The lobby display is a screen nobody touches: it never locks itself (its token reads only the
+  // masked board). Staff previewing it at /display keep their idle lock.
+  const displayRole = session?.staff.role === 'display';
+  const showDisplay = displayRole || isDisplayPath();
+  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lock);
 
   if (phase === 'checking') {
     return (
@@ -83,11 +106,15 @@ export function SessionGate() {
       </Flex>
     );
   }
-  if (phase === 'signedOut' || !session) return <SignInPage mode="signIn" onSignedIn={signedIn} />;
+  if (phase === 'signedOut' || !session) return <SignInPage mode="signIn" onSignedIn={signedIn} initialRole={isDisplayPath() ? 'display' : undefined} />;
   return (
     <>
       <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>
-        <AppShell session={session} onLock={lock} onSignOut={signOut} onSessionChanged={setSession} />
+        {showDisplay ? (
+          <DisplayPage onSignOut={signOut} />
+        ) : (
+          <AppShell session={session} onLock={lock} onSignOut={signOut} onSessionChanged={setSession} />
+        )}
       </div>
       {phase === 'locked' && <SignInPage mode="locked" onSignedIn={signedIn} />}
     </>

@@ -29,7 +29,16 @@ const ROLE_COLORS: Record<Role, string> = {
   display: 'default',
 };
 
-export function SignInPage({ mode, onSignedIn }: { mode: 'signIn' | 'locked'; onSignedIn: () => Promise<void> }) {
+export function SignInPage({
+  mode,
+  onSignedIn,
+  initialRole,
+}: {
+  mode: 'signIn' | 'locked';
+  onSignedIn: () => Promise<void>;
+  /** The role the staff list starts filtered to (the lobby display's page offers its own accounts). */
+  initialRole?: Role | undefined;
+}) {
   const { t } = useI18n();
   // 'always': the lock screen runs while the query layer is paused.
   const staff = useApiQuery('auth.staff', {}, { staleTime: 0, networkMode: 'always' });
@@ -71,7 +80,7 @@ export function SignInPage({ mode, onSignedIn }: { mode: 'signIn' | 'locked'; on
             ) : staff.data.length === 0 ? (
               <Empty description={t('signIn.noStaff')} />
             ) : (
-              <StaffGrid staff={staff.data} onPick={setSelected} />
+              <StaffGrid staff={staff.data} onPick={setSelected} initialRole={initialRole} />
             )}
           </>
         )}
@@ -80,10 +89,10 @@ export function SignInPage({ mode, onSignedIn }: { mode: 'signIn' | 'locked'; on
   );
 }
 
-function StaffGrid({ staff, onPick }: { staff: StaffSummary[]; onPick: (member: StaffSummary) => void }) {
+function StaffGrid({ staff, onPick, initialRole }: { staff: StaffSummary[]; onPick: (member: StaffSummary) => void; initialRole?: Role | undefined }) {
   const { t } = useI18n();
   const rolesPresent = ROLES.filter((role) => staff.some((member) => member.role === role));
-  const [role, setRole] = useState<Role | 'all'>('all');
+  const [role, setRole] = useState<Role | 'all'>(initialRole && rolesPresent.includes(initialRole) ? initialRole : 'all');
   const shown = useMemo(
     () =>
       staff

@@ -85,7 +85,7 @@ export function ClockField({ control, name }: FieldProps<'opensAt' | 'closesAt'>
   );
 }
 
-export function ChoiceField<Name extends 'slipPaper' | 'slipPrivacy'>({
+export function ChoiceField<Name extends 'slipPaper' | 'slipPrivacy' | 'displayNameMode'>({
   control,
   name,
   options,
@@ -105,7 +105,7 @@ export function ChoiceField<Name extends 'slipPaper' | 'slipPrivacy'>({
   );
 }
 
-export function SwitchField({ control, name, extra }: FieldProps<'silentPrinting'>) {
+export function SwitchField({ control, name, extra }: FieldProps<Keys<boolean>>) {
   const field = useField(name);
   return (
     <Controller
@@ -114,6 +114,22 @@ export function SwitchField({ control, name, extra }: FieldProps<'silentPrinting
       render={({ field: input }) => (
         <Form.Item label={field.label} htmlFor={field.id} extra={extra}>
           <Switch id={field.id} checked={input.value} onChange={input.onChange} />
+        </Form.Item>
+      )}
+    />
+  );
+}
+
+/** A small count (how many rows a screen lists), between `min` and `max`. */
+export function CountField({ control, name, extra, min, max }: FieldProps<'displayCalledCount' | 'displayWaitingCount'> & { min: number; max: number }) {
+  const field = useField(name);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field: input, fieldState }) => (
+        <Form.Item label={field.label} htmlFor={field.id} extra={extra} validateStatus={fieldState.error ? 'error' : ''} help={field.help(fieldState.error?.message)}>
+          <InputNumber id={field.id} min={min} max={max} precision={0} value={input.value} onChange={(value) => input.onChange(value ?? min)} onBlur={input.onBlur} style={{ width: 120 }} />
         </Form.Item>
       )}
     />

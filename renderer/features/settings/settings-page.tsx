@@ -11,14 +11,14 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError } from '../../../shared/contract/errors';
-import { SLIP_PAPERS, SLIP_PRIVACY_LEVELS, settingsSchema, type Settings } from '../../../shared/domain/settings';
+import { DISPLAY_NAME_MODES, SLIP_PAPERS, SLIP_PRIVACY_LEVELS, settingsSchema, type Settings } from '../../../shared/domain/settings';
 import { describeIssue } from '../../../shared/i18n/zod-message';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { ItemsTable } from './items-table';
 import { LogoField } from './logo-field';
-import { ChoiceField, ClockField, MinutesField, SwitchField, TextField } from './settings-fields';
+import { ChoiceField, ClockField, CountField, MinutesField, SwitchField, TextField } from './settings-fields';
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const { t, language } = useI18n();
@@ -59,6 +59,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
   const paperOptions = SLIP_PAPERS.map((paper) => ({ value: paper, label: t(`settings.paper.${paper}`) }));
   const privacyOptions = SLIP_PRIVACY_LEVELS.map((level) => ({ value: level, label: t(`settings.privacy.${level}`) }));
+  const nameModeOptions = DISPLAY_NAME_MODES.map((mode) => ({ value: mode, label: t(`display.nameMode.${mode}`) }));
+  // In a browser the display is one tab away; the desktop opens it on the second screen from its menu.
+  const displayUrl = `${window.location.origin}/display`;
+  const inBrowser = window.location.protocol.startsWith('http');
 
   return (
     <Form layout="vertical" component="div" requiredMark={false}>
@@ -129,6 +133,24 @@ function SettingsForm({ settings }: { settings: Settings }) {
                 <TextField control={control} name="printerName" placeholder={t('settings.printer.placeholder')} extra={t('settings.printer.hint')} />
               </Col>
               <Col span={12}><SwitchField control={control} name="silentPrinting" extra={t('settings.silent.hint')} /></Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('display.settings.title')} size="small" data-testid="settings-display">
+            <Row gutter={16}>
+              <Col span={12}><ChoiceField control={control} name="displayNameMode" options={nameModeOptions} /></Col>
+              <Col span={12}><SwitchField control={control} name="displayEnglish" extra={t('display.settings.english.hint')} /></Col>
+              <Col span={12}><CountField control={control} name="displayCalledCount" min={1} max={8} /></Col>
+              <Col span={12}><CountField control={control} name="displayWaitingCount" min={0} max={20} /></Col>
+              <Col span={24}>
+                <Alert type="info" showIcon title={t('display.settings.hint')} description={inBrowser ? t('display.settings.openHint', { url: displayUrl }) : undefined} style={{ marginBottom: 8 }} />
+                {inBrowser && (
+                  <Typography.Link href="/display" target="_blank" rel="noopener">
+                    {t('display.settings.open')}
+                  </Typography.Link>
+                )}
+              </Col>
             </Row>
           </Card>
         </Col>
