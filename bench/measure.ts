@@ -2,7 +2,7 @@
 
 export interface Row {
   name: string;
-  unit: 'ms';
+  unit: 'ms' | '%';
   p50: number;
   p95: number;
   floorP50: number | null;
@@ -70,4 +70,20 @@ export function formatTable(rows: Row[]): string {
   ];
   const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
   return lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
+}
+
+/** A row from durations alone (no floor): its percentiles against an absolute target. */
+export function summarise(name: string, durations: number[], floor: number[] | null, target: { maxP95?: number; maxP50?: number; maxRatio?: number; text: string }, unit: Row['unit'] = 'ms'): Row {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const floorSorted = floor ? [...floor].sort((a, b) => a - b) : null;
+  const p50 = percentile(sorted, 0.5);
+  const p95 = percentile(sorted, 0.95);
+  const floorP50 = floorSorted ? percentile(floorSorted, 0.5) : null;
+  const floorP95 = floorSorted ? percentile(floorSorted, 0.95) : null;
+  const ratio = floorP50 ? p50 / floorP50 : null;
+  const met =
+    (target.maxRatio === undefined || (ratio !== null && ratio <= target.maxRatio)) &&
+    (target.maxP95 === undefined || p95 <= target.maxP95) &&
+    (target.maxP50 === undefined || p50 <= target.maxP50);
+  return { name, unit, p50, p95, floorP50, floorP95, ratio, target: target.text, met };
 }

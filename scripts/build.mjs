@@ -30,7 +30,8 @@ const entries = {
   server: { entryPoints: { server: 'electron/server/serve.ts' } },
   main: { entryPoints: { main: 'electron/shell/main.ts' } },
   preload: { entryPoints: { preload: 'electron/shell/preload.ts' }, external: ['electron'] },
-  bench: { entryPoints: { bench: 'bench/run.ts' } },
+  // Playwright drives the browser rows from node_modules (it is not bundleable).
+  bench: { entryPoints: { bench: 'bench/run.ts' }, external: ['electron', 'better-sqlite3', '@playwright/test', 'playwright-core'] },
 };
 
 for (const [name, options] of Object.entries(entries)) {

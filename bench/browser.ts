@@ -1,0 +1,242 @@
+/**
+ * The browser rows: the built console in Chromium (Playwright's library API, the system's
+ * /usr/bin/chromium) against `serve` (dist/server.cjs, its own process, so its peak memory is its
+ * own) on the bench clinic. Four figures: navigation to the board with its 300 cards, keystroke to
+ * search results painted, a check-in in one page to its card on a second page, and the JS heap
+ * after an hour of board updates played at speed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { summarise, type Row } from './measure';
+
+export interface BrowserOptions {
+  dataDir: string;
+  /** Where server.cjs and renderer/ were built. */
+  distDir: string;
+  staffId: number;
+  smoke: boolean;
+  nextBooking(): number;
+  boardCards: number;
+  log(line: string): void;
+}
+
+// The page's own globals, for the functions that run inside Chromium: the main process's
+// TypeScript project has no DOM library, and these few are all the in-page code touches.
+interface PageElement {
+  textContent: string | null;
+}
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  addEventListener(type: string, listener: () => void, capture: boolean): void;
+  body: object;
+};
+declare const window: { benchKeyAt: number };
+declare function requestAnimationFrame(callback: () => void): number;
+declare class MutationObserver {
+  constructor(callback: () => void);
+  observe(target: object, options: object): void;
+  disconnect(): void;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'];
+
+async function startServer(options: BrowserOptions): Promise<{ child: ChildProcess; base: string }> {
+  const server = join(options.distDir, 'server.cjs');
+  if (!existsSync(server) || !existsSync(join(options.distDir, 'renderer', 'index.html'))) {
+    throw new Error(`the browser rows need the built server and renderer in ${options.distDir} (npm run build), or pass --no-browser`);
+  }
+  const child = spawn(process.execPath, [server, '--data', options.dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/\S+) /.exec(output);
+      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1').replace(/\/$/, ''));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited (${String(code)}): ${output}`)));
+  });
+  return { child, base };
+}
+
+/** The server's peak resident memory (VmHWM), Linux only. */
+function peakRss(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: Row[]; serverPeakRssBytes: number | null }> {
+  const { child, base } = await startServer(options);
+  let browser: Browser | null = null;
+  try {
+    const api = async <T>(method: string, input: unknown, token?: string): Promise<T> => {
+      const response = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as T & { error?: { message: string } };
+      if (!response.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`);
+      return body;
+    };
+    const signIn = async () => (await api<{ token: string }>('auth.signIn', { staffId: options.staffId, pin: '1234' })).token;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const openPage = async (hash: string): Promise<{ page: Page; token: string }> => {
+      const token = await signIn();
+      const context = await browser!.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+      await context.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
+      const page = await context.newPage();
+      await page.goto(`${base}/#/${hash}`);
+      return { page, token };
+    };
+    const boardTotal = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[data-testid=lane-count]')].reduce((sum, element) => sum + Number(element.textContent), 0));
+    const rows: Row[] = [];
+
+    // Navigation: a fresh tab (cold cache) until every lane shows its count and cards are on screen.
+    const expected = (await api<{ cards: unknown[] }>('visits.board', {}, await signIn())).cards.length;
+    const navigations: number[] = [];
+    for (let index = 0; index < (options.smoke ? 2 : 8); index += 1) {
+      const { page } = await openPage('board');
+      await page.waitForFunction(
+        (total) =>
+          [...document.querySelectorAll('[data-testid=lane-count]')].reduce((sum, element) => sum + Number(element.textContent), 0) === total &&
+          document.querySelector('[data-testid=board-card]') !== null,
+        expected,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      navigations.push(await page.evaluate(() => performance.now()));
+      await page.context().close();
+    }
+    rows.push(summarise(`board in Chromium: navigation to ${expected} cards`, navigations, null, { maxP95: 1000, text: '≤ 1.0 s' }));
+    options.log(`navigation: ${navigations.map((ms) => ms.toFixed(0)).join(' ')} ms`);
+
+    // Keystroke to results painted: every key that changes the top results, timed in the page.
+    const { page: searchPage, token: searchToken } = await openPage('customers');
+    const box = searchPage.getByTestId('customer-search');
+    await box.waitFor();
+    await searchPage.evaluate(() => {
+      document.addEventListener('keydown', () => (window.benchKeyAt = performance.now()), true);
+    });
+    const keystrokes: number[] = [];
+    const typed = options.smoke ? ['wl'] : ['wangli', 'zhangjing', 'zjh', 'liuyang', '13812', 'chenyat', 'zengna', 'huangt', 'ouyang', '1591'];
+    for (const text of typed) {
+      let previous = '';
+      for (let length = 1; length <= text.length; length += 1) {
+        const query = text.slice(0, length);
+        const names = (await api<{ results: { name: string }[] }>('customers.search', { query, limit: 20 }, searchToken)).results.slice(0, 5).map((row) => row.name);
+        const signature = names.join('|');
+        const painted = signature === previous || names.length === 0
+          ? null
+          : searchPage.evaluate(
+              (wanted) =>
+                new Promise<number>((resolve, reject) => {
+                  const matches = () => {
+                    const shown = [...document.querySelectorAll('[data-testid=customer-results] tr[data-row-key]')].slice(0, wanted.length).map((row) => row.textContent ?? '');
+                    return shown.length === wanted.length && wanted.every((name, index) => shown[index]!.includes(name));
+                  };
+                  const timer = setTimeout(() => reject(new Error(`no results for ${wanted.join(',')}`)), 5_000);
+                  const observer = new MutationObserver(() => {
+                    if (!matches()) return;
+                    observer.disconnect();
+                    clearTimeout(timer);
+                    // After the frame that shows them is painted.
+                    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.benchKeyAt)));
+                  });
+                  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+                }),
+              names,
+            );
+        await searchPage.keyboard.type(text[length - 1]!);
+        if (painted) keystrokes.push(await painted);
+        else await searchPage.waitForTimeout(150);
+        previous = signature;
+      }
+      await box.fill('');
+      await searchPage.waitForTimeout(300);
+    }
+    rows.push(summarise('search in Chromium: keystroke to results painted', keystrokes, null, { maxP95: 50, text: 'p95 ≤ 50 ms' }));
+    options.log(`keystrokes: ${keystrokes.length} samples`);
+    await searchPage.context().close();
+
+    // Push: a check-in made in one page appears on a second page's board (the lane's count).
+    const { page: desk, token: deskToken } = await openPage('board');
+    const { page: lobby } = await openPage('board');
+    for (const page of [desk, lobby]) await page.waitForFunction(() => document.querySelector('[data-testid=board-card]') !== null, undefined, { timeout: 30_000 });
+    const pushes: number[] = [];
+    for (let index = 0; index < (options.smoke ? 3 : 30); index += 1) {
+      const before = await boardTotal(lobby);
+      const arrived = lobby.evaluate(
+        (count) =>
+          new Promise<number>((resolve) => {
+            const total = () => [...document.querySelectorAll('[data-testid=lane-count]')].reduce((sum, element) => sum + Number(element.textContent), 0);
+            const observer = new MutationObserver(() => {
+              if (total() <= count) return;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now())));
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          }),
+        before,
+      );
+      const sentAt = await desk.evaluate(
+        async ({ appointmentId, token }) => {
+          const at = performance.timeOrigin + performance.now();
+          const response = await fetch('/api/visits.checkIn', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ appointmentId }) });
+          if (!response.ok) throw new Error(`check-in: ${response.status}`);
+          return at;
+        },
+        { appointmentId: options.nextBooking(), token: deskToken },
+      );
+      pushes.push((await arrived) - sentAt);
+      await lobby.waitForTimeout(50);
+    }
+    rows.push(summarise('check-in in one page to its card on a second (push)', pushes, null, { maxP95: 100, text: 'p95 ≤ 100 ms' }));
+
+    // An hour of a busy afternoon at speed: ~35 arrivals, every waiting customer called, seen and
+    // sent home, comfort tasks ticked. The heap is measured after a forced GC, warm, then after.
+    const cdp = await lobby.context().newCDPSession(lobby);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await lobby.waitForTimeout(200);
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    type Card = { visitId: number; status: string; version: number; comfort: { id: number; doneAt: string | null }[] };
+    const minute = async (index: number) => {
+      if (index % 2 === 0) await api('visits.checkIn', { appointmentId: options.nextBooking() }, deskToken);
+      const cards = (await api<{ cards: Card[] }>('visits.board', {}, deskToken)).cards;
+      const first = (status: string) => cards.find((card) => card.status === status);
+      const moves: [Card | undefined, string][] = [
+        [first('in_consultation'), 'done'],
+        [first('called'), 'in_consultation'],
+        [first('waiting'), 'called'],
+      ];
+      for (const [card, to] of moves) if (card) await api('visits.transition', { visitId: card.visitId, to, expectedVersion: card.version }, deskToken);
+      // A task of a customer who stays waiting (the first waiting one was just called).
+      const task = cards.filter((card) => card.status === 'waiting').slice(1).flatMap((card) => card.comfort).find((candidate) => candidate.doneAt === null);
+      if (task) await api('comfort.complete', { taskId: task.id }, deskToken).catch(() => undefined);
+      await lobby.waitForTimeout(options.smoke ? 10 : 60);
+    };
+    const minutes = options.smoke ? 6 : 60;
+    for (let index = 0; index < 5; index += 1) await minute(index);
+    const heapBefore = await heap();
+    for (let index = 5; index < 5 + minutes; index += 1) await minute(index);
+    await lobby.waitForTimeout(500);
+    const heapAfter = await heap();
+    const growth = ((heapAfter - heapBefore) / heapBefore) * 100;
+    rows.push(summarise(`renderer JS heap after ${minutes} min of board updates (growth %)`, [growth], null, { maxP95: 10, text: 'growth ≤ 10 %' }, '%'));
+    options.log(`heap: ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MiB; board ${await boardTotal(lobby)} cards`);
+
+    return { rows, serverPeakRssBytes: peakRss(child.pid) };
+  } finally {
+    await browser?.close();
+    child.kill('SIGTERM');
+  }
+}
