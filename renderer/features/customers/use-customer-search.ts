@@ -1,6 +1,8 @@
 /**
- * Searching customers as reception types: the query waits ~120 ms after the last key so a fast
- * typist sends one request, and the previous results stay on screen while the next arrive.
+ * Searching customers as reception types: every key sends its query (the search answers in about a
+ * millisecond at 100,000 customers, and waiting 120 ms for the typist to pause put the results
+ * 260 ms behind the key: docs/performance.md); the previous results stay on screen while the next
+ * arrive, and the query layer drops answers to keys already overtaken.
  */
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -13,10 +15,10 @@ export function useDebouncedValue<T>(value: T, delayMs: number): T {
     const timer = window.setTimeout(() => setSettled(value), delayMs);
     return () => window.clearTimeout(timer);
   }, [value, delayMs]);
-  return settled;
+  return delayMs <= 0 ? value : settled;
 }
 
-export const SEARCH_DEBOUNCE_MS = 120;
+export const SEARCH_DEBOUNCE_MS = 0;
 
 /** Results of `customers.search` for the typed text (empty: the latest registered). */
 export function useCustomerSearch(text: string, limit = 20) {
