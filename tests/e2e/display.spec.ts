@@ -1,0 +1,198 @@
+/**
+ * The lobby display (issue 5, item 3) in Chromium: what the lobby can read never names or dials
+ * anybody, checked against the database itself; and a call made on the console reaches the TV
+ * within a second.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { maskName } from '../../shared/domain/masking';
+import { apiCall, staffId } from './api';
+import { DisplayPage } from './pages/display-page';
+import { SignInPage } from './pages/sign-in-page';
+
+interface Card {
+  visitId: number;
+  ticket: string;
+  status: string;
+  customer: { id: number; name: string };
+  room: { name: string; nameEn: string; floor: number } | null;
+}
+
+/** The e2e server's database, read-only: every customer the display must never reveal. */
+function readPeople() {
+  const file = join(process.env.FRONTDESK_E2E_DATA ?? '', 'frontdesk.sqlite');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const customers = db.prepare('SELECT id, name, phone, notes FROM customers').all() as { id: number; name: string; phone: string; notes: string }[];
+    const items = db.prepare('SELECT name, name_en FROM items').all() as { name: string; name_en: string }[];
+    const rooms = db.prepare("SELECT id, name, name_en, floor FROM rooms WHERE kind = 'consultation' ORDER BY id").all() as { id: number; name: string; name_en: string; floor: number }[];
+    return { customers, items, rooms };
+  } finally {
+    db.close();
+  }
+}
+
+/** What of anybody's full name, phone (any 7 digits of it), notes or items the text shows. */
+function leaksIn(text: string, people: ReturnType<typeof readPeople>): string[] {
+  // Phones may be printed with spaces or dashes between digit groups.
+  const digits = text.replace(/(\d)[\s\-–]+(?=\d)/g, '$1');
+  const leaks: string[] = [];
+  for (const customer of people.customers) {
+    if (text.includes(customer.name)) leaks.push(`name ${customer.name}`);
+    const phone = customer.phone.replace(/\D/g, '');
+    for (let start = 0; start + 7 <= phone.length; start += 1) {
+      if (digits.includes(phone.slice(start, start + 7))) {
+        leaks.push(`phone of ${customer.id}`);
+        break;
+      }
+    }
+    const note = customer.notes.trim();
+    if (note.length >= 4 && text.includes(note)) leaks.push(`note of ${customer.id}`);
+  }
+  for (const item of people.items) {
+    if (text.includes(item.name) || text.includes(item.name_en)) leaks.push(`item ${item.name}`);
+  }
+  return leaks;
+}
+
+async function signInManager(request: APIRequestContext) {
+  return (await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '何芳'), pin: '1234' })).token;
+}
+
+test('for every status a visit can be in, the lobby display shows no full name, phone, note or item of anyone on file', async ({ page, request }) => {
+  const manager = await signInManager(request);
+  const before = await apiCall<{ displayWaitingCount: number; displayNameMode: string }>(request, 'settings.get', {}, manager);
+  // Every waiting ticket on screen, so the new ones are among what is checked.
+  await apiCall(request, 'settings.update', { displayWaitingCount: 20 }, manager);
+  try {
+    const people = readPeople();
+    const board = await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager);
+    const visiting = new Set(board.cards.map((card) => card.customer.id));
+    const fresh = people.customers.filter((customer) => !visiting.has(customer.id)).slice(0, 7);
+    expect(fresh).toHaveLength(7);
+
+    const display = new DisplayPage(page);
+    await display.openAndSignIn();
+    expect(leaksIn(await display.text(), people)).toEqual([]);
+
+    // Seven walk-ins, each taken to one of the seven statuses; the called ones to a consultation room.
+    const visits: { visitId: number; ticket: string }[] = [];
+    for (const customer of fresh) visits.push(await apiCall(request, 'visits.checkIn', { walkIn: { customerId: customer.id } }, manager));
+    await expect(display.waiting()).toContainText(visits[6]!.ticket);
+    await expect(display.waiting()).toContainText(maskName(fresh[0]!.name));
+    expect(leaksIn(await display.text(), people)).toEqual([]);
+
+    const room = people.rooms[0]!;
+    const paths: { to: string[]; shown: 'called' | 'waiting' | 'gone' }[] = [
+      { to: [], shown: 'waiting' },
+      { to: ['called'], shown: 'called' },
+      { to: ['called', 'escorting'], shown: 'called' },
+      { to: ['called', 'in_consultation'], shown: 'gone' },
+      { to: ['called', 'in_consultation', 'pre_op_exam'], shown: 'gone' },
+      { to: ['called', 'in_consultation', 'done'], shown: 'gone' },
+      { to: ['left'], shown: 'gone' },
+    ];
+    for (const [index, path] of paths.entries()) {
+      const visit = visits[index]!;
+      for (const to of path.to) {
+        await apiCall(request, 'visits.transition', { visitId: visit.visitId, to, ...(to === 'called' ? { roomId: room.id } : {}) }, manager);
+      }
+      // Wait for the screen to follow (pushed), then read it all.
+      const listed = display.root().getByText(visit.ticket, { exact: true });
+      if (path.shown === 'gone') await expect(listed).toHaveCount(0);
+      else await expect(path.shown === 'called' ? display.now().or(display.recent()).getByText(visit.ticket) : display.waiting().getByText(visit.ticket)).toBeVisible();
+      expect(leaksIn(await display.text(), people), `after ${path.to.join(' → ') || 'check-in'}`).toEqual([]);
+    }
+
+    // Tickets only: not even the masked names remain.
+    await apiCall(request, 'settings.update', { displayNameMode: 'ticketOnly' }, manager);
+    await expect(display.root()).not.toContainText(maskName(fresh[0]!.name));
+    await expect(display.root()).toContainText('仅显示号码');
+    expect(leaksIn(await display.text(), people)).toEqual([]);
+  } finally {
+    await apiCall(request, 'settings.update', { displayWaitingCount: before.displayWaitingCount, displayNameMode: before.displayNameMode }, manager);
+  }
+});
+
+test('a scanner checks a customer in at the desk, tea is served, the customer is called, and the lobby TV shows it within a second', async ({ browser, request }) => {
+  // Two browser profiles and a board on a machine shared with other runs.
+  test.setTimeout(60_000);
+  const manager = await signInManager(request);
+  const day = await apiCall<{ appointments: { id: number; status: string; customer: { name: string } }[] }>(request, 'appointments.listDay', {}, manager);
+  const board = await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager);
+  const here = new Set(board.cards.map((card) => card.customer.name));
+  const appointment = day.appointments.filter((row) => (row.status === 'booked' || row.status === 'confirmed') && !here.has(row.customer.name)).at(-1)!;
+  const name = appointment.customer.name;
+
+  // Two screens, two browser profiles: the desk's console and the lobby TV.
+  const deskContext = await browser.newContext();
+  const lobbyContext = await browser.newContext();
+  try {
+    const desk = await deskContext.newPage();
+    const lobby = await lobbyContext.newPage();
+    const display = new DisplayPage(lobby);
+    await display.openAndSignIn();
+    // A TV has nobody to tap it; a person may, once, where the browser blocks sound until then.
+    await lobby.mouse.click(960, 540);
+    await expect(lobby.getByTestId('display-sound-hint')).toHaveCount(0);
+    const chimesBefore = Number(await display.root().getAttribute('data-chimes'));
+
+    await new SignInPage(desk).open();
+    await new SignInPage(desk).signIn('陈晓雨');
+    await desk.getByRole('menuitem', { name: /候诊看板/ }).click();
+    await expect(desk.getByTestId('lane-waiting')).toBeVisible();
+
+    // The scanner types the slip's code and Enter, nothing focused.
+    await desk.locator('body').click({ position: { x: 5, y: 1000 } });
+    await desk.keyboard.type(`FD-${String(appointment.id).padStart(6, '0')}`, { delay: 5 });
+    await desk.keyboard.press('Enter');
+    const card = desk.getByTestId('lane-waiting').getByTestId('board-card').filter({ hasText: name });
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId('wait-timer')).toHaveText('0 分钟');
+
+    const visit = (await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager)).cards.find((row) => row.customer.name === name)!;
+    // Checked in: the lobby lists the ticket as waiting, masked.
+    await expect(display.waiting()).toContainText(visit.ticket);
+
+    const tea = card.getByTestId('comfort-task').filter({ hasText: '奉上茶水或温水' });
+    await tea.getByRole('button').click();
+    await expect(card.getByTestId('comfort-task').filter({ hasText: '奉上茶水或温水' })).toHaveCount(0);
+
+    await card.getByRole('button', { name: '叫号' }).click();
+    await expect(desk.getByTestId('lane-called').getByTestId('board-card').filter({ hasText: name })).toBeVisible();
+
+    // Within a second the lobby shows the ticket big, the masked name and where to go.
+    const now = display.now();
+    await expect(now).toContainText(visit.ticket, { timeout: 1000 });
+    await expect(now).toContainText(maskName(name), { timeout: 1000 });
+    if (visit.room) {
+      await expect(now).toContainText(`请到 ${visit.room.floor} 楼`, { timeout: 1000 });
+      await expect(now).toContainText(visit.room.name.replace(/^\d+\s*楼\s*/, ''), { timeout: 1000 });
+    } else {
+      await expect(now).toContainText('请到前台', { timeout: 1000 });
+    }
+    await expect(display.waiting()).not.toContainText(visit.ticket);
+    await expect(display.root()).toHaveAttribute('data-chimes', String(chimesBefore + 1));
+    expect(await display.text()).not.toContain(name);
+  } finally {
+    await deskContext.close();
+    await lobbyContext.close();
+  }
+});
+
+test('the lobby TV stays signed in across a reload, and /display is the page a TV opens', async ({ page }) => {
+  test.setTimeout(45_000);
+  const display = new DisplayPage(page);
+  await display.openAndSignIn();
+  await page.reload();
+  await expect(display.root()).toBeVisible();
+  await expect(page.getByTestId('sign-in')).toHaveCount(0);
+  // A new tab of the same browser (a TV that rebooted) opens /display signed in; the console does not.
+  const again = await page.context().newPage();
+  await again.goto('/display');
+  await expect(again.getByTestId('lobby-display')).toBeVisible();
+  const deskTab = await page.context().newPage();
+  await deskTab.goto('/');
+  await expect(deskTab.getByTestId('sign-in')).toBeVisible();
+});
