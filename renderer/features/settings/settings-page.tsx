@@ -61,7 +61,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const privacyOptions = SLIP_PRIVACY_LEVELS.map((level) => ({ value: level, label: t(`settings.privacy.${level}`) }));
   const nameModeOptions = DISPLAY_NAME_MODES.map((mode) => ({ value: mode, label: t(`display.nameMode.${mode}`) }));
   // In a browser the display is one tab away; the desktop opens it on the second screen from its menu.
-  const displayUrl = `${window.location.origin}/display`;
+  // From this PC itself the address is localhost, which a TV cannot reach: name the LAN address instead.
+  const local = /^(localhost|127\.|\[::1\])/.test(window.location.hostname);
+  const displayUrl = `${window.location.protocol}//${local ? `<${t('display.settings.thisPc')}>` : window.location.hostname}${window.location.port ? `:${window.location.port}` : ''}/display`;
   const inBrowser = window.location.protocol.startsWith('http');
 
   return (
