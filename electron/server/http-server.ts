@@ -7,6 +7,7 @@
  * Errors are `{"error": {code, message, path?}}` with the status of their code.
  */
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -147,6 +148,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return reply.status(200).send(result.value);
   });
 
+  // Open event streams never end by themselves; a server that is closing (a restart, Ctrl+C) ends
+  // them first, or it would wait on every console and lobby TV forever. Clients reconnect alone.
+  const eventStreams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const open of eventStreams) open.end();
+    eventStreams.clear();
+    done();
+  });
+
   app.get('/api/events', async (request, reply) => {
     const language = languageOf(request);
     // GET only: a cookie may authenticate here, never a POST (no cross-site writes).
@@ -173,9 +183,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
         else stream.end();
       });
     }, HEARTBEAT_MS);
+    eventStreams.add(stream);
     const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      eventStreams.delete(stream);
     };
     request.raw.on('close', stop);
     stream.on('close', stop);
