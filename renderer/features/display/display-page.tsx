@@ -161,7 +161,13 @@ function DisplayScreen({ onSignOut }: { onSignOut(): Promise<void> }) {
   const { token } = antdTheme.useToken();
   // Push refreshes it within a second; the slow poll is only a safety net behind a proxy that
   // buffers the event stream. Errors keep the last picture and try again.
-  const board = useApiQuery('display.board', {}, { staleTime: 0, refetchInterval: 30_000, retry: true, retryDelay: 2000 });
+  const board = useApiQuery('display.board', {}, {
+    staleTime: 0,
+    refetchInterval: 30_000,
+    // A server away for a moment is retried; a role that may not see the display is told so.
+    retry: (_count, error) => error.code !== 'forbidden' && error.code !== 'unauthenticated',
+    retryDelay: 2000,
+  });
   const connection = useConnection();
   const chime = useChime();
   const { play } = chime;
@@ -222,7 +228,11 @@ function DisplayScreen({ onSignOut }: { onSignOut(): Promise<void> }) {
         </main>
       ) : (
         <main className={styles.loading}>
-          {board.isError && <Lines zhText={zh('display.error')} enText={en('display.error')} showEnglish />}
+          {board.error?.code === 'forbidden' ? (
+            <div role="alert">{board.error.message}</div>
+          ) : (
+            board.isError && <Lines zhText={zh('display.error')} enText={en('display.error')} showEnglish />
+          )}
         </main>
       )}
 
