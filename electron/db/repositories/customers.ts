@@ -3,10 +3,11 @@
  * scan (`col >= q AND col < q || U+10FFFF`) on its own index, portable to PostgreSQL; the search
  * columns are computed here on every insert and update so they can never drift from the name.
  */
-import { CompiledQuery, sql, type Compilable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CustomerTag, Gender, SearchQuery } from '../../../shared/domain/customers';
 import type { Channel } from '../../../shared/domain/appointments';
 import { nameSearchKeys } from '../../services/pinyin';
+import { runCompiledOnce } from '../compiled-once';
 import type { CustomersTable, Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -250,35 +251,11 @@ function countQuery(db: Db, conditions: Condition[]) {
 /** The values a condition binds, in the order its SQL names them. */
 const conditionValues = ({ needle, range }: Condition): string[] => (range ? [needle, needle + MAX_CHAR] : [needle]);
 
-/**
- * The SQL of each search shape, compiled once per database dialect. Building and compiling a
- * query with Kysely cost ~80–120 µs, more than running it (bench: search at 2–2.7× its raw SQL);
- * a search has a handful of shapes (kind × rank × strategy × how many are excluded), so each is
- * compiled on first use and then run with its values. The first compile of a shape checks that
- * the values listed by hand are exactly the ones Kysely bound, so the two cannot drift apart.
- */
-const shapes = new WeakMap<object, Map<string, string>>();
-
-function runShape<Row>(db: Db, key: string, build: () => Compilable<Row>, values: readonly unknown[]): Promise<Row[]> {
-  const adapter = db.getExecutor().adapter;
-  let known = shapes.get(adapter);
-  if (!known) shapes.set(adapter, (known = new Map()));
-  let text = known.get(key);
-  if (text === undefined) {
-    const compiled = build().compile();
-    if (compiled.parameters.length !== values.length || compiled.parameters.some((value, index) => value !== values[index])) {
-      throw new Error(`search shape ${key}: its values are not the ones the query binds`);
-    }
-    known.set(key, (text = compiled.sql));
-  }
-  return db.executeQuery(CompiledQuery.raw(text, [...values]) as CompiledQuery<Row>).then((result) => result.rows);
-}
-
 const shapeKey = (query: ParsedQuery, rank: number, what: string, excluded: number) => `${query.kind}:${rank}:${what}:${excluded}`;
 
 async function countUpTo(db: Db, query: ParsedQuery, rank: number, conditions: Condition[]): Promise<number> {
   const values = conditions.flatMap((condition) => [...conditionValues(condition), BROAD_RANK]);
-  const [row] = await runShape(db, shapeKey(query, rank, 'count', 0), () => countQuery(db, conditions), values);
+  const [row] = await runCompiledOnce(db, shapeKey(query, rank, 'count', 0), () => countQuery(db, conditions), values);
   return Object.values((row ?? {}) as Record<string, number | null>).reduce<number>((total, count) => total + Number(count ?? 0), 0);
 }
 
@@ -293,10 +270,13 @@ export async function searchCustomers(db: Db, query: ParsedQuery, limit: number)
   for (const rank of RANKS) {
     const conditions = rankConditions(query, rank);
     if (conditions.length === 0) continue;
-    const strategy = (await countUpTo(db, query, rank, conditions)) >= BROAD_RANK ? 'recency' : 'ranges';
+    const hits = await countUpTo(db, query, rank, conditions);
+    // Nothing at this rank: no query to run for it.
+    if (hits === 0) continue;
+    const strategy = hits >= BROAD_RANK ? 'recency' : 'ranges';
     const exclude = found.map((row) => row.id);
     const values = [...conditions.flatMap(conditionValues), ...exclude, limit - found.length];
-    const rows = await runShape(db, shapeKey(query, rank, strategy, exclude.length), () => searchRankQuery(db, conditions, strategy, exclude, limit - found.length), values);
+    const rows = await runCompiledOnce(db, shapeKey(query, rank, strategy, exclude.length), () => searchRankQuery(db, conditions, strategy, exclude, limit - found.length), values);
     found.push(...rows);
     if (found.length >= limit) break;
   }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { runCompiledOnce } from '../compiled-once';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,7 +22,13 @@ export async function insertSession(
 }
 
 /** The live session of a token hash with its staff member, or undefined. */
-export function findLiveSession(db: Db, tokenHash: string, now: string) {
+export async function findLiveSession(db: Db, tokenHash: string, now: string) {
+  // Every call of every transport looks its session up: compiled once (compiled-once.ts).
+  const [row] = await runCompiledOnce(db, 'sessions.live', () => liveSessionQuery(db, tokenHash, now), [tokenHash, now, 1]);
+  return row;
+}
+
+function liveSessionQuery(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
@@ -29,8 +36,7 @@ export function findLiveSession(db: Db, tokenHash: string, now: string) {
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
-    .where('staff.active', '=', 1)
-    .executeTakeFirst();
+    .where('staff.active', '=', 1);
 }
 
 export async function revokeSession(db: Db, tokenHash: string, now: string) {
