@@ -30,11 +30,13 @@ test('a long lane keeps only the cards in view in the page, and scrolling brings
   const rendered = await lane.getByTestId('board-card').count();
   expect(rendered).toBeLessThan(count);
 
-  // The lane is sorted by arrival: the last walk-in is at the bottom, reached by scrolling.
-  const last = tickets[tickets.length - 1]!;
-  await expect(lane.locator(`[data-ticket="${last}"]`)).toHaveCount(0);
+  // Those who have gone are listed latest first: the last walk-in on top, the first one at the
+  // bottom, out of the page until the lane is scrolled.
+  await expect(lane.getByTestId('board-card').first()).toHaveAttribute('data-ticket', tickets[tickets.length - 1]!);
+  const first = tickets[0]!;
+  await expect(lane.locator(`[data-ticket="${first}"]`)).toHaveCount(0);
   await lane.locator('[class*="laneBody"]').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
-  await expect(lane.locator(`[data-ticket="${last}"]`)).toBeVisible();
+  await expect(lane.locator(`[data-ticket="${first}"]`)).toBeVisible();
 });
 
 test('the keyboard runs the board: arrows choose a card, Enter calls, Space serves the tea; the status filter hides lanes', async ({ page, request }) => {
