@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
 import { audiencesOf, isOverdue, rulesAtCheckIn } from '../../shared/domain/comfort';
 import type { VisitStatus } from '../../shared/domain/visits';
+import { runCompiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,7 +28,7 @@ export interface ComfortTask {
 }
 
 function activeRules(db: Db) {
-  return db.selectFrom('comfort_rules').selectAll().where('active', '=', 1).orderBy('sort').execute();
+  return runCompiledOnce(db, 'comfort.activeRules', () => db.selectFrom('comfort_rules').selectAll().where('active', '=', 1).orderBy('sort'), [1]);
 }
 
 /** The tasks a check-in starts: every rule for this customer's audiences, the first round among them. */
@@ -39,10 +40,8 @@ export async function startComfortTasks(
 ): Promise<void> {
   const rules = (await activeRules(db)).map((rule) => ({ ...rule, trigger: rule.trigger, appliesTo: rule.applies_to, dueMinutes: rule.due_minutes }));
   for (const rule of rulesAtCheckIn(rules, audiencesOf(visit.tags, visit.appointmentKind))) {
-    await db
-      .insertInto('comfort_tasks')
-      .values({ visit_id: visit.id, rule_id: rule.id, label: rule.label, label_en: rule.label_en, due_at: minutesAfter(now, rule.dueMinutes), created_at: now.toISOString(), created_by: staffId })
-      .execute();
+    const values = { visit_id: visit.id, rule_id: rule.id, label: rule.label, label_en: rule.label_en, due_at: minutesAfter(now, rule.dueMinutes), created_at: now.toISOString(), created_by: staffId };
+    await runCompiledOnce(db, 'comfort.insertTask', () => db.insertInto('comfort_tasks').values(values), Object.values(values));
   }
 }
 

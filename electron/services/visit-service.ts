@@ -20,6 +20,7 @@ import {
 import { findCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { readSettings } from '../db/repositories/settings';
 import { eventsOfDay, findVisit, findVisitOfAppointment, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber, visitsOfDay } from '../db/repositories/visits';
+import { runCompiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 import { comfortTasksOfDay, followVisitMove, startComfortTasks } from './comfort-service';
 
@@ -92,7 +93,7 @@ export function createVisitService(): VisitService {
       let visit: { customerId: number; kind: VisitKind; appointmentId: number | null; doctorId: number | null; roomId: number | null; itemId: number | null; startsAt: string | null; appointmentKind: string | null };
 
       if ('appointmentId' in input) {
-        const appointment = await db.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId).executeTakeFirst();
+        const [appointment] = await runCompiledOnce(db, 'visits.checkIn.appointment', () => db.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId), [input.appointmentId]);
         if (!appointment) throw new AppError('not_found', 'visits.noSuchAppointment', { path: ['appointmentId'], params: { id: input.appointmentId } });
         const earlier = await findVisitOfAppointment(db, appointment.id);
         if (earlier) {
@@ -106,7 +107,8 @@ export function createVisitService(): VisitService {
             params: { status: `appointment.status.${appointment.status}`, action: 'appointments.action.checkIn' },
           });
         }
-        await db.updateTable('appointments').set({ status: 'checked_in', version: appointment.version + 1, updated_at: arrivedAt }).where('id', '=', appointment.id).execute();
+        const marked = { status: 'checked_in' as const, version: appointment.version + 1, updated_at: arrivedAt };
+        await runCompiledOnce(db, 'visits.checkIn.mark', () => db.updateTable('appointments').set(marked).where('id', '=', appointment.id), [...Object.values(marked), appointment.id]);
         visit = {
           customerId: appointment.customer_id,
           kind: appointment.kind === 'followup' ? 'followup' : 'appointment',

@@ -87,12 +87,18 @@ export async function updateCustomer(db: Db, id: number, expectedVersion: number
 export type CustomerRow = Awaited<ReturnType<typeof findCustomer>> & object;
 
 /** One customer's card, or undefined. */
-export function findCustomer(db: Db, id: number) {
-  return db
-    .selectFrom('customers')
-    .select(['id', 'name', 'address_form', 'phone', 'gender', 'birth_year', 'channel', 'notes', 'tags', 'last_visit_at', 'created_at', 'updated_at', 'version'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+export async function findCustomer(db: Db, id: number) {
+  const [row] = await runCompiledOnce(
+    db,
+    'customers.find',
+    () =>
+      db
+        .selectFrom('customers')
+        .select(['id', 'name', 'address_form', 'phone', 'gender', 'birth_year', 'channel', 'notes', 'tags', 'last_visit_at', 'created_at', 'updated_at', 'version'])
+        .where('id', '=', id),
+    [id],
+  );
+  return row;
 }
 
 /** The customer holding a normalised phone, if any (the UNIQUE index on phone serves it). */
@@ -105,12 +111,17 @@ export async function findCustomerByPhone(db: Db, phone: string): Promise<{ id: 
  * Check-in and the demo seeder call it.
  */
 export async function recordCustomerVisit(db: Db, id: number, at: string): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set({ last_visit_at: at })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('last_visit_at', 'is', null), eb('last_visit_at', '<', at)]))
-    .execute();
+  await runCompiledOnce(
+    db,
+    'customers.recordVisit',
+    () =>
+      db
+        .updateTable('customers')
+        .set({ last_visit_at: at })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('last_visit_at', 'is', null), eb('last_visit_at', '<', at)])),
+    [at, id, at],
+  );
 }
 
 /** Fills the search columns of rows written before migration 002 (or by hand). */

@@ -2,22 +2,37 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { VisitStatus } from '../../../shared/domain/visits';
 import type { Database, VisitsTable } from '../schema';
 import type { Insertable } from 'kysely';
+import { runCompiledOnce } from '../compiled-once';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The next ticket number of a prefix on a clinic day; the counter only ever grows. */
 export async function nextTicketNumber(db: Db, clinicDate: string, prefix: 'A' | 'W' | 'F'): Promise<number> {
-  const row = await db
-    .insertInto('ticket_counters')
-    .values({ clinic_date: clinicDate, prefix, last: 1 })
-    .onConflict((oc) => oc.columns(['clinic_date', 'prefix']).doUpdateSet({ last: sql<number>`last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
+  // A check-in's queries are compiled once (compiled-once.ts): building them cost more than running them.
+  const [row] = await runCompiledOnce(
+    db,
+    'visits.nextTicket',
+    () =>
+      db
+        .insertInto('ticket_counters')
+        .values({ clinic_date: clinicDate, prefix, last: 1 })
+        .onConflict((oc) => oc.columns(['clinic_date', 'prefix']).doUpdateSet({ last: sql<number>`last + 1` }))
+        .returning('last'),
+    [clinicDate, prefix, 1],
+  );
+  if (!row) throw new Error('the ticket counter returned no row');
   return row.last;
 }
 
 export async function insertVisit(db: Db, visit: Insertable<VisitsTable>): Promise<number> {
-  const row = await db.insertInto('visits').values(visit).returning('id').executeTakeFirstOrThrow();
+  const entries = Object.entries(visit).filter(([, value]) => value !== undefined);
+  const [row] = await runCompiledOnce(
+    db,
+    `visits.insert:${entries.map(([key]) => key).join(',')}`,
+    () => db.insertInto('visits').values(visit).returning('id'),
+    entries.map(([, value]) => value),
+  );
+  if (!row) throw new Error('the visit insert returned no row');
   return row.id;
 }
 
@@ -25,26 +40,17 @@ export async function insertVisitEvent(
   db: Db,
   event: { visitId: number; from: VisitStatus | null; to: VisitStatus; at: string; staffId: number; roomId?: number | null; note?: string },
 ) {
-  await db
-    .insertInto('visit_events')
-    .values({
-      visit_id: event.visitId,
-      from_status: event.from,
-      to_status: event.to,
-      at: event.at,
-      staff_id: event.staffId,
-      room_id: event.roomId ?? null,
-      note: event.note ?? '',
-    })
-    .execute();
+  const values = { visit_id: event.visitId, from_status: event.from, to_status: event.to, at: event.at, staff_id: event.staffId, room_id: event.roomId ?? null, note: event.note ?? '' };
+  await runCompiledOnce(db, 'visits.insertEvent', () => db.insertInto('visit_events').values(values), Object.values(values));
 }
 
 export function findVisit(db: Db, id: number) {
   return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findVisitOfAppointment(db: Db, appointmentId: number) {
-  return db.selectFrom('visits').select(['id', 'ticket', 'status']).where('appointment_id', '=', appointmentId).executeTakeFirst();
+export async function findVisitOfAppointment(db: Db, appointmentId: number) {
+  const [row] = await runCompiledOnce(db, 'visits.ofAppointment', () => db.selectFrom('visits').select(['id', 'ticket', 'status']).where('appointment_id', '=', appointmentId), [appointmentId]);
+  return row;
 }
 
 /**
