@@ -112,3 +112,30 @@ test('the check-in box finds today’s appointment by phone digits, and a custom
   const after = await apiCall<{ cards: (Card & { customer: { id: number } })[] }>(request, 'visits.board', {}, manager.token);
   expect(after.cards.find((card) => card.customer.id === stranger.id)?.ticket).toMatch(/^W\d{3}$/);
 });
+
+test('a scan delivered slowly by a busy PC still checks in; slow typing that is no slip code does nothing', async ({ page, request }) => {
+  const manager = await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '何芳'), pin: '1234' });
+  const day = await apiCall<{ appointments: { id: number; status: string; customer: { name: string; addressForm: string | null } }[] }>(request, 'appointments.listDay', {}, manager.token);
+  const board = await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager.token);
+  const here = new Set(board.cards.map((card) => card.customer.name));
+  const appointment = day.appointments.filter((row) => (row.status === 'booked' || row.status === 'confirmed') && !here.has(row.customer.name)).at(-3)!;
+
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('陈晓雨');
+  await page.getByRole('menuitem', { name: /候诊看板/ }).click();
+  await expect(page.getByTestId('lane-waiting')).toBeVisible();
+  const arrived = (await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager.token)).cards.length;
+
+  // Someone typing letters at 150 ms a key, then Enter: not a scan, nothing happens.
+  await page.locator('body').click({ position: { x: 5, y: 1000 } });
+  await page.keyboard.type('hello', { delay: 150 });
+  await page.keyboard.press('Enter');
+
+  // The slip's code arriving at 150 ms a key (a scan the page received late): checked in.
+  await page.keyboard.type(`FD-${String(appointment.id).padStart(6, '0')}`, { delay: 150 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(new RegExp(`${appointment.customer.addressForm ?? appointment.customer.name}到店，号码 [AF]\\d{3}`))).toBeVisible();
+  await expect.poll(async () => (await apiCall<{ cards: Card[] }>(request, 'visits.board', {}, manager.token)).cards.length).toBe(arrived + 1);
+  // The "hello" was taken for nothing: no warning about it (one would still be showing now).
+  await expect(page.getByText('「hello」不是预约单号')).toHaveCount(0);
+});

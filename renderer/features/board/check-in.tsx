@@ -21,6 +21,8 @@ import { useScanner } from './use-scanner';
 /** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
 const WALK_IN_PREFIX = 'walk-in:';
 
+const isSlipCode = (text: string) => parseSlipCode(text) !== null;
+
 interface CheckInProps {
   timeZone: string;
   inputId: string;
@@ -84,7 +86,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
     },
     [checkInAppointment, message, t],
   );
-  useScanner(onScan);
+  useScanner(onScan, isSlipCode);
 
   // Today's appointments not yet here, found by name, address form, pinyin, initials or phone
   // (the server's customer search ranks them); customers found with no appointment today can be
