@@ -4,6 +4,7 @@
  * collisions it meets in a real clinic (王丽, 李静, `wl`), including the polyphonic surnames
  * (曾 zeng, 单 shan, 解 xie, 仇 qiu, 区 ou, 查 zha, 覃 qin, 缪 miao) and a few compound ones.
  */
+import { mulberry32 } from '../electron/demo/seed-demo';
 
 export const SURNAME_WEIGHTS: readonly (readonly [string, number])[] = [
   ['王', 715], ['李', 700], ['张', 668], ['刘', 538], ['陈', 453], ['杨', 308], ['黄', 245], ['赵', 229], ['吴', 200], ['周', 195],
@@ -29,17 +30,8 @@ const MALE_NAMES = ['建华', '志强', '建国', '俊杰', '浩然', '子轩', 
 /** Mainland mobile prefixes, weighted by how often they turn up. */
 const MOBILE_PREFIXES = ['138', '139', '137', '136', '135', '150', '151', '152', '158', '159', '186', '187', '188', '189', '180', '181', '177', '176', '199', '198', '133', '130', '131', '132', '155', '156', '185', '173', '166', '191'];
 
-/** mulberry32 from a numeric seed: fast, deterministic, good enough for test data. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's mulberry32 from a numeric seed: fast, deterministic, good enough for test data. */
+export const prng = mulberry32;
 
 export const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 

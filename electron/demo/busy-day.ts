@@ -15,7 +15,7 @@ import { readSettings } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { resolveDayShifts } from '../services/roster-service';
 import { BRING_BY_KIND, DEMO_DOCTORS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './demo-data';
-import { seededRandom } from './seed-demo';
+import { demoCustomerInput, seededRandom } from './seed-demo';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -113,16 +113,12 @@ async function addCustomersUpTo(db: Db, count: number, stamp: string): Promise<n
     ids.push(
       await insertCustomer(
         db,
-        {
+        demoCustomerInput(random, {
           name: surname + pick(random, female ? GIVEN_FEMALE : GIVEN_MALE),
           addressForm: female ? surname + pick(random, ['女士', '姐', '小姐']) : surname + '先生',
           phone,
-          gender: female ? 'female' : 'male',
-          birthYear: 1970 + Math.floor(random() * 35),
-          channel: pick(random, ['phone', 'web', 'app', 'walk_in', 'referral'] as const),
-          notes: '',
-          tags: [],
-        },
+          female,
+        }),
         stamp,
       ),
     );

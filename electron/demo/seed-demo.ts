@@ -31,16 +31,36 @@ import {
   SURNAMES,
 } from './demo-data';
 
-/** A small deterministic generator (mulberry32) seeded from a string. */
-export function seededRandom(seed: string): () => number {
-  let state = 0;
-  for (const char of seed) state = (Math.imul(state ^ char.charCodeAt(0), 2654435761) + 1) >>> 0;
+/** mulberry32 from a numeric seed: fast, deterministic, good enough for demo and bench data. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A small deterministic generator (mulberry32) seeded from a string. */
+export function seededRandom(seed: string): () => number {
+  let state = 0;
+  for (const char of seed) state = (Math.imul(state ^ char.charCodeAt(0), 2654435761) + 1) >>> 0;
+  return mulberry32(state);
+}
+
+/** A demo customer's card: the given name, address form and phone, the rest drawn from `random`. */
+export function demoCustomerInput(random: () => number, person: { name: string; addressForm: string; phone: string; female: boolean }) {
+  return {
+    name: person.name,
+    addressForm: person.addressForm,
+    phone: person.phone,
+    gender: person.female ? ('female' as const) : ('male' as const),
+    birthYear: 1970 + Math.floor(random() * 35),
+    channel: pick(random, ['phone', 'web', 'app', 'walk_in', 'referral'] as const),
+    notes: '',
+    tags: [],
   };
 }
 
@@ -132,20 +152,7 @@ async function createClinic(db: Kysely<Database>, stamp: string): Promise<void> 
       usedPhones.add(phone);
       const addressForm = female ? surname + pick(random, ['女士', '姐', '小姐', '女士']) : surname + '先生';
       // Through the repository, so the demo customers get their pinyin search columns.
-      await insertCustomer(
-        trx,
-        {
-          name,
-          addressForm,
-          phone,
-          gender: female ? 'female' : 'male',
-          birthYear: 1970 + Math.floor(random() * 35),
-          channel: pick(random, ['phone', 'web', 'app', 'walk_in', 'referral'] as const),
-          notes: '',
-          tags: [],
-        },
-        stamp,
-      );
+      await insertCustomer(trx, demoCustomerInput(random, { name, addressForm, phone, female }), stamp);
     }
   });
 }
