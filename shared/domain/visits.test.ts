@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, formatTicket, minutesLate, VISIT_STATUSES, VISIT_TRANSITIONS, waitedMinutes, waitLevel } from './visits';
+import { arrivalTiming, canTransition, formatTicket, minutesLate, VISIT_STATUSES, VISIT_TRANSITIONS, waitedMinutes, waitLevel } from './visits';
 
 describe('visit status machine', () => {
   it('allows exactly the listed transitions and refuses every other pair', () => {
@@ -49,5 +49,15 @@ describe('wait figures from events', () => {
     expect(formatTicket('W', 1234)).toBe('W1234');
     expect(minutesLate('2026-11-23T02:00:00.000Z', '2026-11-23T01:50:00.000Z')).toBe(-10);
     expect(minutesLate('2026-11-23T02:00:00.000Z', '2026-11-23T02:05:00.000Z')).toBe(5);
+  });
+});
+
+describe('arrival timing at check-in', () => {
+  it('calls two minutes either side on time, and says by how much otherwise', () => {
+    expect(arrivalTiming(-3)).toEqual({ kind: 'early', minutes: 3 });
+    expect(arrivalTiming(-2)).toEqual({ kind: 'onTime' });
+    expect(arrivalTiming(0)).toEqual({ kind: 'onTime' });
+    expect(arrivalTiming(2)).toEqual({ kind: 'onTime' });
+    expect(arrivalTiming(18)).toEqual({ kind: 'late', minutes: 18 });
   });
 });

@@ -73,6 +73,23 @@ export function waitLevel(minutes: number, amberMinutes: number, redMinutes: num
   return 'normal';
 }
 
+/** Within this many minutes of the appointment either way, an arrival is on time. */
+export const ON_TIME_TOLERANCE_MINUTES = 2;
+
+export type ArrivalTiming = { kind: 'early' | 'late'; minutes: number } | { kind: 'onTime' };
+
+/**
+ * How an arrival stands against its appointment, for the greeting at check-in.
+ *
+ * @example arrivalTiming(-10) // { kind: 'early', minutes: 10 }
+ * @example arrivalTiming(1) // { kind: 'onTime' }
+ */
+export function arrivalTiming(minutesLateBy: number): ArrivalTiming {
+  if (minutesLateBy < -ON_TIME_TOLERANCE_MINUTES) return { kind: 'early', minutes: -minutesLateBy };
+  if (minutesLateBy > ON_TIME_TOLERANCE_MINUTES) return { kind: 'late', minutes: minutesLateBy };
+  return { kind: 'onTime' };
+}
+
 /** Early (negative) or late (positive) against the appointment, in whole minutes. */
 export function minutesLate(appointmentStart: string, arrivedAt: string): number {
   return Math.round((Date.parse(arrivedAt) - Date.parse(appointmentStart)) / 60_000);

@@ -37,18 +37,25 @@ function searchColumns(name: string, phone: string) {
 }
 
 /** Inserts a customer with its search columns; returns the new id. The demo seeder goes through here too. */
+/** A card's fields as the customers table's columns (tags as JSON). */
+function cardColumns(fields: CustomerFields) {
+  return {
+    name: fields.name,
+    address_form: fields.addressForm,
+    phone: fields.phone,
+    gender: fields.gender,
+    birth_year: fields.birthYear,
+    channel: fields.channel,
+    notes: fields.notes,
+    tags: JSON.stringify(fields.tags),
+  };
+}
+
 export async function insertCustomer(db: Db, fields: CustomerFields, stamp: string): Promise<number> {
   const row = await db
     .insertInto('customers')
     .values({
-      name: fields.name,
-      address_form: fields.addressForm,
-      phone: fields.phone,
-      gender: fields.gender,
-      birth_year: fields.birthYear,
-      channel: fields.channel,
-      notes: fields.notes,
-      tags: JSON.stringify(fields.tags),
+      ...cardColumns(fields),
       created_at: stamp,
       updated_at: stamp,
       ...searchColumns(fields.name, fields.phone),
@@ -66,14 +73,7 @@ export async function updateCustomer(db: Db, id: number, expectedVersion: number
   const result = await db
     .updateTable('customers')
     .set({
-      name: fields.name,
-      address_form: fields.addressForm,
-      phone: fields.phone,
-      gender: fields.gender,
-      birth_year: fields.birthYear,
-      channel: fields.channel,
-      notes: fields.notes,
-      tags: JSON.stringify(fields.tags),
+      ...cardColumns(fields),
       updated_at: stamp,
       version: sql<number>`version + 1`,
       ...searchColumns(fields.name, fields.phone),

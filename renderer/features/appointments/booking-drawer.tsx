@@ -17,6 +17,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { CustomerPicker } from '../customers/customer-picker';
+import { SubmitForm } from '../../ui/submit-form';
 
 type BookingForm = z.input<typeof bookingSchema>;
 
@@ -97,15 +98,7 @@ export function BookingDrawer({ open, preset, isManager, onClose, onBooked }: Bo
         </Button>
       }
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Controller
           control={control}
           name="customerId"
@@ -274,7 +267,7 @@ export function BookingDrawer({ open, preset, isManager, onClose, onBooked }: Bo
             {t('appointments.form.submit')}
           </Button>
         </Space>
-      </form>
+      </SubmitForm>
     </Drawer>
   );
 }

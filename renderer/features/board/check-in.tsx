@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { parseSlipCode } from '../../../shared/domain/slip-code';
+import { arrivalTiming } from '../../../shared/domain/visits';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -42,14 +43,8 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const greet = useCallback(
     (result: OutputOf<'visits.checkIn'>) => {
       const name = result.greeting.addressForm ?? result.greeting.name;
-      const timing =
-        result.minutesLate === null
-          ? null
-          : result.minutesLate < -2
-            ? t('visits.early', { minutes: -result.minutesLate })
-            : result.minutesLate > 2
-              ? t('visits.late', { minutes: result.minutesLate })
-              : t('visits.onTime');
+      const arrival = result.minutesLate === null ? null : arrivalTiming(result.minutesLate);
+      const timing = arrival === null ? null : arrival.kind === 'onTime' ? t('visits.onTime') : t(`visits.${arrival.kind}`, { minutes: arrival.minutes });
       onCheckedIn(result.visitId);
       const last = result.greeting.lastVisitAt ? t('visits.lastVisit', { date: clinicDateOf(result.greeting.lastVisitAt, timeZone) }) : t('visits.firstVisit');
       notification.success({

@@ -17,6 +17,7 @@ import type { MessageKey } from '../../../shared/i18n/messages';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
+import { SubmitForm } from '../../ui/submit-form';
 
 type TemplateForm = z.input<typeof saveTemplateInputSchema>;
 type TemplateValues = z.output<typeof saveTemplateInputSchema>;
@@ -93,15 +94,7 @@ export function TemplateEditor({ open, onClose }: { open: boolean; onClose(): vo
         </Button>
       }
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Flex vertical gap={12}>
           <Select
             aria-label={t('checklists.editor.title')}
@@ -237,7 +230,7 @@ export function TemplateEditor({ open, onClose }: { open: boolean; onClose(): vo
             {t('checklists.editor.addItem')}
           </Button>
         </Flex>
-      </form>
+      </SubmitForm>
     </Drawer>
   );
 }
