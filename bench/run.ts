@@ -38,6 +38,7 @@ const HELP = `Usage: npm run bench -- [options]
   --runs N        repetitions per row (default 2000, smoke 40)
   --no-browser    skip the Chromium rows
   --browser       run the Chromium rows even with --smoke
+  --only WHAT     only the rows of one part: node (database, services, dispatcher, HTTP) or browser
   --help          this text
 `;
 
@@ -58,6 +59,7 @@ async function main() {
       runs: { type: 'string' },
       browser: { type: 'boolean' },
       'no-browser': { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -68,7 +70,9 @@ async function main() {
   }
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
-  const withBrowser = values['no-browser'] ? false : (values.browser ?? !smoke);
+  if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);
+  const withNode = values.only !== 'browser';
+  const withBrowser = values.only === 'node' || values['no-browser'] ? false : (values.browser ?? (!smoke || values.only === 'browser'));
   const seed = Number(values.seed);
   const sizes = smoke ? SMOKE_SIZES : FULL_SIZES;
   const log = (line: string) => console.log(`· ${line}`);
@@ -91,17 +95,19 @@ async function main() {
   };
   let core: ConsoleCore | null = null;
   try {
-    // Opening and migrating an already migrated database at full size: what every start costs.
-    const openings = await sample(async () => {
-      const opened = await createCore({ file });
-      await opened.close();
-    }, smoke ? 3 : 7, 1);
-    rows.push(summarise('open + migrate (already migrated)', openings, null, { maxP95: 200, text: 'p95 ≤ 200 ms' }));
-    // Of which the integrity check at start: it reads every page of the file.
-    const checker = new BetterSqlite3(file, { readonly: true });
-    const checks = await sample(() => checker.pragma('quick_check', { simple: true }), smoke ? 3 : 5, 0);
-    checker.close();
-    rows.push({ ...summarise('  of which PRAGMA quick_check', checks, null, { text: '—' }), met: null });
+    if (withNode) {
+      // Opening and migrating an already migrated database at full size: what every start costs.
+      const openings = await sample(async () => {
+        const opened = await createCore({ file });
+        await opened.close();
+      }, smoke ? 3 : 7, 1);
+      rows.push(summarise('open + migrate (already migrated)', openings, null, { maxP95: 200, text: 'p95 ≤ 200 ms' }));
+      // Of which the integrity check at start: it reads every page of the file.
+      const checker = new BetterSqlite3(file, { readonly: true });
+      const checks = await sample(() => checker.pragma('quick_check', { simple: true }), smoke ? 3 : 5, 0);
+      checker.close();
+      rows.push({ ...summarise('  of which PRAGMA quick_check', checks, null, { text: '—' }), met: null });
+    }
 
     const now = systemClock.now();
     const today = clinicDateOf(now, 'Asia/Shanghai');
@@ -139,77 +145,79 @@ async function main() {
     const customers = createCustomerService();
     const visits = createVisitService();
 
-    // Customer search, one row per kind of query; each floor replays the SQL the service ran.
-    for (const [kind, queries] of Object.entries(SEARCHES)) {
-      const floors: (() => unknown[])[] = [];
-      for (const query of queries) floors.push(replay(sqlite, await captureQueries(sqlite, (recording) => customers.search(recording, query))));
-      let ours = 0;
-      let floor = 0;
+    if (withNode) {
+      // Customer search, one row per kind of query; each floor replays the SQL the service ran.
+      for (const [kind, queries] of Object.entries(SEARCHES)) {
+        const floors: (() => unknown[])[] = [];
+        for (const query of queries) floors.push(replay(sqlite, await captureQueries(sqlite, (recording) => customers.search(recording, query))));
+        let ours = 0;
+        let floor = 0;
+        rows.push(
+          await compare(
+            `customer search: ${kind}`,
+            () => customers.search(db, queries[ours++ % queries.length]!),
+            () => floors[floor++ % floors.length]!(),
+            runs,
+            { maxP95: 2, maxRatio: 1.3, text: 'p95 ≤ 2 ms; ≤ 1.3× floor' },
+          ),
+        );
+      }
+
+      // The board's snapshot of today's 300 arrivals.
+      const boardFloor = replay(sqlite, await captureQueries(sqlite, (recording) => visits.board(recording, today, now)));
+      const boardRuns = Math.ceil(runs / 2);
+      rows.push(await compare('board snapshot (300 arrivals)', () => visits.board(db, today, systemClock.now()), boardFloor, boardRuns, { maxP95: 5, maxRatio: 1.3, text: 'p95 ≤ 5 ms; ≤ 1.3× floor' }));
+
+      // The dispatcher's own cost: validation in and out, the role check, the session lookup.
+      let searchIndex = 0;
       rows.push(
         await compare(
-          `customer search: ${kind}`,
-          () => customers.search(db, queries[ours++ % queries.length]!),
-          () => floors[floor++ % floors.length]!(),
+          'dispatcher cost (customers.search)',
+          () => core!.dispatcher.dispatch('customers.search', { query: SEARCHES['full pinyin'][searchIndex++ % 10]! }, caller),
+          () => customers.search(db, SEARCHES['full pinyin'][searchIndex++ % 10]!),
           runs,
-          { maxP95: 2, maxRatio: 1.3, text: 'p95 ≤ 2 ms; ≤ 1.3× floor' },
+          { maxRatio: 1.3, text: '≤ 1.3× service' },
         ),
       );
-    }
+      rows.push(
+        await compare('dispatcher cost (visits.board)', () => core!.dispatcher.dispatch('visits.board', { date: today }, caller), () => visits.board(db, today, systemClock.now()), boardRuns, {
+          maxRatio: 1.3,
+          text: '≤ 1.3× service',
+        }),
+      );
 
-    // The board's snapshot of today's 300 arrivals.
-    const boardFloor = replay(sqlite, await captureQueries(sqlite, (recording) => visits.board(recording, today, now)));
-    const boardRuns = Math.ceil(runs / 2);
-    rows.push(await compare('board snapshot (300 arrivals)', () => visits.board(db, today, systemClock.now()), boardFloor, boardRuns, { maxP95: 5, maxRatio: 1.3, text: 'p95 ≤ 5 ms; ≤ 1.3× floor' }));
-
-    // The dispatcher's own cost: validation in and out, the role check, the session lookup.
-    let searchIndex = 0;
-    rows.push(
-      await compare(
-        'dispatcher cost (customers.search)',
-        () => core!.dispatcher.dispatch('customers.search', { query: SEARCHES['full pinyin'][searchIndex++ % 10]! }, caller),
-        () => customers.search(db, SEARCHES['full pinyin'][searchIndex++ % 10]!),
-        runs,
-        { maxRatio: 1.3, text: '≤ 1.3× service' },
-      ),
-    );
-    rows.push(
-      await compare('dispatcher cost (visits.board)', () => core!.dispatcher.dispatch('visits.board', { date: today }, caller), () => visits.board(db, today, systemClock.now()), boardRuns, {
-        maxRatio: 1.3,
-        text: '≤ 1.3× service',
-      }),
-    );
-
-    // An HTTP round trip on loopback against the same call in-process.
-    const server = await createHttpServer({ core, version: 'bench' });
-    const base = await server.listen({ port: 0, host: '127.0.0.1' });
-    const body = JSON.stringify({});
-    // A keep-alive node:http client, as a browser holds its connection open; Node's fetch (undici)
-    // adds about a millisecond of its own per call, shown on the line below for comparison.
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const post = (method: string) =>
-      new Promise<void>((done, fail) => {
-        const outgoing = request(`${base}/api/${method}`, { method: 'POST', agent, headers }, (response) => {
-          response.resume();
-          response.on('end', done);
+      // An HTTP round trip on loopback against the same call in-process.
+      const server = await createHttpServer({ core, version: 'bench' });
+      const base = await server.listen({ port: 0, host: '127.0.0.1' });
+      const body = JSON.stringify({});
+      // A keep-alive node:http client, as a browser holds its connection open; Node's fetch (undici)
+      // adds about a millisecond of its own per call, shown on the line below for comparison.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+      const post = (method: string) =>
+        new Promise<void>((done, fail) => {
+          const outgoing = request(`${base}/api/${method}`, { method: 'POST', agent, headers }, (response) => {
+            response.resume();
+            response.on('end', done);
+          });
+          outgoing.on('error', fail);
+          outgoing.end(body);
         });
-        outgoing.on('error', fail);
-        outgoing.end(body);
-      });
-    rows.push(await compare('HTTP round trip (auth.me)', () => post('auth.me'), () => core!.dispatcher.dispatch('auth.me', {}, caller), runs, { maxP50: 1, text: 'p50 ≤ 1 ms' }));
-    const fetched = await compare(
-      '  the same with fetch() as the client',
-      async () => {
-        const response = await fetch(`${base}/api/auth.me`, { method: 'POST', headers, body });
-        await response.arrayBuffer();
-      },
-      () => core!.dispatcher.dispatch('auth.me', {}, caller),
-      Math.ceil(runs / 4),
-      { text: '—' },
-    );
-    rows.push({ ...fetched, met: null });
-    agent.destroy();
-    await server.close();
+      rows.push(await compare('HTTP round trip (auth.me)', () => post('auth.me'), () => core!.dispatcher.dispatch('auth.me', {}, caller), runs, { maxP50: 1, text: 'p50 ≤ 1 ms' }));
+      const fetched = await compare(
+        '  the same with fetch() as the client',
+        async () => {
+          const response = await fetch(`${base}/api/auth.me`, { method: 'POST', headers, body });
+          await response.arrayBuffer();
+        },
+        () => core!.dispatcher.dispatch('auth.me', {}, caller),
+        Math.ceil(runs / 4),
+        { text: '—' },
+      );
+      rows.push({ ...fetched, met: null });
+      agent.destroy();
+      await server.close();
+    }
 
     // The browser rows: the built console in Chromium against `serve` on this clinic.
     let browser: Awaited<ReturnType<typeof runBrowserRows>> | null = null;
@@ -225,33 +233,35 @@ async function main() {
       }
     }
 
-    // Check-in: a write transaction with its event and comfort tasks, on tomorrow's bookings.
-    clock.offsetMs = 86_400_000;
-    const tomorrowNow = () => clock.now();
-    const floorCheckIn = checkInFloor(sqlite, reception.id, tomorrow.date);
-    rows.push(
-      await compare(
-        'check-in (write transaction)',
-        () => db.transaction().execute((trx) => visits.checkIn(trx, { appointmentId: nextTomorrow() }, reception.id, tomorrowNow())),
-        () => floorCheckIn(nextTomorrow(), tomorrowNow()),
-        checkInRuns,
-        { maxP95: 2, maxRatio: 1.5, text: 'p95 ≤ 2 ms; ≤ 1.5× floor' },
-      ),
-    );
-    // A session of tomorrow, for the dispatcher's clock.
-    const tomorrowSignIn = await core.dispatcher.dispatch('auth.signIn', { staffId: reception.id, pin: '1234' }, { transport: 'internal', token: null, device: 'bench', language: 'en' });
-    if (!tomorrowSignIn.ok) throw new Error(tomorrowSignIn.error.message);
-    const tomorrowCaller: Caller = { ...caller, token: (tomorrowSignIn.value as { token: string }).token };
-    rows.push(
-      await compare(
-        'dispatcher cost (visits.checkIn, with audit)',
-        () => core!.dispatcher.dispatch('visits.checkIn', { appointmentId: nextTomorrow() }, tomorrowCaller),
-        () => db.transaction().execute((trx) => visits.checkIn(trx, { appointmentId: nextTomorrow() }, reception.id, tomorrowNow())),
-        checkInRuns,
-        { maxRatio: 1.3, text: '≤ 1.3× service' },
-      ),
-    );
-    clock.offsetMs = 0;
+    if (withNode) {
+      // Check-in: a write transaction with its event and comfort tasks, on tomorrow's bookings.
+      clock.offsetMs = 86_400_000;
+      const tomorrowNow = () => clock.now();
+      const floorCheckIn = checkInFloor(sqlite, reception.id, tomorrow.date);
+      rows.push(
+        await compare(
+          'check-in (write transaction)',
+          () => db.transaction().execute((trx) => visits.checkIn(trx, { appointmentId: nextTomorrow() }, reception.id, tomorrowNow())),
+          () => floorCheckIn(nextTomorrow(), tomorrowNow()),
+          checkInRuns,
+          { maxP95: 2, maxRatio: 1.5, text: 'p95 ≤ 2 ms; ≤ 1.5× floor' },
+        ),
+      );
+      // A session of tomorrow, for the dispatcher's clock.
+      const tomorrowSignIn = await core.dispatcher.dispatch('auth.signIn', { staffId: reception.id, pin: '1234' }, { transport: 'internal', token: null, device: 'bench', language: 'en' });
+      if (!tomorrowSignIn.ok) throw new Error(tomorrowSignIn.error.message);
+      const tomorrowCaller: Caller = { ...caller, token: (tomorrowSignIn.value as { token: string }).token };
+      rows.push(
+        await compare(
+          'dispatcher cost (visits.checkIn, with audit)',
+          () => core!.dispatcher.dispatch('visits.checkIn', { appointmentId: nextTomorrow() }, tomorrowCaller),
+          () => db.transaction().execute((trx) => visits.checkIn(trx, { appointmentId: nextTomorrow() }, reception.id, tomorrowNow())),
+          checkInRuns,
+          { maxRatio: 1.3, text: '≤ 1.3× service' },
+        ),
+      );
+      clock.offsetMs = 0;
+    }
 
     console.log(`\n${formatTable(rows)}`);
     const rendererDir = join(__dirname, 'renderer');
