@@ -32,7 +32,7 @@ function Providers() {
       }),
   );
 
-  useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice)), [client, queryClient]);
+  useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice, client)), [client, queryClient]);
   useEffect(() => {
     let wasOpen = false;
     return client.onConnection((state) => {

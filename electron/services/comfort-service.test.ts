@@ -98,3 +98,28 @@ describe('comfort tasks', () => {
     expect(rounds.map((task) => task.dueAt)).toEqual([minutes(25)]);
   });
 });
+
+describe('a finished visit’s comfort', () => {
+  it('is counted on its card and read whole only when its timeline is opened', async () => {
+    const visitId = await checkInWalkIn(['anxious']);
+    const tea = (await cardOf(visitId)).comfort.find((task) => task.label.startsWith('奉上茶水'))!;
+    await call('comfort.complete', { taskId: tea.id });
+    const timelineWhileWaiting = (await cardOf(visitId)).comfort;
+    let card = await cardOf(visitId);
+    for (const to of ['called', 'in_consultation', 'done']) {
+      await call('visits.transition', { visitId, to, expectedVersion: card.version });
+      card = await cardOf(visitId);
+    }
+    const done = (await call<{ cards: (Card & { comfortCount: { done: number; total: number }; waitedMinutes: number | null })[] }>('visits.board', {})).cards.find((entry) => entry.visitId === visitId)!;
+    // Called: the open round was withdrawn; done: what was still open too. Tea stays done.
+    const timeline = await call<{ tasks: Card['comfort'] }>('comfort.timeline', { visitId });
+    expect(timeline.tasks.find((task) => task.id === tea.id)).toMatchObject({ doneBy: '前台测试' });
+    expect(timeline.tasks.map((task) => task.id)).toEqual(timelineWhileWaiting.filter((task) => task.doneAt !== null).map((task) => task.id));
+    expect(done).toMatchObject({ status: 'done', comfort: [], waitedMinutes: null, comfortCount: { done: 1, total: timeline.tasks.length } });
+  });
+
+  it('refuses a timeline of a visit that does not exist, naming the field', async () => {
+    await expect(call('comfort.timeline', { visitId: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(call('comfort.timeline', { visitId: 'x' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+});

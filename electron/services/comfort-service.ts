@@ -5,27 +5,17 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
-import { audiencesOf, isOverdue, rulesAtCheckIn } from '../../shared/domain/comfort';
+import { audiencesOf, rulesAtCheckIn } from '../../shared/domain/comfort';
 import type { VisitStatus } from '../../shared/domain/visits';
+import type { ComfortTaskView } from '../../shared/contract/visits';
 import { runCompiledOnce } from '../db/compiled-once';
+import { comfortTasksOfVisit } from '../db/repositories/comfort-tasks';
+import { comfortTaskView } from './board-cards';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 const minutesAfter = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
-
-export interface ComfortTask {
-  id: number;
-  visitId: number;
-  label: string;
-  labelEn: string;
-  dueAt: string;
-  doneAt: string | null;
-  doneBy: string | null;
-  cancelledAt: string | null;
-  overdue: boolean;
-  round: boolean;
-}
 
 function activeRules(db: Db) {
   return runCompiledOnce(db, 'comfort.activeRules', () => db.selectFrom('comfort_rules').selectAll().where('active', '=', 1).orderBy('sort'), [1]);
@@ -80,47 +70,21 @@ async function scheduleNextRound(db: Db, visitId: number, staffId: number, now: 
     .execute();
 }
 
-/**
- * The comfort tasks of a clinic day's visits, by due time; withdrawn ones (a round withdrawn when
- * the customer was called) are left out in the query, since no card shows them: a quarter of a
- * busy day's tasks, and this query is the board's largest read (bench).
- */
-export async function comfortTasksOfDay(db: Db, clinicDate: string, now: Date): Promise<ComfortTask[]> {
-  const rows = await db
-    .selectFrom('comfort_tasks as k')
-    .innerJoin('visits as v', 'v.id', 'k.visit_id')
-    .leftJoin('staff as s', 's.id', 'k.done_by')
-    .leftJoin('comfort_rules as r', 'r.id', 'k.rule_id')
-    .select(['k.id', 'k.visit_id', 'k.label', 'k.label_en', 'k.due_at', 'k.done_at', 'k.cancelled_at', 's.name as done_by_name', 'r.trigger'])
-    .where('v.clinic_date', '=', clinicDate)
-    .where('k.cancelled_at', 'is', null)
-    .orderBy('k.due_at')
-    .orderBy('k.id')
-    .execute();
-  return rows.map((row) => {
-    const task = { dueAt: row.due_at, doneAt: row.done_at, cancelledAt: row.cancelled_at };
-    return {
-      id: row.id,
-      visitId: row.visit_id,
-      label: row.label,
-      labelEn: row.label_en,
-      dueAt: row.due_at,
-      doneAt: row.done_at,
-      doneBy: row.done_by_name,
-      cancelledAt: row.cancelled_at,
-      overdue: isOverdue(task, now),
-      round: row.trigger === 'round',
-    };
-  });
-}
-
 export interface ComfortService {
+  /** One visit's comfort timeline (withdrawn tasks left out), by due time. */
+  timeline(db: Db, visitId: number, now: Date): Promise<ComfortTaskView[]>;
   complete(db: Db, taskId: number, staffId: number, now: Date): Promise<{ visitId: number }>;
   add(db: Db, input: { visitId: number; label: string; dueInMinutes: number }, staffId: number, now: Date): Promise<{ visitId: number; taskId: number }>;
 }
 
 export function createComfortService(): ComfortService {
   return {
+    async timeline(db, visitId, now) {
+      const visit = await db.selectFrom('visits').select('id').where('id', '=', visitId).executeTakeFirst();
+      if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
+      return (await comfortTasksOfVisit(db, visitId)).map((row) => comfortTaskView(row, now));
+    },
+
     async complete(db, taskId, staffId, now) {
       const task = await db
         .selectFrom('comfort_tasks as k')

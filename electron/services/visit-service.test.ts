@@ -126,6 +126,25 @@ describe('the board and its wait figures', () => {
   });
 });
 
+describe('the cards a change notice names', () => {
+  it('are the board’s own cards of those visits, read alone; a visit not found is left out', async () => {
+    const [first, second] = await appointmentsOf('2026-11-23');
+    const a = await call<{ visitId: number }>('visits.checkIn', { appointmentId: first!.id });
+    const b = await call<{ visitId: number }>('visits.checkIn', { appointmentId: second!.id });
+    if (!a.ok || !b.ok) throw new Error('check-in failed');
+    await call('visits.transition', { visitId: b.value.visitId, to: 'called' });
+    core.clock.advance(7 * 60_000);
+    const board = await call<{ cards: { visitId: number }[]; now: string }>('visits.board', {});
+    const cards = await call<{ cards: { visitId: number; clinicDate: string }[]; now: string }>('visits.cards', { ids: [b.value.visitId, 999_999, a.value.visitId] });
+    if (!board.ok || !cards.ok) throw new Error('read failed');
+    expect(cards.value.now).toBe(board.value.now);
+    // In arrival order, exactly as the day's snapshot has them (wait figures, comfort and all).
+    expect(cards.value.cards).toEqual(board.value.cards.filter((card) => [a.value.visitId, b.value.visitId].includes(card.visitId)));
+    expect(cards.value.cards.map((card) => card.clinicDate)).toEqual(['2026-11-23', '2026-11-23']);
+    expect(await call('visits.cards', { ids: [] })).toMatchObject({ ok: false, error: { code: 'invalid', path: ['ids'] } });
+  });
+});
+
 describe('tickets over HTTP', () => {
   let server: FastifyInstance;
   afterEach(() => server.close());

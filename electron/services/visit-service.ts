@@ -6,23 +6,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { BoardCard } from '../../shared/contract/visits';
 import { AppError } from '../../shared/contract/errors';
 import { clinicDateOf, type ClinicDate } from '../../shared/domain/clinic-time';
-import {
-  canTransition,
-  currentWaitStart,
-  formatTicket,
-  minutesLate,
-  TICKET_PREFIX,
-  waitedMinutes,
-  waitLevel,
-  type VisitKind,
-  type VisitStatus,
-} from '../../shared/domain/visits';
+import { canTransition, formatTicket, minutesLate, TICKET_PREFIX, type VisitKind, type VisitStatus } from '../../shared/domain/visits';
 import { findCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { readSettings } from '../db/repositories/settings';
-import { eventsOfDay, findVisit, findVisitOfAppointment, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber, visitsOfDay } from '../db/repositories/visits';
+import { findVisit, findVisitOfAppointment, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber } from '../db/repositories/visits';
 import { runCompiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
-import { comfortTasksOfDay, followVisitMove, startComfortTasks } from './comfort-service';
+import { readBoardCards } from './board-cards';
+import { followVisitMove, startComfortTasks } from './comfort-service';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,52 +30,11 @@ export interface VisitService {
   checkIn(db: Db, input: CheckInInput, staffId: number, now: Date): Promise<CheckInResult>;
   transition(db: Db, input: { visitId: number; to: VisitStatus; expectedVersion?: number | undefined; roomId?: number | undefined; note?: string | undefined }, staffId: number, now: Date): Promise<{ card: BoardCard; from: VisitStatus }>;
   board(db: Db, date: ClinicDate | undefined, now: Date): Promise<{ date: ClinicDate; cards: BoardCard[] }>;
+  /** The current cards of the given visits (those that exist), in the board's form. */
+  cards(db: Db, ids: readonly number[], now: Date): Promise<BoardCard[]>;
 }
 
 export function createVisitService(): VisitService {
-  async function boardOf(db: Db, date: ClinicDate, now: Date): Promise<BoardCard[]> {
-    const settings = await readSettings(db);
-    const rows = await visitsOfDay(db, date);
-    const events = await eventsOfDay(db, date);
-    const comfort = await comfortTasksOfDay(db, date, now);
-    const byVisit = new Map<number, { to: VisitStatus; at: string }[]>();
-    for (const event of events) {
-      const list = byVisit.get(event.visit_id) ?? [];
-      list.push({ to: event.to_status as VisitStatus, at: event.at });
-      byVisit.set(event.visit_id, list);
-    }
-    // Grouped once: filtering the day's tasks for every card cost 300 × 1,200 comparisons (bench).
-    const tasksByVisit = new Map<number, BoardCard['comfort']>();
-    for (const task of comfort) {
-      if (task.cancelledAt !== null) continue;
-      const list = tasksByVisit.get(task.visitId) ?? [];
-      list.push({ id: task.id, label: task.label, labelEn: task.labelEn, dueAt: task.dueAt, doneAt: task.doneAt, doneBy: task.doneBy, overdue: task.overdue });
-      tasksByVisit.set(task.visitId, list);
-    }
-    return rows.map((row) => {
-      const own = byVisit.get(row.id) ?? [];
-      const waited = waitedMinutes(own, now);
-      return {
-        visitId: row.id,
-        version: row.version,
-        ticket: row.ticket,
-        kind: row.kind,
-        status: row.status,
-        priority: row.priority,
-        arrivedAt: row.arrived_at,
-        customer: { id: row.customer_id, name: row.customer_name, addressForm: row.address_form, tags: JSON.parse(row.tags) as string[] },
-        item: row.item_name === null ? null : { nameZh: row.item_name, nameEn: row.item_name_en ?? '' },
-        doctor: row.doctor_id === null ? null : { id: row.doctor_id, name: row.doctor_name ?? '' },
-        room: row.room_id === null ? null : { id: row.room_id, name: row.room_name ?? '', nameEn: row.room_name_en ?? '', floor: row.room_floor ?? 0 },
-        appointmentStartsAt: row.appointment_starts_at,
-        waitingSince: row.status === 'waiting' ? currentWaitStart(own) : null,
-        waitedMinutes: waited,
-        waitLevel: row.status === 'waiting' ? waitLevel(waited, settings.waitAmberMinutes, settings.waitRedMinutes) : 'normal',
-        comfort: tasksByVisit.get(row.id) ?? [],
-      };
-    });
-  }
-
   return {
     async checkIn(db, input, staffId, now) {
       const { timeZone } = await readSettings(db);
@@ -171,16 +121,17 @@ export function createVisitService(): VisitService {
       if (input.to === 'done' && visit.appointment_id !== null) {
         await db.updateTable('appointments').set({ status: 'completed', updated_at: now.toISOString() }).where('id', '=', visit.appointment_id).execute();
       }
-      const cards = await boardOf(db, visit.clinic_date, now);
-      const card = cards.find((candidate) => candidate.visitId === visit.id);
-      if (!card) throw new Error('a moved visit vanished from its day');
+      const [card] = await readBoardCards(db, { ids: [visit.id] }, now);
+      if (!card) throw new Error('a moved visit vanished');
       return { card, from: visit.status };
     },
 
     async board(db, date, now) {
       const { timeZone } = await readSettings(db);
       const day = date ?? clinicDateOf(now, timeZone);
-      return { date: day, cards: await boardOf(db, day, now) };
+      return { date: day, cards: await readBoardCards(db, { day }, now) };
     },
+
+    cards: (db, ids, now) => readBoardCards(db, { ids }, now),
   };
 }

@@ -6,13 +6,15 @@ import { useMutation, useQuery, type QueryClient, type UseQueryOptions } from '@
 import type { ApiCallError } from '../../shared/contract/errors';
 import type { ChangeNotice } from '../../shared/contract/events';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract/index';
+import type { ApiClient } from './api-client';
 import { useApi } from './api-context';
+import { patchBoards } from './board-patch';
 
 /** Which queries a notice makes stale, beyond those of its own noun (`appointments.*`). */
 const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
   // The lobby display follows every visit move, its settings, and a customer's corrected name.
   'settings.changed': ['auth.me', 'display.board'],
-  'visits.changed': ['display.board'],
+  'visits.changed': ['display.board', 'comfort.timeline'],
   'customers.changed': ['display.board'],
   'staff.changed': ['auth.staff'],
   // An appointment moved or cancelled changes what the morning confirmation lists.
@@ -21,15 +23,24 @@ const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
   'roster.changed': ['appointments.listDay'],
 };
 
-export function invalidateFor(queryClient: QueryClient, notice: ChangeNotice): void {
+/** Queries a notice puts right in place instead of reading them again (board-patch.ts). */
+const PATCHED: Partial<Record<ChangeNotice['name'], string>> = { 'visits.changed': 'visits.board' };
+
+/**
+ * What a change notice makes stale is read again; the board's cards it names are read alone and
+ * put in place (`visits.changed`), so a check-in on one desk shows on every other in a moment.
+ */
+export function invalidateFor(queryClient: QueryClient, notice: ChangeNotice, api: ApiClient): void {
   const noun = notice.name.split('.')[0] ?? '';
   const extra = ALSO_STALE[notice.name] ?? [];
+  const patched = PATCHED[notice.name];
   void queryClient.invalidateQueries({
     predicate: (query) => {
       const method = String(query.queryKey[0]);
-      return method.startsWith(`${noun}.`) || extra.includes(method);
+      return method !== patched && (method.startsWith(`${noun}.`) || extra.includes(method));
     },
   });
+  if (notice.name === 'visits.changed') patchBoards(queryClient, api, (notice as ChangeNotice<'visits.changed'>).payload.ids);
 }
 
 export function useApiQuery<M extends MethodName>(

@@ -43,6 +43,8 @@ export type ComfortTaskView = z.infer<typeof comfortTaskSchema>;
 
 export const boardCardSchema = z.object({
   visitId: idSchema,
+  /** The clinic day of the visit, whose board shows the card. */
+  clinicDate: clinicDateSchema,
   version: z.number().int(),
   ticket: z.string(),
   kind: z.enum(VISIT_KINDS),
@@ -56,11 +58,19 @@ export const boardCardSchema = z.object({
   appointmentStartsAt: instantSchema.nullable(),
   /** When the current wait began (the live timer), or null when not waiting. */
   waitingSince: instantSchema.nullable(),
-  /** Every minute waited so far today, from the status events. */
-  waitedMinutes: z.number().int(),
+  /**
+   * Every minute waited so far today, from the status events; null once the visit is over (done,
+   * left unseen): the board shows no wait for it, and the day's wait figures are the report's.
+   */
+  waitedMinutes: z.number().int().nullable(),
   waitLevel: z.enum(['normal', 'amber', 'red']),
-  /** The comfort timeline: tasks due and done (withdrawn rounds left out). */
+  /**
+   * The comfort timeline while the customer is in the clinic: tasks due and done (withdrawn rounds
+   * left out). Empty once the visit is over: `comfort.timeline` reads it when someone opens it.
+   */
   comfort: z.array(comfortTaskSchema),
+  /** How many of the visit's comfort tasks were done, of how many (withdrawn ones left out). */
+  comfortCount: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 
@@ -98,6 +108,14 @@ export const visitMethods = {
     roles: ['reception', 'guide', 'nurse', 'consultant', 'manager'],
     writes: true,
   }),
+  /** One visit's comfort timeline, by due time: what a finished card shows when opened. */
+  'comfort.timeline': defineMethod({
+    summary: "A visit's comfort tasks, due and done",
+    input: z.object({ visitId: idSchema }).strict(),
+    output: z.object({ tasks: z.array(comfortTaskSchema) }),
+    roles: STAFF_ROLES,
+    writes: false,
+  }),
   /** Adds a task by hand for a waiting customer (e.g. "bring a blanket in 10 min"). */
   'comfort.add': defineMethod({
     summary: 'Add a manual comfort task to a visit',
@@ -114,6 +132,21 @@ export const visitMethods = {
       date: clinicDateSchema,
       cards: z.array(boardCardSchema),
       /** The server's clock when the snapshot was taken: live timers count from it, not from the browser's clock (`serve --demo-at` runs the server at another time). */
+      now: instantSchema,
+    }),
+    roles: STAFF_ROLES,
+    writes: false,
+  }),
+  /**
+   * The current cards of a few visits, in the board's form: what a change notice names, so a board
+   * replaces those cards instead of reading the whole day again. A visit not found is left out.
+   */
+  'visits.cards': defineMethod({
+    summary: 'The current board cards of the given visits',
+    input: z.object({ ids: z.array(idSchema).min(1).max(100) }).strict(),
+    output: z.object({
+      cards: z.array(boardCardSchema),
+      /** The server's clock when they were read, as with `visits.board`. */
       now: instantSchema,
     }),
     roles: STAFF_ROLES,

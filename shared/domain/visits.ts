@@ -21,6 +21,16 @@ export const VISIT_TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = {
   left: ['waiting'],
 };
 
+/**
+ * The statuses of a visit that is over: the customer has gone home or left unseen. The board keeps
+ * their cards (reception looks up who just finished) but no timer or open comfort task.
+ */
+export const FINISHED_STATUSES = ['done', 'left'] as const satisfies readonly VisitStatus[];
+
+export function isFinished(status: VisitStatus): boolean {
+  return (FINISHED_STATUSES as readonly VisitStatus[]).includes(status);
+}
+
 export function canTransition(from: VisitStatus, to: VisitStatus): boolean {
   return VISIT_TRANSITIONS[from].includes(to);
 }

@@ -11,6 +11,7 @@ export function createComfortHandlers(services: Services): HandlersOf<'comfort'>
       context.emit('visits.changed', { ids: [visitId] });
       return { ok: true };
     },
+    'comfort.timeline': async (input, context) => ({ tasks: await services.comfort.timeline(context.db, input.visitId, context.now) }),
     'comfort.add': async (input, context) => {
       const actor = requireActor(context);
       const { visitId, taskId } = await services.comfort.add(context.db, input, actor.staffId, context.now);
@@ -40,5 +41,6 @@ export function createVisitHandlers(services: Services): HandlersOf<'visits'> {
     },
     // The server's time travels with the snapshot: the board's timers must not trust the browser's clock.
     'visits.board': async (input, context) => ({ ...(await services.visits.board(context.db, input.date, context.now)), now: context.now.toISOString() }),
+    'visits.cards': async (input, context) => ({ cards: await services.visits.cards(context.db, input.ids, context.now), now: context.now.toISOString() }),
   };
 }

@@ -1,17 +1,35 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Compilable } from 'kysely';
 import { createTestCore, type TestCore } from '../../../tests/helpers/test-core';
-import { eventsOfDayQuery } from './visits';
+import { comfortCountsOfFinishedVisitsQuery, comfortTasksOfOpenVisitsQuery } from './comfort-tasks';
+import { eventsOfOpenVisitsQuery, visitCardRowsQuery, type VisitScope } from './visits';
 
-describe('the board reads a day’s status events', () => {
+describe('the board reads its cards through indexes, never a scan', () => {
   let core: TestCore;
   afterEach(async () => core.close());
 
-  it('through the day index of visits and the per-visit index of events, never a scan', async () => {
+  const planOf = (query: Compilable<unknown>) => {
+    const compiled = query.compile();
+    return (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail);
+  };
+  const scopes: VisitScope[] = [{ day: '2026-11-23' }, { ids: [1, 2, 3] }];
+  // A day goes through the day index of visits; a few ids through the primary key.
+  const visitsBy = (scope: VisitScope) => ('day' in scope ? /SEARCH v USING (COVERING )?INDEX visits_by_day/ : /SEARCH v USING INTEGER PRIMARY KEY/);
+
+  it.each(scopes)('cards, open visits’ events and tasks, finished visits’ counts (%o)', async (scope) => {
     core = await createTestCore();
-    const compiled = eventsOfDayQuery(core.database.db, '2026-11-23').compile();
-    const plan = (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail);
-    expect(plan.some((detail) => /SEARCH v USING (COVERING )?INDEX visits_by_day/.test(detail))).toBe(true);
-    expect(plan.some((detail) => /SEARCH e USING INDEX visit_events_by_visit/.test(detail))).toBe(true);
-    expect(plan.some((detail) => /^SCAN/.test(detail))).toBe(false);
+    const db = core.database.db;
+    for (const [query, child] of [
+      [visitCardRowsQuery(db, scope), null],
+      [eventsOfOpenVisitsQuery(db, scope), /SEARCH e USING INDEX visit_events_by_visit/],
+      [comfortTasksOfOpenVisitsQuery(db, scope), /SEARCH k USING INDEX comfort_tasks_by_visit/],
+      [comfortCountsOfFinishedVisitsQuery(db, scope), /SEARCH k USING INDEX comfort_tasks_by_visit/],
+    ] as const) {
+      const plan = planOf(query);
+      expect(plan.some((detail) => visitsBy(scope).test(detail)), plan.join(' | ')).toBe(true);
+      if (child) expect(plan.some((detail) => child.test(detail)), plan.join(' | ')).toBe(true);
+      // json_each's own rows are a virtual table's scan, not a table's.
+      expect(plan.filter((detail) => /^SCAN/.test(detail) && !/json_each/.test(detail)), plan.join(' | ')).toEqual([]);
+    }
   });
 });

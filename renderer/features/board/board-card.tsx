@@ -59,7 +59,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
   const go = useMoveCard();
   const move = go.mutation;
   const waiting = card.status === 'waiting';
-  const minutes = card.waitedMinutes + (waiting ? minutesSinceSnapshot : 0);
+  const minutes = (card.waitedMinutes ?? 0) + (waiting ? minutesSinceSnapshot : 0);
   const level = waiting ? waitLevel(minutes, amberMinutes, redMinutes) : 'normal';
   const primary = PRIMARY[card.status];
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);

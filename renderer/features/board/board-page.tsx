@@ -161,7 +161,7 @@ export function BoardPage({ session, params }: PageProps) {
   const onSelect = useCallback((visitId: number) => setSelectedVisitId(visitId), []);
 
   const waiting = cards.filter((card) => card.status === 'waiting');
-  const overTime = waiting.filter((card) => waitLevel(card.waitedMinutes + minutesSinceSnapshot, settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
+  const overTime = waiting.filter((card) => waitLevel((card.waitedMinutes ?? 0) + minutesSinceSnapshot, settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
 
   return (
     <Flex vertical gap={12}>

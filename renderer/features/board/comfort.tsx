@@ -3,10 +3,11 @@
  * and the panel of every open task of the day with the overdue ones on top.
  */
 import { CheckOutlined, CoffeeOutlined, HistoryOutlined } from '@ant-design/icons';
-import { App, Button, Popover, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { App, Button, Popover, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
-import { useApiMutation } from '../../client/queries';
+import { isFinished } from '../../../shared/domain/visits';
+import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
@@ -26,12 +27,34 @@ function dueText(task: ComfortTaskView, now: number, t: ReturnType<typeof useI18
   return minutes < 0 ? t('comfort.overdueBy', { count: -minutes }) : t('comfort.dueIn', { count: minutes });
 }
 
+/** The timeline's entries: done (green, by whom), overdue (red) or still due (grey). */
+function TimelineItems({ tasks, now, timeZone }: { tasks: readonly ComfortTaskView[]; now: number; timeZone: string }) {
+  const { t, language } = useI18n();
+  return (
+    <Timeline
+      items={tasks.map((task) => ({
+        color: task.doneAt ? 'green' : Date.parse(task.dueAt) < now ? 'red' : 'gray',
+        content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label}${task.doneAt ? ` · ${task.doneBy ?? ''}` : ` · ${dueText(task, now, t)}`}`,
+      }))}
+    />
+  );
+}
+
+/** A finished visit's timeline is not in the snapshot: read when someone opens it. */
+function FinishedTimeline({ visitId, now, timeZone }: { visitId: number; now: number; timeZone: string }) {
+  const { t } = useI18n();
+  const timeline = useApiQuery('comfort.timeline', { visitId });
+  if (timeline.isError) return <Typography.Text type="danger">{errorMessage(timeline.error, t)}</Typography.Text>;
+  if (!timeline.data) return <Spin size="small" />;
+  return <TimelineItems tasks={timeline.data.tasks} now={now} timeZone={timeZone} />;
+}
+
 export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
   const { t, language } = useI18n();
   const complete = useComplete();
   const inLobby = card.status === 'waiting' || card.status === 'called';
   const open = card.comfort.filter((task) => task.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  if (card.comfort.length === 0) return null;
+  if (card.comfortCount.total === 0) return null;
   return (
     <div className={styles.comfort}>
       {(inLobby ? open : []).slice(0, 2).map((task) => {
@@ -49,17 +72,10 @@ export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: num
       <Popover
         trigger="click"
         title={t('comfort.timeline')}
-        content={
-          <Timeline
-            items={card.comfort.map((task) => ({
-              color: task.doneAt ? 'green' : Date.parse(task.dueAt) < now ? 'red' : 'gray',
-              content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label}${task.doneAt ? ` · ${task.doneBy ?? ''}` : ` · ${dueText(task, now, t)}`}`,
-            }))}
-          />
-        }
+        content={isFinished(card.status) ? <FinishedTimeline visitId={card.visitId} now={now} timeZone={timeZone} /> : <TimelineItems tasks={card.comfort} now={now} timeZone={timeZone} />}
       >
         <Button size="small" type="link" icon={<HistoryOutlined />} className={styles.timelineButton}>
-          {t('comfort.count', { done: card.comfort.length - open.length, total: card.comfort.length })}
+          {t('comfort.count', { done: card.comfortCount.done, total: card.comfortCount.total })}
         </Button>
       </Popover>
     </div>
