@@ -22,6 +22,8 @@ export interface Actor {
   role: Role;
   specialty: string | null;
   tokenHash: string;
+  /** When the session ends (UTC ISO instant). */
+  expiresAt: string;
 }
 
 export interface AuditNote {

@@ -128,6 +128,27 @@ describe('the dispatcher', () => {
   });
 });
 
+describe('the sessions the dispatcher keeps for a moment', () => {
+  it('end at sign-out on the very next call, though the token was just used', async () => {
+    expect(await core.dispatcher.dispatch('settings.get', {}, caller(guideToken))).toMatchObject({ ok: true });
+    expect(await core.dispatcher.dispatch('auth.signOut', {}, caller(guideToken))).toMatchObject({ ok: true });
+    expect(await core.dispatcher.dispatch('settings.get', {}, caller(guideToken))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('end when the staff member is made inactive by another write, and at the session’s own expiry', async () => {
+    expect(await core.dispatcher.dispatch('settings.get', {}, caller(guideToken))).toMatchObject({ ok: true });
+    // A change the dispatcher did not make itself is seen once it clears the moment: the next write.
+    await core.database.db.updateTable('staff').set({ active: 0 }).where('name', '=', '赵敏').execute();
+    await core.dispatcher.dispatch('settings.update', { idleLockMinutes: 4 }, caller(managerToken));
+    expect(await core.dispatcher.dispatch('settings.get', {}, caller(guideToken))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+
+    expect(await core.dispatcher.dispatch('settings.get', {}, caller(managerToken))).toMatchObject({ ok: true });
+    const session = await core.database.db.selectFrom('sessions').innerJoin('staff', 'staff.id', 'sessions.staff_id').select('expires_at').where('staff.name', '=', '何芳').executeTakeFirstOrThrow();
+    core.clock.set(session.expires_at);
+    expect(await core.dispatcher.dispatch('settings.get', {}, caller(managerToken))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+});
+
 describe('the contract', () => {
   it('names every method noun.verb and declares its roles', () => {
     for (const name of methodNames) {

@@ -19,6 +19,7 @@ import type { Clock } from '../core/clock';
 import { appendAudit } from '../db/repositories/audit';
 import type { Database } from '../db/schema';
 import type { EventBus } from './event-bus';
+import { createSessionCache } from './session-cache';
 import type { Actor, AuditNote, Caller, HandlerContext, Handlers } from './context';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiError };
@@ -73,9 +74,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     },
   });
 
+  const sessions = createSessionCache();
   async function authenticate(token: string | null): Promise<Actor | null> {
     if (!token) return null;
-    return deps.resolveActor(db, token, clock.now());
+    const now = clock.now();
+    const cached = sessions.get(token, now);
+    if (cached) return cached;
+    const actor = await deps.resolveActor(db, token, now);
+    if (actor) sessions.set(token, actor, now);
+    return actor;
   }
 
   async function dispatch(method: string, rawInput: unknown, caller: Caller): Promise<DispatchResult> {
@@ -161,6 +168,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           });
           return result;
         });
+        // Whatever a write changed may be a session's (a sign-out, a PIN, a staff member made inactive).
+        sessions.clear();
         if (kept) {
           notices.length = 0;
           return fail(caller, kept);

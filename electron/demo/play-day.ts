@@ -234,7 +234,7 @@ function createRunner(db: Transaction<Database>) {
       await audit(now, staffId, 'comfort.complete', `comfort:${String(task.id)}`, { done: true, visitId });
     } else {
       const appointment = await db.selectFrom('appointments').select('version').where('id', '=', action.appointmentId).executeTakeFirstOrThrow();
-      const actor: Actor = { staffId, name: action.staff.name, role: 'reception', specialty: null, tokenHash: 'demo' };
+      const actor: Actor = { staffId, name: action.staff.name, role: 'reception', specialty: null, tokenHash: 'demo', expiresAt: now.toISOString() };
       const { diff } = await booking.markNoShow(db, { id: action.appointmentId, expectedVersion: appointment.version }, actor, now);
       await audit(now, staffId, 'appointments.markNoShow', `appointment:${String(action.appointmentId)}`, diff);
     }

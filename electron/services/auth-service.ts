@@ -113,6 +113,7 @@ export function createAuthService(): AuthService {
         role: session.role,
         specialty: session.specialty,
         tokenHash,
+        expiresAt: session.expiresAt,
       };
     },
   };

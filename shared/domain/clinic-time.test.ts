@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addDays, clinicDateOf, clinicDayRange, clinicInstant, clinicTimeOf, isClinicDate } from './clinic-time';
 
 describe('clinic time', () => {
@@ -37,5 +37,24 @@ describe('clinic time', () => {
     expect(isClinicDate('2026-02-29')).toBe(false);
     expect(isClinicDate('2026-13-01')).toBe(false);
     expect(isClinicDate('26-1-1')).toBe(false);
+    expect(isClinicDate('2028-02-29')).toBe(true);
+    expect(isClinicDate('2100-02-29')).toBe(false);
+    expect(isClinicDate('2000-02-29')).toBe(true);
+    expect(isClinicDate('2026-04-31')).toBe(false);
+    expect(isClinicDate('2026-00-10')).toBe(false);
+    expect(isClinicDate('2026-01-00')).toBe(false);
+  });
+
+  it('agrees with the calendar on every YYYY-MM-DD', () => {
+    const twoDigits = fc.integer({ min: 0, max: 39 }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9999 }), twoDigits, twoDigits, (year, month, day) => {
+        const text = `${String(year).padStart(4, '0')}-${month}-${day}`;
+        const date = new Date(`${text}T00:00:00Z`);
+        const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+        expect(isClinicDate(text)).toBe(real);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

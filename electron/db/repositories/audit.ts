@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { runCompiledOnce } from '../compiled-once';
 import type { Database } from '../schema';
 
 export interface AuditEntry {
@@ -10,17 +11,8 @@ export interface AuditEntry {
   diff: unknown;
 }
 
-/** Appends one row to the audit log. */
+/** Appends one row to the audit log: every write's, so compiled once (compiled-once.ts). */
 export async function appendAudit(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      staff_id: entry.staffId,
-      device: entry.device,
-      method: entry.method,
-      target: entry.target,
-      diff: JSON.stringify(entry.diff ?? null),
-    })
-    .execute();
+  const row = { at: entry.at, staff_id: entry.staffId, device: entry.device, method: entry.method, target: entry.target, diff: JSON.stringify(entry.diff ?? null) };
+  await runCompiledOnce(db, 'audit.append', () => db.insertInto('audit_log').values(row), Object.values(row));
 }

@@ -32,7 +32,7 @@ function liveSessionQuery(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
-    .select(['sessions.token_hash', 'sessions.device', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty'])
+    .select(['sessions.token_hash', 'sessions.device', 'sessions.expires_at as expiresAt', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
