@@ -2,7 +2,7 @@
 // preload and standalone server bundled with esbuild into single CommonJS files that run with
 // plain `node` and with `electron`. better-sqlite3 (a native addon) and electron stay external.
 import { build as esbuild } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
 
@@ -37,6 +37,12 @@ const entries = {
 for (const [name, options] of Object.entries(entries)) {
   if (!wanted(name)) continue;
   await esbuild({ ...common, ...options, outdir });
+}
+// The integrity check's worker thread (electron/db/integrity-check.ts) is a file of its own,
+// loaded beside whichever bundle opens the database.
+if (['server', 'main', 'bench'].some(wanted)) {
+  mkdirSync(outdir, { recursive: true });
+  copyFileSync('electron/db/quick-check-worker.cjs', resolve(outdir, 'quick-check-worker.cjs'));
 }
 if (wanted('renderer')) {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: resolve(outdir, 'renderer') } });

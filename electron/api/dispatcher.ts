@@ -36,6 +36,8 @@ export interface DispatcherDeps {
   clock: Clock;
   events: EventBus;
   resolveActor(db: Kysely<Database>, token: string, now: Date): Promise<Actor | null>;
+  /** Why no change may be made now (the database failed its integrity check), or null. */
+  refuseWrites?(): AppError | null;
   /** Where internal errors are reported (with their stack); never to the caller. */
   logError?(error: unknown, method: string): void;
 }
@@ -118,6 +120,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         },
       };
     }
+
+    // Signing in and out stays possible, so staff can still read the board while it is restored.
+    const refusal = spec.writes && !method.startsWith('auth.') ? (deps.refuseWrites?.() ?? null) : null;
+    if (refusal) return fail(caller, refusal);
 
     const handler = handlers[method as keyof Handlers] as unknown as (
       input: unknown,

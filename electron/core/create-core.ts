@@ -8,6 +8,8 @@ import { createEventBus, type EventBus } from '../api/event-bus';
 import { createHandlers, type Services } from '../api/handlers/index';
 import { migrateToLatest } from '../db/migrate';
 import { backfillCustomerSearch } from '../db/repositories/customers';
+import { existsSync } from 'node:fs';
+import { checkedAtStart, checkInBackground, shutDownCleanly, type IntegrityWatch } from '../db/integrity-check';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAppointmentService } from '../services/appointment-service';
 import { createAuthService } from '../services/auth-service';
@@ -26,6 +28,8 @@ import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
   database: OpenedDatabase;
+  /** The integrity check of this start: made before opening, or running in the background. */
+  integrity: IntegrityWatch;
   dispatcher: Dispatcher;
   events: EventBus;
   clock: Clock;
@@ -61,7 +65,10 @@ export function createServices(): Services {
 
 export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
   const clock = options.clock ?? systemClock;
-  const database = openDatabase(options.file);
+  // After a crash or a power cut the check comes first, as ever; after a clean shutdown the
+  // console opens at once and checks a 1 GB file in the background (integrity-check.ts).
+  const background = options.file !== ':memory:' && shutDownCleanly(options.file) && existsSync(options.file);
+  const database = openDatabase(options.file, { quickCheck: !background });
   try {
     await migrateToLatest(database.db);
     await backfillCustomerSearch(database.db);
@@ -69,6 +76,9 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     await database.close();
     throw error;
   }
+  const integrity = background
+    ? checkInBackground(options.file, () => clock.now(), (problems) => console.error(`[database] ${options.file} failed its quick_check; every change is refused until it is restored: ${problems.join('; ')}`))
+    : checkedAtStart(clock.now());
   const events = createEventBus();
   const services = createServices();
   const handlers = createHandlers(services);
@@ -78,7 +88,20 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     clock,
     events,
     resolveActor: (db, token, now) => services.auth.resolveActor(db, token, now),
+    refuseWrites: () => integrity.refusal(),
     ...(options.logError ? { logError: options.logError } : {}),
   });
-  return { database, dispatcher, events, clock, schemaVersion: SCHEMA_VERSION, close: () => database.close() };
+  return {
+    database,
+    integrity,
+    dispatcher,
+    events,
+    clock,
+    schemaVersion: SCHEMA_VERSION,
+    // The checker's connection first: the last one to close is the one that removes the WAL.
+    close: async () => {
+      await integrity.stop();
+      await database.close();
+    },
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Opens the one writer connection of the main process: WAL with synchronous=FULL (in WAL mode
  * NORMAL may lose the last commits on power loss, and the desk must not lose an arrival it
- * acknowledged), foreign keys on, a busy timeout, a quick_check at start, and a refusal to run on
+ * acknowledged), foreign keys on, a busy timeout, a quick_check at start (unless the caller runs it
+ * in the background: integrity-check.ts), and a refusal to run on
  * an SQLite with the WAL-reset corruption bug (fixed in 3.51.3).
  */
 import BetterSqlite3 from 'better-sqlite3';
@@ -64,7 +65,7 @@ export function compareVersions(a: string, b: string): number {
  * @example
  * const { db, close } = openDatabase(join(dataDir, 'frontdesk.sqlite'));
  */
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string, options: { quickCheck?: boolean } = {}): OpenedDatabase {
   const sqlite = new BetterSqlite3(file);
   try {
     const version = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v;
@@ -78,8 +79,11 @@ export function openDatabase(file: string): OpenedDatabase {
     // 64 MiB of page cache (the default is 2 MiB): after five years the board's day and the search
     // indexes stay in memory instead of being read again from the OS on every call (bench: -20 %).
     sqlite.pragma('cache_size = -65536');
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`the database failed its quick_check: ${String(check)}`);
+    // After a clean shutdown the caller checks in the background instead (integrity-check.ts).
+    if (options.quickCheck ?? true) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`the database failed its quick_check: ${String(check)}`);
+    }
   } catch (error) {
     sqlite.close();
     throw error;

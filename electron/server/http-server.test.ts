@@ -39,7 +39,7 @@ describe('HTTP transport', () => {
   it('answers health without a token', async () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, version: '9.9.9', schemaVersion: core.schemaVersion, now: core.clock.now().toISOString() });
+    expect(await response.json()).toEqual({ ok: true, version: '9.9.9', schemaVersion: core.schemaVersion, now: core.clock.now().toISOString(), integrity: 'ok' });
   });
 
   it('calls a method with a token, and refuses it without one', async () => {

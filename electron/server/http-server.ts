@@ -2,7 +2,7 @@
  * The HTTP transport: the same contract as IPC, for guides' tablets, the lobby TV and the tests.
  *   POST /api/<method>   JSON in, JSON out; `Authorization: Bearer <token>` once signed in
  *   GET  /api/events     Server-Sent Events: change notices
- *   GET  /api/health     `{ok, version, schemaVersion, now}` without a token
+ *   GET  /api/health     `{ok, version, schemaVersion, now, integrity}` without a token
  *   GET  /               the built renderer (index.html for every page path)
  * Errors are `{"error": {code, message, path?}}` with the status of their code.
  */
@@ -129,7 +129,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
 
   // `now`: the server's clock (not the browser's), which `serve --demo-at` sets to another time.
-  app.get('/api/health', async () => ({ ok: true, version, schemaVersion: core.schemaVersion, now: core.clock.now().toISOString() }));
+  // `integrity`: the start's quick_check, which may still be running after a clean shutdown.
+  app.get('/api/health', async () => ({ ok: core.integrity.current().state !== 'failed', version, schemaVersion: core.schemaVersion, now: core.clock.now().toISOString(), integrity: core.integrity.current().state }));
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const caller = callerOf(request, bearerToken(request));

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'conflict',
   'too_large',
   'internal',
+  /** The console cannot take changes now (its database failed the integrity check). */
+  'unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -26,6 +28,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   internal: 500,
+  unavailable: 503,
 };
 
 export const apiErrorSchema = z.object({
