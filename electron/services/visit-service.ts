@@ -9,7 +9,7 @@ import { clinicDateOf, type ClinicDate } from '../../shared/domain/clinic-time';
 import { canTransition, formatTicket, minutesLate, TICKET_PREFIX, type VisitKind, type VisitStatus } from '../../shared/domain/visits';
 import { findCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { readSettings } from '../db/repositories/settings';
-import { findVisit, findVisitOfAppointment, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber } from '../db/repositories/visits';
+import { findVisit, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber } from '../db/repositories/visits';
 import { runCompiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 import { readBoardCards } from './board-cards';
@@ -43,11 +43,17 @@ export function createVisitService(): VisitService {
       let visit: { customerId: number; kind: VisitKind; appointmentId: number | null; doctorId: number | null; roomId: number | null; itemId: number | null; startsAt: string | null; appointmentKind: string | null };
 
       if ('appointmentId' in input) {
-        const [appointment] = await runCompiledOnce(db, 'visits.checkIn.appointment', () => db.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId), [input.appointmentId]);
+        // The appointment with the visit it may already have, in one read.
+        const [appointment] = await runCompiledOnce(
+          db,
+          'visits.checkIn.appointment',
+          () => db.selectFrom('appointments as a').leftJoin('visits as v', 'v.appointment_id', 'a.id').selectAll('a').select(['v.id as earlier_visit_id', 'v.ticket as earlier_ticket']).where('a.id', '=', input.appointmentId),
+          [input.appointmentId],
+        );
         if (!appointment) throw new AppError('not_found', 'visits.noSuchAppointment', { path: ['appointmentId'], params: { id: input.appointmentId } });
-        const earlier = await findVisitOfAppointment(db, appointment.id);
-        if (earlier) {
-          throw new AppError('conflict', 'visits.alreadyCheckedIn', { params: { ticket: earlier.ticket }, details: { visitId: earlier.id, ticket: earlier.ticket } });
+        if (appointment.earlier_visit_id !== null) {
+          const ticket = appointment.earlier_ticket ?? '';
+          throw new AppError('conflict', 'visits.alreadyCheckedIn', { params: { ticket }, details: { visitId: appointment.earlier_visit_id, ticket } });
         }
         if (clinicDateOf(appointment.starts_at, timeZone) !== today) {
           throw new AppError('conflict', 'visits.notToday', { path: ['appointmentId'], params: { date: clinicDateOf(appointment.starts_at, timeZone) } });

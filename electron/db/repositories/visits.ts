@@ -48,11 +48,6 @@ export function findVisit(db: Db, id: number) {
   return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findVisitOfAppointment(db: Db, appointmentId: number) {
-  const [row] = await runCompiledOnce(db, 'visits.ofAppointment', () => db.selectFrom('visits').select(['id', 'ticket', 'status']).where('appointment_id', '=', appointmentId), [appointmentId]);
-  return row;
-}
-
 /**
  * Moves a visit on only if it is still in the status the caller saw: of two staff acting on one
  * card, one wins. Returns false when the status had already changed.
