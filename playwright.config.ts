@@ -38,5 +38,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'pipe',
+    // Every output checked against the whole contract, as in the Node tests (output-shape.ts).
+    env: { FRONTDESK_CHECK_OUTPUTS: 'full' },
   },
 });

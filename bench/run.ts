@@ -16,7 +16,10 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Caller } from '../electron/api/context';
 import { systemClock } from '../electron/core/clock';
-import { createCore, type ConsoleCore } from '../electron/core/create-core';
+import { createDispatcher } from '../electron/api/dispatcher';
+import { createHandlers } from '../electron/api/handlers/index';
+import { createCore, createServices, type ConsoleCore } from '../electron/core/create-core';
+import { createAuthService } from '../electron/services/auth-service';
 import { DATABASE_FILE } from '../electron/core/data-dir';
 import { createHttpServer } from '../electron/server/http-server';
 import { createCustomerService } from '../electron/services/customer-service';
@@ -114,7 +117,10 @@ async function main() {
     const today = clinicDateOf(now, 'Asia/Shanghai');
     // The system's clock, moved a day on for the check-in rows (they take tomorrow's bookings).
     const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
-    core = await createCore({ file, clock });
+    // As the running console has it: outputs checked by their shape (output-shape.ts).
+    core = await createCore({ file, clock, outputChecks: 'shape' });
+    // The background integrity check must not share the machine with the measurements.
+    await core.integrity.settled();
     const { sqlite, db } = core.database;
     // Every check-in of the run takes its own booking: service, floor and dispatcher rows, warm-ups, the browser.
     // Today's board gets the few the browser checks in; the check-in rows take tomorrow's bookings
@@ -186,6 +192,17 @@ async function main() {
           text: '≤ 1.3× service',
         }),
       );
+      // The same with every output check of the contract, as the tests run it: what the shape saves.
+      const fullChecks = createDispatcher({
+        db,
+        handlers: createHandlers(createServices()),
+        clock,
+        events: core.events,
+        resolveActor: (connection, value, at) => createAuthService().resolveActor(connection, value, at),
+        outputChecks: 'full',
+      });
+      const full = await compare('  the same with every output check (tests)', () => fullChecks.dispatch('visits.board', { date: today }, caller), () => visits.board(db, today, systemClock.now()), boardRuns, { text: '—' });
+      rows.push({ ...full, met: null });
 
       // An HTTP round trip on loopback against the same call in-process.
       const server = await createHttpServer({ core, version: 'bench' });

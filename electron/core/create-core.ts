@@ -42,6 +42,16 @@ export interface CoreOptions {
   file: string;
   clock?: Clock;
   logError?(error: unknown, method: string): void;
+  /** `shape` in the running console, `full` (the default) in tests: see output-shape.ts. */
+  outputChecks?: 'full' | 'shape';
+}
+
+/**
+ * How the running console checks its outputs: by their shape, unless `FRONTDESK_CHECK_OUTPUTS=full`
+ * asks for every check (the end-to-end suite does).
+ */
+export function outputChecksOf(env: NodeJS.ProcessEnv): 'full' | 'shape' {
+  return env.FRONTDESK_CHECK_OUTPUTS === 'full' ? 'full' : 'shape';
 }
 
 /** Every service of the console, each with its own dependencies. */
@@ -89,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     events,
     resolveActor: (db, token, now) => services.auth.resolveActor(db, token, now),
     refuseWrites: () => integrity.refusal(),
+    ...(options.outputChecks ? { outputChecks: options.outputChecks } : {}),
     ...(options.logError ? { logError: options.logError } : {}),
   });
   return {

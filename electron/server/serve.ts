@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { offsetClock, systemClock } from '../core/clock';
-import { createCore } from '../core/create-core';
+import { createCore, outputChecksOf } from '../core/create-core';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { startNotifications } from '../core/start-notifications';
 import { startDemoClinic } from '../demo/start-demo';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   // With --demo-at the whole core (board timers, scheduler, sessions) lives at that clinic time.
   const shiftedClock = demoAt === undefined ? null : offsetClock();
-  const core = await createCore({ file, clock: shiftedClock ?? systemClock });
+  const core = await createCore({ file, clock: shiftedClock ?? systemClock, outputChecks: outputChecksOf(process.env) });
   console.log(`FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${core.schemaVersion})`);
 
   if (values.demo || demoAt !== undefined || arrivals !== undefined) {

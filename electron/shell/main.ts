@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, Menu, screen, session } from 'electron';
-import { createCore, type ConsoleCore } from '../core/create-core';
+import { createCore, outputChecksOf, type ConsoleCore } from '../core/create-core';
 import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
 import { forwardRaisedToDesktop } from '../core/desktop-alerts';
 import { startNotifications } from '../core/start-notifications';
@@ -77,7 +77,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
-  const opened = await createCore({ file });
+  const opened = await createCore({ file, outputChecks: outputChecksOf(process.env) });
   core = opened;
   console.log(`[shell] FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${String(opened.schemaVersion)})`);
   await offerDemoClinic(opened, process.argv);
