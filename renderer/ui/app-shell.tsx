@@ -14,6 +14,7 @@ import { ROUTES } from '../routes';
 import { useI18n } from '../i18n/i18n';
 import { formatClinicDate } from './format';
 import { LanguageSwitch } from './language-switch';
+import { PageBoundary } from './page-boundary';
 import { useHashRoute } from './router';
 import styles from './app-shell.module.css';
 
@@ -111,7 +112,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
         </Layout.Header>
         <Layout.Content className={styles.content}>
           {current ? (
-            current.render({ session, params: segments.slice(1), navigate })
+            <PageBoundary pageKey={current.key}>{current.render({ session, params: segments.slice(1), navigate })}</PageBoundary>
           ) : (
             <Alert type="info" showIcon title={t('role.display')} />
           )}

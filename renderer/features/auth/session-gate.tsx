@@ -5,13 +5,13 @@
  */
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { Flex, Spin } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
 import { AppShell } from '../../ui/app-shell';
-import { DisplayPage } from '../display/display-page';
+import { PageBoundary } from '../../ui/page-boundary';
 import { isDisplayPath } from '../display/display-path';
 import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
@@ -19,6 +19,9 @@ import { useIdleLock } from './use-idle-lock';
 type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
 
 const SESSION_RETRY_MS = 3000;
+
+// The lobby TV's page is its own chunk: the console's desks never load it, and the TV loads little else.
+const DisplayPage = lazy(() => import('../display/display-page').then((module) => ({ default: module.DisplayPage })));
 
 export function SessionGate() {
   const api = useApi();
@@ -111,7 +114,9 @@ export function SessionGate() {
     <>
       <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>
         {showDisplay ? (
-          <DisplayPage onSignOut={signOut} />
+          <PageBoundary pageKey="display">
+            <DisplayPage onSignOut={signOut} />
+          </PageBoundary>
         ) : (
           <AppShell session={session} onLock={lock} onSignOut={signOut} onSessionChanged={setSession} />
         )}
