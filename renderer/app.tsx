@@ -18,7 +18,6 @@ import { refreshOnReconnect } from './client/refresh-on-reconnect';
 import { SessionGate } from './features/auth/session-gate';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
-import { preloadRouteOf } from './routes';
 import { theme } from './ui/theme';
 
 function Providers() {
@@ -36,10 +35,6 @@ function Providers() {
   );
 
   useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice)), [client, queryClient]);
-  // A reload of a signed-in tab loads its page's code while `auth.me` is asked.
-  useEffect(() => {
-    if (client.hasSession && !isDisplayPath()) preloadRouteOf(window.location.hash);
-  }, [client]);
   useEffect(() => {
     const refresh = refreshOnReconnect(queryClient);
     let landed = false;

@@ -2,7 +2,7 @@
  * The signed-in screens: one entry per page, in menu order. A feature adds its page here; the
  * shell builds the menu from this list and shows a page only to the roles it names.
  */
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import { lazy, useState, type ComponentType, type ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
@@ -13,12 +13,25 @@ import { CalendarOutlined, DashboardOutlined, FieldTimeOutlined, PhoneOutlined, 
  * Each page is its own chunk, loaded when first shown: a reload of the board evaluates the board's
  * code and the shell's, not the appointments' date pickers or the settings' forms (the single
  * 1.8 MB script cost ~0.35 s of evaluation before anything was asked: docs/performance.md).
- * `preload` starts a page's chunk early (the landing page's, with the session check).
+ * `preload` starts a page's chunk early (the landing page's, with the session check). A page whose
+ * chunk is already there renders at once instead of through React.lazy, which would suspend for a
+ * tick and then hold the reveal back by React's Suspense throttle (~300 ms on a cold load).
  */
 function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
   let loading: Promise<{ default: ComponentType<P> }> | null = null;
-  const preload = () => (loading ??= load().then((component) => ({ default: component })));
-  return { Page: lazy(preload), preload };
+  const preload = () =>
+    (loading ??= load().then((component) => {
+      loaded = component;
+      return { default: component };
+    }));
+  const Lazy = lazy(preload);
+  function Page(props: P) {
+    // Chosen once per mount: switching from Lazy to the loaded component would remount the page.
+    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Shown {...props} />;
+  }
+  return { Page, preload };
 }
 
 const today = page(() => import('./features/today/today-page').then((module) => module.TodayPage));
@@ -115,8 +128,8 @@ export const ROUTES: RouteDefinition[] = [
   },
 ];
 
-/** Starts loading the page a reload lands on (`#/board` → the board's chunk), with the session check. */
-export function preloadRouteOf(hash: string): void {
+/** Loads the page a reload lands on (`#/board` → the board's chunk); the session check waits for it. */
+export function preloadRouteOf(hash: string): Promise<unknown> {
   const key = hash.replace(/^#\/?/, '').split('/')[0] || ROUTES[0]?.key;
-  void ROUTES.find((route) => route.key === key)?.preload();
+  return ROUTES.find((route) => route.key === key)?.preload() ?? Promise.resolve();
 }

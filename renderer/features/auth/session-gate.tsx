@@ -10,6 +10,7 @@ import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
+import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
 import { PageBoundary } from '../../ui/page-boundary';
 import { isDisplayPath } from '../display/display-path';
@@ -34,12 +35,14 @@ export function SessionGate() {
     phaseRef.current = phase;
   }, [phase]);
   const retryTimer = useRef<number | undefined>(undefined);
-  const loadSessionRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const loadSessionRef = useRef<(alongside?: Promise<unknown>) => Promise<void>>(() => Promise.resolve());
 
+  /** Asks who is signed in; `alongside` (the landing page's code) is waited for before showing it. */
   const loadSession = useCallback(
-    () =>
+    (alongside: Promise<unknown> = Promise.resolve()) =>
       api.call('auth.me', {}).then(
-        (info) => {
+        async (info) => {
+          await alongside;
           setSession(info);
           setPhase('signedIn');
           onlineManager.setOnline(true);
@@ -59,12 +62,14 @@ export function SessionGate() {
     [api],
   );
 
-  // A reload keeps the tab's session: ask who is signed in before showing anything.
+  // A reload keeps the tab's session: ask who is signed in before showing anything, and load the
+  // page it lands on meanwhile, so that the shell and its page render together (no spinner, and
+  // no Suspense reveal held back) — a chunk that fails to load is the page boundary's to report.
   useEffect(() => {
     loadSessionRef.current = loadSession;
-    void loadSession();
+    void loadSession(api.hasSession && !isDisplayPath() ? preloadRouteOf(window.location.hash).catch(() => undefined) : undefined);
     return () => window.clearTimeout(retryTimer.current);
-  }, [loadSession]);
+  }, [api, loadSession]);
 
   const lock = useCallback(() => {
     // Pausing the query layer keeps every screen's data while nobody is signed in.
