@@ -4,15 +4,13 @@
  * registers one, and a phone already on file offers to open that customer instead.
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState, type ComponentRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { CustomerSummary } from '../../../shared/contract/customers';
+import { Alert, App, Button, Card, Empty, Flex, Input, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
-import { TAG_COLORS, tagLabel } from './customer-labels';
-import { formatClinicDateTime } from './format-clinic-date-time';
+import { CustomerResults } from './customer-results';
 import { useCustomerSearch } from './use-customer-search';
 import styles from './customers-page.module.css';
 
@@ -25,8 +23,8 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
   const [creating, setCreating] = useState(false);
   const box = useRef<ComponentRef<typeof Input>>(null);
   const search = useCustomerSearch(text);
-  const results = search.data?.results ?? [];
-  const open = (id: number) => navigate(`/customers/${id}`);
+  const results = useMemo(() => search.data?.results ?? [], [search.data]);
+  const open = useCallback((id: number) => navigate(`/customers/${id}`), [navigate]);
 
   useEffect(() => box.current?.focus(), []);
   // `/` (outside a text field) or F3 anywhere jumps to the search box.
@@ -61,36 +59,20 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
     }
   };
 
-  const columns: TableColumnsType<CustomerSummary> = [
-    {
-      title: t('customers.column.customer'),
-      key: 'customer',
-      render: (_, row) => (
-        <Flex gap={8} align="baseline">
-          <span className={styles.addressForm}>{row.addressForm ?? row.name}</span>
-          <Typography.Text type="secondary">{row.name}</Typography.Text>
-        </Flex>
-      ),
-    },
-    { title: t('customers.column.phone'), dataIndex: 'phoneMasked', width: 160, render: (phone: string) => <span className={styles.phone}>{phone}</span> },
-    {
-      title: t('customers.column.tags'),
-      key: 'tags',
-      render: (_, row) => row.tags.map((tag) => (
-        <Tag key={tag} color={TAG_COLORS[tag]}>
-          {t(tagLabel(tag))}
-        </Tag>
-      )),
-    },
-    {
-      title: t('customers.column.lastVisit'),
-      dataIndex: 'lastVisitAt',
-      width: 160,
-      render: (at: string | null) => (at ? formatClinicDateTime(at, timeZone) : <Typography.Text type="secondary">{t('customers.never')}</Typography.Text>),
-    },
-  ];
-
   const query = search.query;
+  const empty = useMemo(
+    () =>
+      query ? (
+        <Empty description={<>{t('customers.noMatch', { query })}<br />{t('customers.noMatchHint')}</>}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('customers.new')}
+          </Button>
+        </Empty>
+      ) : (
+        <Empty description={t('customers.empty')} />
+      ),
+    [query, t],
+  );
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="end" gap={16}>
@@ -128,28 +110,14 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
         {search.isError ? (
           <Alert type="error" showIcon title={errorMessage(search.error, t)} action={<Button onClick={() => void search.refetch()}>{t('app.retry')}</Button>} />
         ) : (
-          <Table<CustomerSummary>
-            data-testid="customer-results"
-            size="small"
-            rowKey="id"
+          <CustomerResults
+            results={results}
+            active={active}
             loading={search.isPending}
-            columns={columns}
-            dataSource={results}
-            pagination={false}
-            rowClassName={(_, index) => (index === active ? styles.activeRow ?? '' : '')}
-            onRow={(row, index) => ({ onClick: () => open(row.id), onMouseEnter: () => setActive(index ?? 0) })}
-            className={styles.results}
-            locale={{
-              emptyText: query ? (
-                <Empty description={<>{t('customers.noMatch', { query })}<br />{t('customers.noMatchHint')}</>}>
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                    {t('customers.new')}
-                  </Button>
-                </Empty>
-              ) : (
-                <Empty description={t('customers.empty')} />
-              ),
-            }}
+            timeZone={timeZone}
+            onOpen={open}
+            onHover={setActive}
+            empty={empty}
           />
         )}
       </Card>
