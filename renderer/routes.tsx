@@ -7,15 +7,19 @@ import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
 import { CheckSquareOutlined } from '@ant-design/icons';
+// The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
+// it is chosen: it stays in the main chunk, never behind a spinner.
+import { BoardPage } from './features/board/board-page';
 import { CalendarOutlined, DashboardOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 
 /**
  * Each page is its own chunk, loaded when first shown: a reload of the board evaluates the board's
  * code and the shell's, not the appointments' date pickers or the settings' forms (the single
  * 1.8 MB script cost ~0.35 s of evaluation before anything was asked: docs/performance.md).
- * `preload` starts a page's chunk early (the landing page's, with the session check). A page whose
- * chunk is already there renders at once instead of through React.lazy, which would suspend for a
- * tick and then hold the reveal back by React's Suspense throttle (~300 ms on a cold load).
+ * `preload` starts a page's chunk early (the landing page's with the session check, the others when
+ * the pointer is on their menu entry). A page whose chunk is already there renders at once instead
+ * of through React.lazy, which would suspend for a tick and then hold the reveal back by React's
+ * Suspense throttle (~300 ms on a cold load).
  */
 function page<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
@@ -36,7 +40,6 @@ function page<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 const today = page(() => import('./features/today/today-page').then((module) => module.TodayPage));
 const customers = page(() => import('./features/customers/customers-route').then((module) => module.CustomersRoute));
-const board = page(() => import('./features/board/board-page').then((module) => module.BoardPage));
 const appointments = page(() => import('./features/appointments/appointments-page').then((module) => module.AppointmentsPage));
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
@@ -83,8 +86,8 @@ export const ROUTES: RouteDefinition[] = [
     label: 'visits.nav',
     icon: <DashboardOutlined />,
     roles: STAFF_ROLES,
-    render: (props) => <board.Page {...props} />,
-    preload: board.preload,
+    render: (props) => <BoardPage {...props} />,
+    preload: () => Promise.resolve(),
   },
   {
     key: 'appointments',
@@ -128,7 +131,7 @@ export const ROUTES: RouteDefinition[] = [
   },
 ];
 
-/** Loads the page a reload lands on (`#/board` → the board's chunk); the session check waits for it. */
+/** Loads the page a reload lands on (`#/customers` → its chunk); the session check waits for it. */
 export function preloadRouteOf(hash: string): Promise<unknown> {
   const key = hash.replace(/^#\/?/, '').split('/')[0] || ROUTES[0]?.key;
   return ROUTES.find((route) => route.key === key)?.preload() ?? Promise.resolve();
