@@ -12,7 +12,9 @@ import { useEffect, useState } from 'react';
 import { pickLanguage } from '../shared/i18n/messages';
 import { createApiClient, pickTransport } from './client/api-client';
 import { ApiProvider } from './client/api-context';
+import { prefetchLandingPage } from './client/prefetch-landing-page';
 import { invalidateFor } from './client/queries';
+import { refreshOnReconnect } from './client/refresh-on-reconnect';
 import { SessionGate } from './features/auth/session-gate';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
@@ -34,10 +36,15 @@ function Providers() {
 
   useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice, client)), [client, queryClient]);
   useEffect(() => {
-    let wasOpen = false;
+    const refresh = refreshOnReconnect(queryClient);
+    let landed = false;
     return client.onConnection((state) => {
-      if (state === 'open' && wasOpen === false) void queryClient.invalidateQueries();
-      wasOpen = state === 'open';
+      refresh(state);
+      // After the first open, so that no notice can fall between the answer and the subscription.
+      if (state === 'open' && !landed) {
+        landed = true;
+        prefetchLandingPage(queryClient, client, window.location.hash);
+      }
     });
   }, [client, queryClient]);
   useEffect(() => {

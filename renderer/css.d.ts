@@ -2,3 +2,6 @@ declare module '*.module.css' {
   const classes: Readonly<Record<string, string>>;
   export default classes;
 }
+
+/** A stylesheet imported for its side effect (antd's prebuilt styles). */
+declare module 'antd/dist/antd.css';

@@ -1,7 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, createTestCore, type TestCore } from '../../tests/helpers/test-core';
-import { BODY_LIMIT_BYTES, createHttpServer } from './http-server';
+import { BODY_LIMIT_BYTES, cacheControlOf, createHttpServer } from './http-server';
 
 let core: TestCore;
 let server: FastifyInstance;
@@ -133,5 +138,83 @@ describe('HTTP transport', () => {
   it('refuses the event stream without a session', async () => {
     const response = await fetch(`${base}/api/events`);
     expect(response.status).toBe(401);
+  });
+});
+
+describe('the built renderer', () => {
+  const INDEX = '<!doctype html><html lang="zh-CN"><body><div id="root"></div><script type="module" src="./assets/index-Ab3d_F9x.js"></script></body></html>';
+  const SCRIPT = `console.log(${JSON.stringify('前台接待台 '.repeat(2000))});`;
+  let folder: string;
+  let site: FastifyInstance;
+  let origin: string;
+
+  beforeEach(async () => {
+    // A build as scripts/build.mjs leaves it: hashed assets with their .br and .gz beside them.
+    folder = mkdtempSync(join(tmpdir(), 'frontdesk-renderer-'));
+    mkdirSync(join(folder, 'assets'));
+    writeFileSync(join(folder, 'index.html'), INDEX);
+    const script = join(folder, 'assets', 'index-Ab3d_F9x.js');
+    writeFileSync(script, SCRIPT);
+    writeFileSync(`${script}.br`, brotliCompressSync(SCRIPT));
+    writeFileSync(`${script}.gz`, gzipSync(SCRIPT));
+    site = await createHttpServer({ core, version: '9.9.9', rendererDir: folder });
+    origin = await site.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(async () => {
+    await site.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** A GET with exactly the given Accept-Encoding (fetch would add its own and decode). */
+  const get = (path: string, acceptEncoding?: string) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      const outgoing = httpRequest(`${origin}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+
+  it('sends a script brotli- or gzip-compressed to a browser that accepts it, cached for good', async () => {
+    const br = await get('/assets/index-Ab3d_F9x.js', 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(SCRIPT) / 10);
+    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+
+    const gzip = await get('/assets/index-Ab3d_F9x.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(SCRIPT);
+
+    const plain = await get('/assets/index-Ab3d_F9x.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+  });
+
+  it('serves the page at / and at every page path, asked again each time, with its security headers', async () => {
+    for (const path of ['/', '/index.html', '/display', '/board']) {
+      const page = await get(path, 'gzip, deflate, br');
+      expect(page.status, path).toBe(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.headers['cache-control'], path).toBe('no-cache');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(page.body.toString()).toBe(INDEX);
+    }
+    // The API stays the API's.
+    expect((await get('/api/nothing')).status).toBe(404);
+  });
+
+  it('caches only content-named files for good', () => {
+    expect(cacheControlOf('/srv/renderer/assets/board-page-jCtjq8JU.js')).toBe('public, max-age=31536000, immutable');
+    expect(cacheControlOf('C:\\FrontDesk\\renderer\\assets\\index-3ckfz5Dj.css.br')).toBe('public, max-age=31536000, immutable');
+    expect(cacheControlOf('/srv/renderer/index.html')).toBe('no-cache');
+    expect(cacheControlOf('/srv/renderer/index.html.gz')).toBe('no-cache');
+    expect(cacheControlOf('/srv/renderer/assets/logo.svg')).toBe('no-cache');
   });
 });

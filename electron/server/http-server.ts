@@ -55,6 +55,15 @@ export function cspHeader(directives: Record<string, readonly string[]> = CONTEN
     .join('; ');
 }
 
+/**
+ * The build names its scripts and styles after their content (`assets/index-3ckfz5Dj.js`): they
+ * never change, so a browser keeps them. The page itself is asked again every time (revalidated),
+ * so a new build reaches every console at its next reload.
+ */
+export function cacheControlOf(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
@@ -222,7 +231,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: false });
+    await app.register(fastifyStatic, {
+      root: rendererDir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+      // The build writes `.br` and `.gz` beside each file (scripts/build.mjs); sent when accepted.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', cacheControlOf(path)),
+    });
     // Page paths (/display, /board …) are the single-page app's.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

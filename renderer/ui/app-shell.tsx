@@ -14,6 +14,7 @@ import { ROUTES } from '../routes';
 import { useI18n } from '../i18n/i18n';
 import { formatClinicDate } from './format';
 import { LanguageSwitch } from './language-switch';
+import { PageBoundary } from './page-boundary';
 import { useHashRoute } from './router';
 import styles from './app-shell.module.css';
 
@@ -67,7 +68,8 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.key] : []}
-          items={allowed.map((route) => ({ key: route.key, icon: route.icon, label: t(route.label) }))}
+          // A page's code starts loading as the pointer reaches its entry, before the click.
+          items={allowed.map((route) => ({ key: route.key, icon: route.icon, label: t(route.label), onMouseEnter: () => void route.preload() }))}
           onClick={({ key }) => navigate(`/${key}`)}
         />
       </Layout.Sider>
@@ -111,7 +113,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
         </Layout.Header>
         <Layout.Content className={styles.content}>
           {current ? (
-            current.render({ session, params: segments.slice(1), navigate })
+            <PageBoundary pageKey={current.key}>{current.render({ session, params: segments.slice(1), navigate })}</PageBoundary>
           ) : (
             <Alert type="info" showIcon title={t('role.display')} />
           )}

@@ -6,10 +6,19 @@ export function formatClinicDate(date: string, language: Language): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   // Noon UTC keeps the calendar day whatever the zone the formatter uses.
   const instant = new Date(Date.UTC(year, month - 1, day, 12));
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'full',
-    timeZone: 'UTC',
-  }).format(instant);
+  return dayFormatter(language).format(instant);
+}
+
+// Made once per language: a formatter costs far more to make than to use, and the shell's header
+// formats the day on every render of the shell.
+const dayFormatters = new Map<Language, Intl.DateTimeFormat>();
+function dayFormatter(language: Language): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'full', timeZone: 'UTC' });
+    dayFormatters.set(language, formatter);
+  }
+  return formatter;
 }
 
 /** The clinic's wall-clock time `HH:MM` of a stored instant. */

@@ -5,13 +5,14 @@
  */
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { Flex, Spin } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
+import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
-import { DisplayPage } from '../display/display-page';
+import { PageBoundary } from '../../ui/page-boundary';
 import { isDisplayPath } from '../display/display-path';
 import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
@@ -19,6 +20,9 @@ import { useIdleLock } from './use-idle-lock';
 type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
 
 const SESSION_RETRY_MS = 3000;
+
+// The lobby TV's page is its own chunk: the console's desks never load it, and the TV loads little else.
+const DisplayPage = lazy(() => import('../display/display-page').then((module) => ({ default: module.DisplayPage })));
 
 export function SessionGate() {
   const api = useApi();
@@ -31,12 +35,14 @@ export function SessionGate() {
     phaseRef.current = phase;
   }, [phase]);
   const retryTimer = useRef<number | undefined>(undefined);
-  const loadSessionRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const loadSessionRef = useRef<(alongside?: Promise<unknown>) => Promise<void>>(() => Promise.resolve());
 
+  /** Asks who is signed in; `alongside` (the landing page's code) is waited for before showing it. */
   const loadSession = useCallback(
-    () =>
+    (alongside: Promise<unknown> = Promise.resolve()) =>
       api.call('auth.me', {}).then(
-        (info) => {
+        async (info) => {
+          await alongside;
           setSession(info);
           setPhase('signedIn');
           onlineManager.setOnline(true);
@@ -56,12 +62,14 @@ export function SessionGate() {
     [api],
   );
 
-  // A reload keeps the tab's session: ask who is signed in before showing anything.
+  // A reload keeps the tab's session: ask who is signed in before showing anything, and load the
+  // page it lands on meanwhile, so that the shell and its page render together (no spinner, and
+  // no Suspense reveal held back) — a chunk that fails to load is the page boundary's to report.
   useEffect(() => {
     loadSessionRef.current = loadSession;
-    void loadSession();
+    void loadSession(api.hasSession && !isDisplayPath() ? preloadRouteOf(window.location.hash).catch(() => undefined) : undefined);
     return () => window.clearTimeout(retryTimer.current);
-  }, [loadSession]);
+  }, [api, loadSession]);
 
   const lock = useCallback(() => {
     // Pausing the query layer keeps every screen's data while nobody is signed in.
@@ -111,7 +119,9 @@ export function SessionGate() {
     <>
       <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>
         {showDisplay ? (
-          <DisplayPage onSignOut={signOut} />
+          <PageBoundary pageKey="display">
+            <DisplayPage onSignOut={signOut} />
+          </PageBoundary>
         ) : (
           <AppShell session={session} onLock={lock} onSignOut={signOut} onSessionChanged={setSession} />
         )}

@@ -1,4 +1,5 @@
 import { Modal } from 'antd';
+import { memo } from 'react';
 import type { CreateCustomerInput, Customer } from '../../../shared/contract/customers';
 import { useI18n } from '../../i18n/i18n';
 import { CustomerForm } from './customer-form';
@@ -13,15 +14,18 @@ interface CustomerCreateModalProps {
   onOpenExisting?(customerId: number): void;
 }
 
-/** Registers a new customer in a modal; the form is remounted each time it opens. */
-export function CustomerCreateModal({ open, initial, onCreated, onClose, onOpenExisting }: CustomerCreateModalProps) {
+/**
+ * Registers a new customer in a modal; the form is remounted each time it opens. Memoised: a
+ * closed modal is skipped when the page around it re-renders (the search's every keystroke).
+ */
+export const CustomerCreateModal = memo(function CustomerCreateModal({ open, initial, onCreated, onClose, onOpenExisting }: CustomerCreateModalProps) {
   const { t } = useI18n();
   return (
     <Modal open={open} title={t('customers.newTitle')} onCancel={onClose} footer={null} width={640} destroyOnHidden>
       {open ? <CustomerForm initial={initial} onSaved={onCreated} onCancel={onClose} onOpenExisting={onOpenExisting} /> : null}
     </Modal>
   );
-}
+});
 
 /** What a search text suggests for a new card: digits are a phone, anything else a name. */
 export function initialFromQuery(query: string): Partial<CreateCustomerInput> {

@@ -4,15 +4,14 @@
  * registers one, and a phone already on file offers to open that customer instead.
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState, type ComponentRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { CustomerSummary } from '../../../shared/contract/customers';
+import { Alert, App, Button, Card, Empty, Flex, Input, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Customer } from '../../../shared/contract/customers';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
-import { TAG_COLORS, tagLabel } from './customer-labels';
-import { formatClinicDateTime } from './format-clinic-date-time';
+import { CustomerResults } from './customer-results';
 import { useCustomerSearch } from './use-customer-search';
 import styles from './customers-page.module.css';
 
@@ -25,8 +24,8 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
   const [creating, setCreating] = useState(false);
   const box = useRef<ComponentRef<typeof Input>>(null);
   const search = useCustomerSearch(text);
-  const results = search.data?.results ?? [];
-  const open = (id: number) => navigate(`/customers/${id}`);
+  const results = useMemo(() => search.data?.results ?? [], [search.data]);
+  const open = useCallback((id: number) => navigate(`/customers/${id}`), [navigate]);
 
   useEffect(() => box.current?.focus(), []);
   // `/` (outside a text field) or F3 anywhere jumps to the search box.
@@ -61,51 +60,68 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
     }
   };
 
-  const columns: TableColumnsType<CustomerSummary> = [
-    {
-      title: t('customers.column.customer'),
-      key: 'customer',
-      render: (_, row) => (
-        <Flex gap={8} align="baseline">
-          <span className={styles.addressForm}>{row.addressForm ?? row.name}</span>
-          <Typography.Text type="secondary">{row.name}</Typography.Text>
-        </Flex>
-      ),
-    },
-    { title: t('customers.column.phone'), dataIndex: 'phoneMasked', width: 160, render: (phone: string) => <span className={styles.phone}>{phone}</span> },
-    {
-      title: t('customers.column.tags'),
-      key: 'tags',
-      render: (_, row) => row.tags.map((tag) => (
-        <Tag key={tag} color={TAG_COLORS[tag]}>
-          {t(tagLabel(tag))}
-        </Tag>
-      )),
-    },
-    {
-      title: t('customers.column.lastVisit'),
-      dataIndex: 'lastVisitAt',
-      width: 160,
-      render: (at: string | null) => (at ? formatClinicDateTime(at, timeZone) : <Typography.Text type="secondary">{t('customers.never')}</Typography.Text>),
-    },
-  ];
-
   const query = search.query;
-  return (
-    <Flex vertical gap={16}>
+  const empty = useMemo(
+    () =>
+      query ? (
+        <Empty description={<>{t('customers.noMatch', { query })}<br />{t('customers.noMatchHint')}</>}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('customers.new')}
+          </Button>
+        </Empty>
+      ) : (
+        <Empty description={t('customers.empty')} />
+      ),
+    [query, t],
+  );
+  // Everything around the box and the list is kept from render to render: a keystroke re-renders
+  // the box, and the list when its answer arrives (antd's Typography cost ~2 ms per key re-rendered).
+  const searching = query !== '';
+  const header = useMemo(
+    () => (
       <Flex justify="space-between" align="end" gap={16}>
         <div>
           <Typography.Title level={3} className={styles.title}>
             {t('customers.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">
-            {query ? t('customers.resultCount', { count: results.length }) : t('customers.recent')}
-          </Typography.Text>
+          <Typography.Text type="secondary">{searching ? t('customers.resultCount', { count: results.length }) : t('customers.recent')}</Typography.Text>
         </div>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('customers.new')}
         </Button>
       </Flex>
+    ),
+    [searching, results.length, t],
+  );
+  const hint = useMemo(
+    () => (
+      <Typography.Text type="secondary" className={styles.hint}>
+        {t('customers.searchHint')}
+      </Typography.Text>
+    ),
+    [t],
+  );
+  // The registration form starts from what is typed; while it is closed nothing changes for it.
+  const initial = useMemo(() => (creating ? initialFromQuery(text) : undefined), [creating, text]);
+  const onCreated = useCallback(
+    (customer: Customer) => {
+      setCreating(false);
+      void message.success(t('customers.created', { name: customer.addressForm ?? customer.name }));
+      open(customer.id);
+    },
+    [message, t, open],
+  );
+  const onOpenExisting = useCallback(
+    (id: number) => {
+      setCreating(false);
+      open(id);
+    },
+    [open],
+  );
+  const closeCreate = useCallback(() => setCreating(false), []);
+  return (
+    <Flex vertical gap={16}>
+      {header}
       <Card size="small">
         <Input
           ref={box}
@@ -122,51 +138,22 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
           onKeyDown={onBoxKey}
           data-testid="customer-search"
         />
-        <Typography.Text type="secondary" className={styles.hint}>
-          {t('customers.searchHint')}
-        </Typography.Text>
+        {hint}
         {search.isError ? (
           <Alert type="error" showIcon title={errorMessage(search.error, t)} action={<Button onClick={() => void search.refetch()}>{t('app.retry')}</Button>} />
         ) : (
-          <Table<CustomerSummary>
-            data-testid="customer-results"
-            size="small"
-            rowKey="id"
+          <CustomerResults
+            results={results}
+            active={active}
             loading={search.isPending}
-            columns={columns}
-            dataSource={results}
-            pagination={false}
-            rowClassName={(_, index) => (index === active ? styles.activeRow ?? '' : '')}
-            onRow={(row, index) => ({ onClick: () => open(row.id), onMouseEnter: () => setActive(index ?? 0) })}
-            className={styles.results}
-            locale={{
-              emptyText: query ? (
-                <Empty description={<>{t('customers.noMatch', { query })}<br />{t('customers.noMatchHint')}</>}>
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                    {t('customers.new')}
-                  </Button>
-                </Empty>
-              ) : (
-                <Empty description={t('customers.empty')} />
-              ),
-            }}
+            timeZone={timeZone}
+            onOpen={open}
+            onHover={setActive}
+            empty={empty}
           />
         )}
       </Card>
-      <CustomerCreateModal
-        open={creating}
-        initial={initialFromQuery(text)}
-        onClose={() => setCreating(false)}
-        onCreated={(customer) => {
-          setCreating(false);
-          void message.success(t('customers.created', { name: customer.addressForm ?? customer.name }));
-          open(customer.id);
-        }}
-        onOpenExisting={(id) => {
-          setCreating(false);
-          open(id);
-        }}
-      />
+      <CustomerCreateModal open={creating} initial={initial} onClose={closeCreate} onCreated={onCreated} onOpenExisting={onOpenExisting} />
     </Flex>
   );
 }

@@ -10,6 +10,8 @@ export const coreMessages = defineMessages(
     'app.retry': '重试',
     'app.offline': '与服务器的连接已断开，正在重连…',
     'app.reconnected': '已重新连接',
+    'app.pageFailed': '这个页面没能加载（可能是服务器刚更新过）。',
+    'app.reload': '重新加载',
 
     'nav.today': '今日预约',
     'nav.signOut': '退出登录',
@@ -173,6 +175,8 @@ export const coreMessages = defineMessages(
     'app.retry': 'Retry',
     'app.offline': 'Lost the connection to the server, reconnecting…',
     'app.reconnected': 'Reconnected',
+    'app.pageFailed': 'This page could not be loaded (the server may just have been updated).',
+    'app.reload': 'Reload',
 
     'nav.today': 'Today',
     'nav.signOut': 'Sign out',

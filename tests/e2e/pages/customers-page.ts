@@ -15,7 +15,7 @@ export class CustomersPage {
   }
 
   results() {
-    return this.page.getByTestId('customer-results').locator('tbody tr.ant-table-row');
+    return this.page.getByTestId('customer-results').locator('tbody tr[data-row-key]');
   }
 
   async search(text: string) {
