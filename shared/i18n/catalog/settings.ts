@@ -85,7 +85,7 @@ export const settingsMessages = defineMessages(
     'settings.items.up': 'Move up',
     'settings.items.down': 'Move down',
     'settings.items.saved': 'Item saved',
-    'settings.items.nameTaken': 'There is already an item called “{name}”',
+    'settings.items.nameTaken': 'There is already an item called "{name}"',
     'settings.items.notFound': 'The item was not found; it may have been removed',
     'settings.items.actions': 'Actions',
     'settings.cancel': 'Cancel',
