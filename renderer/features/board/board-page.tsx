@@ -8,7 +8,7 @@
 import { Alert, Button, Flex, Select, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
-import { VISIT_STATUSES, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
+import { isFinished, VISIT_STATUSES, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import type { PageProps } from '../../routes';
@@ -37,7 +37,6 @@ function byPriorityThenArrival(a: Card, b: Card) {
 function latestFirst(a: Card, b: Card) {
   return b.arrivedAt.localeCompare(a.arrivedAt);
 }
-const FINISHED: readonly VisitStatus[] = ['done', 'left'];
 
 export function BoardPage({ session, params }: PageProps) {
   const { t } = useI18n();
@@ -85,7 +84,7 @@ export function BoardPage({ session, params }: PageProps) {
   const lanes = useMemo(() => {
     const map = new Map<VisitStatus, Card[]>(visibleStatuses.map((status) => [status, []]));
     for (const card of shown) map.get(card.status)?.push(card);
-    for (const [status, list] of map) list.sort(FINISHED.includes(status) ? latestFirst : byPriorityThenArrival);
+    for (const [status, list] of map) list.sort(isFinished(status) ? latestFirst : byPriorityThenArrival);
     return map;
   }, [shown, visibleStatuses]);
 
