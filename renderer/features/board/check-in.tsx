@@ -37,8 +37,13 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const { t } = useI18n();
   const { message, notification } = App.useApp();
   const checkIn = useApiMutation('visits.checkIn');
-  const today = useApiQuery('appointments.listDay', {});
   const [text, setText] = useState('');
+  // Today's appointments are what the box offers while someone types in it; read only then, so a
+  // check-in at any desk does not make every open board read the whole day's list again (bench:
+  // the push of a check-in to a second page).
+  const needle = text.trim().toLowerCase();
+  const searching = needle !== '' && parseSlipCode(needle) === null;
+  const today = useApiQuery('appointments.listDay', {}, { enabled: searching });
 
   const greet = useCallback(
     (result: OutputOf<'visits.checkIn'>) => {
@@ -86,8 +91,6 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   // Today's appointments not yet here, found by name, address form, pinyin, initials or phone
   // (the server's customer search ranks them); customers found with no appointment today can be
   // checked in as walk-ins from the same box.
-  const needle = text.trim().toLowerCase();
-  const searching = needle !== '' && parseSlipCode(needle) === null;
   const search = useCustomerSearch(searching ? text : '', 20);
   const options = useMemo(() => {
     if (!searching) return [];
