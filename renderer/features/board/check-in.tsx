@@ -91,7 +91,8 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   // Today's appointments not yet here, found by name, address form, pinyin, initials or phone
   // (the server's customer search ranks them); customers found with no appointment today can be
   // checked in as walk-ins from the same box.
-  const search = useCustomerSearch(searching ? text : '', 20);
+  // Like the appointments: asked only while the box is typed in, not on every board's load.
+  const search = useCustomerSearch(text, 20, { enabled: searching });
   const options = useMemo(() => {
     if (!searching) return [];
     const rank = new Map((search.data?.results ?? []).map((customer, index) => [customer.id, index]));

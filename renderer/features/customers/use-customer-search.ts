@@ -20,9 +20,12 @@ export function useDebouncedValue<T>(value: T, delayMs: number): T {
 
 export const SEARCH_DEBOUNCE_MS = 0;
 
-/** Results of `customers.search` for the typed text (empty: the latest registered). */
-export function useCustomerSearch(text: string, limit = 20) {
+/**
+ * Results of `customers.search` for the typed text (empty: the latest registered). `enabled:
+ * false` asks nothing (a box that shows results only while typed in).
+ */
+export function useCustomerSearch(text: string, limit = 20, { enabled = true }: { enabled?: boolean } = {}) {
   const query = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
-  const result = useApiQuery('customers.search', { query, limit }, { placeholderData: keepPreviousData, staleTime: 5_000 });
+  const result = useApiQuery('customers.search', { query, limit }, { placeholderData: keepPreviousData, staleTime: 5_000, enabled });
   return { ...result, query, settled: query === text.trim() };
 }
