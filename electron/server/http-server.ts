@@ -139,7 +139,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 
   // `now`: the server's clock (not the browser's), which `serve --demo-at` sets to another time.
   // `integrity`: the start's quick_check, which may still be running after a clean shutdown.
-  app.get('/api/health', async () => ({ ok: core.integrity.current().state !== 'failed', version, schemaVersion: core.schemaVersion, now: core.clock.now().toISOString(), integrity: core.integrity.current().state }));
+  app.get('/api/health', async () => {
+    const integrity = core.integrity.current().state;
+    return { ok: integrity !== 'failed', version, schemaVersion: core.schemaVersion, now: core.clock.now().toISOString(), integrity };
+  });
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const caller = callerOf(request, bearerToken(request));
