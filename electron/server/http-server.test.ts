@@ -139,6 +139,19 @@ describe('HTTP transport', () => {
     const response = await fetch(`${base}/api/events`);
     expect(response.status).toBe(401);
   });
+
+  // A cookie that is not valid percent-encoding is no session: 401, not a 500 from decoding it.
+  it('answers 401 to a malformed session cookie on the event stream and the print page', async () => {
+    const cookie = 'fd_session=%E0%A4%A';
+    const events = await fetch(`${base}/api/events`, { headers: { cookie, 'accept-language': 'en' } });
+    expect(events.status).toBe(401);
+    expect(await events.json()).toEqual({ error: { code: 'unauthenticated', message: 'Please sign in first' } });
+    const slip = await fetch(`${base}/print/slip/1`, { headers: { cookie } });
+    expect(slip.status).toBe(401);
+    expect(await slip.text()).toContain('<html');
+    // Another cookie's bad escape does not matter; a well-formed unknown token is refused alike.
+    expect((await fetch(`${base}/api/events`, { headers: { cookie: 'other=%E0; fd_session=unknown' } })).status).toBe(401);
+  });
 });
 
 describe('the built renderer', () => {

@@ -64,12 +64,22 @@ export function cacheControlOf(path: string): string {
   return /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/**
+ * The value of cookie `name`, or null. A value that is not valid percent-encoding (`%E0%A4%A`,
+ * sent by a broken client or by hand) cannot be one of our tokens: it reads as no session (401),
+ * not as a server failure.
+ */
 function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
