@@ -1,6 +1,7 @@
 /**
  * The typed shape of the database, table by table, as Kysely sees it. Columns mirror the
- * migrations; timestamps are ISO 8601 UTC strings.
+ * migrations; timestamps are ISO 8601 UTC strings. schema-columns.ts lists the same columns as
+ * data (the compiler keeps the two equal) and its test holds them against the migrations.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AppointmentKind, AppointmentStatus, Channel } from '../../shared/domain/appointments';
