@@ -13,6 +13,7 @@ import { clinicDayRange, clinicInstant, type ClinicDate } from '../../shared/dom
 import { VISIT_STATUSES, type VisitStatus } from '../../shared/domain/visits';
 import type { Actor } from '../api/context';
 import { appendAudit } from '../db/repositories/audit';
+import { activeComfortRules } from '../db/repositories/comfort-rules';
 import { readSettings } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { createBookingService } from '../services/booking-service';
@@ -144,7 +145,8 @@ async function play(db: Transaction<Database>, options: PlayOptions): Promise<{ 
     return found.length > 0 ? found : staff;
   };
   const team = { desk: ofRole('reception'), floor: ofRole('guide', 'reception', 'nurse'), guides: ofRole('guide'), consult: ofRole('consultant'), nurses: ofRole('nurse') };
-  const rules = (await db.selectFrom('comfort_rules').selectAll().where('active', '=', 1).orderBy('sort').execute()).map((rule) => ({
+  // The rules a check-in reads, from the same repository function: the plan and the tasks agree.
+  const rules = (await activeComfortRules(db)).map((rule) => ({
     id: rule.id,
     code: rule.code,
     trigger: rule.trigger as ComfortRule['trigger'],

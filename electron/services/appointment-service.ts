@@ -8,13 +8,8 @@ import { AppError } from '../../shared/contract/errors';
 import type { AppointmentKind, AppointmentStatus } from '../../shared/domain/appointments';
 import { addDays, clinicDateOf, clinicDayRange, clinicTimeOf, type ClinicDate } from '../../shared/domain/clinic-time';
 import { confirmationMessage } from '../../shared/domain/confirmation-message';
-import {
-  appointmentsBetweenQuery,
-  callsOfAppointment,
-  callSummaries,
-  findAppointmentDetail,
-  listAppointmentsBetween,
-} from '../db/repositories/appointments';
+import { callListRows, callsOfAppointment, callSummaries, findAppointmentDetail, listAppointmentsBetween } from '../db/repositories/appointments';
+import { listDoctors, listRooms } from '../db/repositories/roster';
 import { readSettings } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { toAppointmentDetail, toAppointmentRow } from './appointment-mapping';
@@ -69,8 +64,8 @@ export function createAppointmentService(): AppointmentService {
       const [rows, shifts, doctors, rooms] = await Promise.all([
         listAppointmentsBetween(db, start, end),
         resolveDayShifts(db, day),
-        db.selectFrom('staff').select(['id', 'name', 'specialty']).where('role', '=', 'doctor').where('active', '=', 1).orderBy('id').execute(),
-        db.selectFrom('rooms').select(['id', 'name', 'name_en', 'floor']).execute(),
+        listDoctors(db),
+        listRooms(db),
       ]);
       const roomById = new Map(rooms.map((room) => [room.id, { id: room.id, name: room.name, nameEn: room.name_en, floor: room.floor }]));
       const booked = new Set(rows.map((row) => row.doctor_id));
@@ -97,7 +92,7 @@ export function createAppointmentService(): AppointmentService {
       const { timeZone } = await readSettings(db);
       const start = clinicDayRange(filter.from, timeZone).start;
       const end = clinicDayRange(filter.to, timeZone).end;
-      const rows = await appointmentsBetweenQuery(db, start, end, { ...filter, limit: LIST_LIMIT + 1 }).execute();
+      const rows = await listAppointmentsBetween(db, start, end, { ...filter, limit: LIST_LIMIT + 1 });
       return { appointments: rows.slice(0, LIST_LIMIT).map(toAppointmentRow), truncated: rows.length > LIST_LIMIT };
     },
 
@@ -107,10 +102,7 @@ export function createAppointmentService(): AppointmentService {
       const settings = await readSettings(db);
       const day = date ?? addDays(clinicDateOf(now, settings.timeZone), 1);
       const { start, end } = clinicDayRange(day, settings.timeZone);
-      const rows = await appointmentsBetweenQuery(db, start, end)
-        .select('a.needs_reschedule')
-        .where((eb) => eb.or([eb('a.status', '=', 'booked'), eb.and([eb('a.needs_reschedule', '=', 1), eb('a.status', 'in', ['booked', 'confirmed'])])]))
-        .execute();
+      const rows = await callListRows(db, start, end);
       const summaries = new Map((await callSummaries(db, rows.map((row) => row.id))).map((summary) => [summary.appointment_id, summary]));
       const entries = rows.map((row): CallListEntry => {
         const summary = summaries.get(row.id);

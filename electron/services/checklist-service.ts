@@ -17,10 +17,15 @@ import {
   findRun,
   findTemplate,
   findTick,
+  insertTemplate,
+  insertTemplateItem,
   listRoomRefs,
   listTemplates,
+  retireTemplateItems,
   runsOfDay,
   ticksOfRuns,
+  updateTemplate,
+  updateTemplateItem,
   upsertTick,
 } from '../db/repositories/checklists';
 import { readSettings } from '../db/repositories/settings';
@@ -151,14 +156,13 @@ export function createChecklistService(): ChecklistService {
       let templateId: number;
       let before: unknown = null;
       if (input.id === undefined) {
-        const inserted = await db.insertInto('checklist_templates').values(values).returning('id').executeTakeFirstOrThrow();
-        templateId = inserted.id;
+        templateId = await insertTemplate(db, values);
       } else {
         const existing = await findTemplate(db, input.id);
         if (!existing) throw new AppError('not_found', 'checklists.error.template');
         before = (await toEditorTemplates(db, [existing]))[0];
         templateId = existing.id;
-        await db.updateTable('checklist_templates').set(values).where('id', '=', templateId).execute();
+        await updateTemplate(db, templateId, values);
       }
       const existingItems = await allItemsOf(db, templateId);
       const kept = new Set<number>();
@@ -177,16 +181,14 @@ export function createChecklistService(): ChecklistService {
             throw new AppError('not_found', 'checklists.error.item', { path: ['items', sort, 'id'] });
           }
           kept.add(item.id);
-          await db.updateTable('checklist_template_items').set(row).where('id', '=', item.id).execute();
+          await updateTemplateItem(db, item.id, row);
         } else {
-          await db.insertInto('checklist_template_items').values({ ...row, template_id: templateId }).execute();
+          await insertTemplateItem(db, { ...row, template_id: templateId });
         }
       }
       // Retire, never delete: past runs still name these items.
       const retired = existingItems.filter((item) => item.active === 1 && !kept.has(item.id)).map((item) => item.id);
-      if (retired.length > 0) {
-        await db.updateTable('checklist_template_items').set({ active: 0 }).where('id', 'in', retired).execute();
-      }
+      await retireTemplateItems(db, retired);
       const saved = await findTemplate(db, templateId);
       const result = (await toEditorTemplates(db, saved ? [saved] : []))[0];
       if (!result) throw new Error('saved checklist template vanished');

@@ -7,10 +7,10 @@ import type { BoardCard } from '../../shared/contract/visits';
 import { AppError } from '../../shared/contract/errors';
 import { clinicDateOf, type ClinicDate } from '../../shared/domain/clinic-time';
 import { canTransition, formatTicket, minutesLate, TICKET_PREFIX, type VisitKind, type VisitStatus } from '../../shared/domain/visits';
+import { findAppointmentForCheckIn, markAppointmentCheckedIn, markAppointmentCompleted } from '../db/repositories/appointments';
 import { findCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { readSettings } from '../db/repositories/settings';
 import { findVisit, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber } from '../db/repositories/visits';
-import { runCompiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 import { readBoardCards } from './board-cards';
 import { followVisitMove, startComfortTasks } from './comfort-service';
@@ -44,12 +44,7 @@ export function createVisitService(): VisitService {
 
       if ('appointmentId' in input) {
         // The appointment with the visit it may already have, in one read.
-        const [appointment] = await runCompiledOnce(
-          db,
-          'visits.checkIn.appointment',
-          () => db.selectFrom('appointments as a').leftJoin('visits as v', 'v.appointment_id', 'a.id').selectAll('a').select(['v.id as earlier_visit_id', 'v.ticket as earlier_ticket']).where('a.id', '=', input.appointmentId),
-          [input.appointmentId],
-        );
+        const appointment = await findAppointmentForCheckIn(db, input.appointmentId);
         if (!appointment) throw new AppError('not_found', 'visits.noSuchAppointment', { path: ['appointmentId'], params: { id: input.appointmentId } });
         if (appointment.earlier_visit_id !== null) {
           const ticket = appointment.earlier_ticket ?? '';
@@ -63,8 +58,7 @@ export function createVisitService(): VisitService {
             params: { status: `appointment.status.${appointment.status}`, action: 'appointments.action.checkIn' },
           });
         }
-        const marked = { status: 'checked_in' as const, version: appointment.version + 1, updated_at: arrivedAt };
-        await runCompiledOnce(db, 'visits.checkIn.mark', () => db.updateTable('appointments').set(marked).where('id', '=', appointment.id), [...Object.values(marked), appointment.id]);
+        await markAppointmentCheckedIn(db, appointment.id, appointment.version + 1, arrivedAt);
         visit = {
           customerId: appointment.customer_id,
           kind: appointment.kind === 'followup' ? 'followup' : 'appointment',
@@ -125,7 +119,7 @@ export function createVisitService(): VisitService {
       await insertVisitEvent(db, { visitId: visit.id, from: visit.status, to: input.to, at: now.toISOString(), staffId, roomId: input.roomId ?? null, note: input.note ?? '' });
       await followVisitMove(db, visit.id, visit.status, input.to, staffId, now);
       if (input.to === 'done' && visit.appointment_id !== null) {
-        await db.updateTable('appointments').set({ status: 'completed', updated_at: now.toISOString() }).where('id', '=', visit.appointment_id).execute();
+        await markAppointmentCompleted(db, visit.appointment_id, now.toISOString());
       }
       const [card] = await readBoardCards(db, { ids: [visit.id] }, now);
       if (!card) throw new Error('a moved visit vanished');

@@ -3,6 +3,7 @@ import type { AppointmentKind, AppointmentStatus } from '../../../shared/domain/
 import { LIVE_STATUSES } from '../../../shared/domain/booking';
 import type { AppointmentsTable, Database, NewAppointment } from '../schema';
 import type { Updateable } from 'kysely';
+import { runCompiledOnce } from '../compiled-once';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -98,6 +99,40 @@ export function liveBookingsOfDoctor(db: Db, doctorId: number, start: string, en
     .where('a.starts_at', '<', end)
     .where('a.status', 'in', [...LIVE_STATUSES])
     .execute();
+}
+
+/**
+ * The appointments of `[start, end)` tomorrow's confirmation calls are about: those still to
+ * confirm, and open ones the morning roster put on the list to reschedule.
+ */
+export function callListRows(db: Db, start: string, end: string) {
+  return appointmentsBetweenQuery(db, start, end)
+    .select('a.needs_reschedule')
+    .where((eb) => eb.or([eb('a.status', '=', 'booked'), eb.and([eb('a.needs_reschedule', '=', 1), eb('a.status', 'in', ['booked', 'confirmed'])])]))
+    .execute();
+}
+
+/** One appointment with the visit it may already have (one join on the unique `appointment_id`): a check-in's read. */
+export async function findAppointmentForCheckIn(db: Db, id: number) {
+  // A check-in's queries are compiled once (compiled-once.ts): building them cost more than running them.
+  const [row] = await runCompiledOnce(
+    db,
+    'visits.checkIn.appointment',
+    () => db.selectFrom('appointments as a').leftJoin('visits as v', 'v.appointment_id', 'a.id').selectAll('a').select(['v.id as earlier_visit_id', 'v.ticket as earlier_ticket']).where('a.id', '=', id),
+    [id],
+  );
+  return row;
+}
+
+/** Marks an appointment checked in, at the version after the one the check-in read. */
+export async function markAppointmentCheckedIn(db: Db, id: number, version: number, at: string): Promise<void> {
+  const marked = { status: 'checked_in' as const, version, updated_at: at };
+  await runCompiledOnce(db, 'visits.checkIn.mark', () => db.updateTable('appointments').set(marked).where('id', '=', id), [...Object.values(marked), id]);
+}
+
+/** Marks an appointment completed: its visit is done. */
+export async function markAppointmentCompleted(db: Db, id: number, at: string): Promise<void> {
+  await db.updateTable('appointments').set({ status: 'completed', updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function insertAppointment(db: Db, appointment: NewAppointment): Promise<number> {

@@ -2,8 +2,8 @@
  * SQL of the daily checklists: templates and their items, one run per template per clinic day,
  * and the run's ticks. Served by the indexes of migration 007.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { ChecklistTemplateItemsTable, ChecklistTemplatesTable, Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -12,6 +12,38 @@ export function listTemplates(db: Db, options: { all?: boolean } = {}) {
   let query = db.selectFrom('checklist_templates').selectAll();
   if (!options.all) query = query.where('active', '=', 1);
   return query.orderBy('sort').orderBy('id').execute();
+}
+
+/** The role each of some templates is for (who is told when it is overdue). */
+export function rolesOfTemplates(db: Db, ids: readonly number[]) {
+  return db.selectFrom('checklist_templates').where('id', 'in', [...ids]).select(['id', 'role']).execute();
+}
+
+/** Adds a template; returns its id. */
+export async function insertTemplate(db: Db, values: Insertable<ChecklistTemplatesTable>): Promise<number> {
+  const inserted = await db.insertInto('checklist_templates').values(values).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Changes a template's own fields (its items are saved one by one). */
+export async function updateTemplate(db: Db, id: number, values: Insertable<ChecklistTemplatesTable>) {
+  await db.updateTable('checklist_templates').set(values).where('id', '=', id).execute();
+}
+
+/** Adds an item to a template. */
+export async function insertTemplateItem(db: Db, row: Insertable<ChecklistTemplateItemsTable>) {
+  await db.insertInto('checklist_template_items').values(row).execute();
+}
+
+/** Changes an item of a template. */
+export async function updateTemplateItem(db: Db, id: number, row: Omit<Insertable<ChecklistTemplateItemsTable>, 'template_id'>) {
+  await db.updateTable('checklist_template_items').set(row).where('id', '=', id).execute();
+}
+
+/** Retires items: never deleted, past runs still name them. */
+export async function retireTemplateItems(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return;
+  await db.updateTable('checklist_template_items').set({ active: 0 }).where('id', 'in', [...ids]).execute();
 }
 
 /** One template by id. */

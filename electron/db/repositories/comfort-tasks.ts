@@ -1,10 +1,11 @@
 /**
- * Reads of comfort tasks for the board's cards. Withdrawn tasks (a round withdrawn when the
- * customer was called) are left out in SQL: no card shows them, and they were a quarter of a busy
- * day's rows.
+ * SQL of comfort tasks: the reads of the board's cards, the tasks a check-in makes, completing one
+ * (of two staff, one wins), and withdrawing what a customer no longer needs. Withdrawn tasks (a
+ * round withdrawn when the customer was called) are left out of the reads in SQL: no card shows
+ * them, and they were a quarter of a busy day's rows.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { FINISHED_STATUSES } from '../../../shared/domain/visits';
+import { FINISHED_STATUSES, type VisitStatus } from '../../../shared/domain/visits';
 import { runCompiledOnce } from '../compiled-once';
 import type { Database } from '../schema';
 import { scopeOf, type VisitScope } from './visits';
@@ -67,4 +68,111 @@ export function comfortCountsOfFinishedVisits(db: Db, scope: VisitScope): Promis
 /** One visit's comfort timeline, by due time: a finished card's, opened on demand. */
 export function comfortTasksOfVisit(db: Db, visitId: number): Promise<ComfortTaskRow[]> {
   return tasksQuery(db).where('k.visit_id', '=', visitId).orderBy('k.due_at').orderBy('k.id').execute();
+}
+
+/** A task to make: from a rule (`rule_id`) or added by hand (`rule_id` null). */
+export interface NewComfortTask {
+  visit_id: number;
+  rule_id: number | null;
+  label: string;
+  label_en: string;
+  due_at: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** The columns of a new task in one fixed order: the order the compiled statement binds them. */
+const taskRow = (task: NewComfortTask): NewComfortTask => ({
+  visit_id: task.visit_id,
+  rule_id: task.rule_id,
+  label: task.label,
+  label_en: task.label_en,
+  due_at: task.due_at,
+  created_at: task.created_at,
+  created_by: task.created_by,
+});
+
+/**
+ * Makes a check-in's tasks in one statement, compiled once per count: each statement of a
+ * check-in costs more in the query layer than in SQLite (bench).
+ */
+export async function insertComfortTasks(db: Db, tasks: readonly NewComfortTask[]): Promise<void> {
+  if (tasks.length === 0) return;
+  const rows = tasks.map(taskRow);
+  await runCompiledOnce(db, `comfort.insertTasks:${rows.length}`, () => db.insertInto('comfort_tasks').values(rows), rows.flatMap((row) => Object.values(row)));
+}
+
+/** Makes one task (the next round, or one added by hand); returns its id. */
+export async function insertComfortTask(db: Db, task: NewComfortTask): Promise<number> {
+  const row = await db.insertInto('comfort_tasks').values(taskRow(task)).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Withdraws every task of a visit still open (neither done nor withdrawn): the customer has gone. */
+export async function withdrawOpenComfortTasks(db: Db, visitId: number, at: string): Promise<void> {
+  await db
+    .updateTable('comfort_tasks')
+    .set({ cancelled_at: at })
+    .where('visit_id', '=', visitId)
+    .where('done_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .execute();
+}
+
+/** Withdraws a visit's open rounds (tasks of a round rule): the customer no longer waits. */
+export async function withdrawOpenRounds(db: Db, visitId: number, at: string): Promise<void> {
+  const roundRules = db.selectFrom('comfort_rules').select('id').where('trigger', '=', 'round');
+  await db
+    .updateTable('comfort_tasks')
+    .set({ cancelled_at: at })
+    .where('visit_id', '=', visitId)
+    .where('done_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('rule_id', 'in', roundRules)
+    .execute();
+}
+
+/** One task with what completing it needs: its visit's status, its rule's trigger, who did it if done. */
+export function findComfortTaskToComplete(db: Db, taskId: number) {
+  return db
+    .selectFrom('comfort_tasks as k')
+    .innerJoin('visits as v', 'v.id', 'k.visit_id')
+    .leftJoin('comfort_rules as r', 'r.id', 'k.rule_id')
+    .leftJoin('staff as s', 's.id', 'k.done_by')
+    .select(['k.id', 'k.visit_id', 'k.done_at', 'k.cancelled_at', 'v.status', 'r.trigger', 's.name as done_by_name'])
+    .where('k.id', '=', taskId)
+    .executeTakeFirst();
+}
+
+/**
+ * Marks a task done only while it is still open: of two staff completing one task, one wins.
+ * Returns false when it was already done or withdrawn.
+ */
+export async function completeComfortTask(db: Db, taskId: number, staffId: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('comfort_tasks')
+    .set({ done_at: at, done_by: staffId })
+    .where('id', '=', taskId)
+    .where('done_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The open tasks of a clinic day due before `before`, of visits in the given statuses, with the
+ * ticket and address form a notification names them by (never a full name).
+ */
+export function overdueComfortTasks(db: Db, clinicDate: string, before: string, visitStatuses: readonly VisitStatus[]) {
+  return db
+    .selectFrom('comfort_tasks as k')
+    .innerJoin('visits as v', 'v.id', 'k.visit_id')
+    .innerJoin('customers as c', 'c.id', 'v.customer_id')
+    .select(['k.id', 'k.label', 'k.label_en', 'k.due_at', 'v.id as visit_id', 'v.ticket', 'c.address_form'])
+    .where('k.done_at', 'is', null)
+    .where('k.cancelled_at', 'is', null)
+    .where('k.due_at', '<', before)
+    .where('v.clinic_date', '=', clinicDate)
+    .where('v.status', 'in', [...visitStatuses])
+    .execute();
 }

@@ -48,6 +48,22 @@ export function findVisit(db: Db, id: number) {
   return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether a visit exists (reads its id only). */
+export async function visitExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('visits').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The visits of a clinic day waiting now, with the ticket and address form a notification names them by. */
+export function waitingVisitsOfDay(db: Db, clinicDate: string) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('customers as c', 'c.id', 'v.customer_id')
+    .select(['v.id', 'v.ticket', 'c.address_form'])
+    .where('v.clinic_date', '=', clinicDate)
+    .where('v.status', '=', 'waiting')
+    .execute();
+}
+
 /**
  * Moves a visit on only if it is still in the status the caller saw: of two staff acting on one
  * card, one wins. Returns false when the status had already changed.

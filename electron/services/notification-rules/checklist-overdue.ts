@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import type { Role } from '../../../shared/domain/roles';
+import { rolesOfTemplates } from '../../db/repositories/checklists';
 import type { Database } from '../../db/schema';
 import type { NotificationRule } from './notification-rule';
 
@@ -34,15 +35,7 @@ export function createChecklistOverdueRule(overdueChecklists: OverdueChecklists)
       const overdue = await overdueChecklists(db, now);
       if (overdue.length === 0) return [];
       // Told: whoever the checklist is for (its template's role), reception at the desk, and the manager.
-      const templateRoles = new Map(
-        (
-          await db
-            .selectFrom('checklist_templates')
-            .where('id', 'in', overdue.map((checklist) => checklist.templateId))
-            .select(['id', 'role'])
-            .execute()
-        ).map((row) => [row.id, row.role]),
-      );
+      const templateRoles = new Map((await rolesOfTemplates(db, overdue.map((checklist) => checklist.templateId))).map((row) => [row.id, row.role]));
       return overdue.map((checklist) => {
         const roles = new Set<Exclude<Role, 'display'>>(['reception', 'manager']);
         const role = checklist.role ?? templateRoles.get(checklist.templateId);

@@ -5,7 +5,8 @@
  */
 import { clinicDateOf } from '../../../shared/domain/clinic-time';
 import { currentWaitStart, waitedMinutes, type VisitStatus } from '../../../shared/domain/visits';
-import { eventsOfVisits } from '../../db/repositories/visits';
+import { overdueComfortTasks } from '../../db/repositories/comfort-tasks';
+import { eventsOfVisits, waitingVisitsOfDay } from '../../db/repositories/visits';
 import type { NotificationRule } from './notification-rule';
 
 const LOBBY_ROLES = ['reception', 'guide', 'manager'] as const;
@@ -14,17 +15,8 @@ const LOBBY_ROLES = ['reception', 'guide', 'manager'] as const;
 export const comfortOverdueRule: NotificationRule = {
   kind: 'comfortOverdue',
   async evaluate(db, now, settings) {
-    const rows = await db
-      .selectFrom('comfort_tasks as k')
-      .innerJoin('visits as v', 'v.id', 'k.visit_id')
-      .innerJoin('customers as c', 'c.id', 'v.customer_id')
-      .select(['k.id', 'k.label', 'k.label_en', 'k.due_at', 'v.id as visit_id', 'v.ticket', 'c.address_form'])
-      .where('k.done_at', 'is', null)
-      .where('k.cancelled_at', 'is', null)
-      .where('k.due_at', '<', now.toISOString())
-      .where('v.clinic_date', '=', clinicDateOf(now, settings.timeZone))
-      .where('v.status', 'in', ['waiting', 'called'])
-      .execute();
+    // Still in the lobby: waiting, or called and not yet gone in.
+    const rows = await overdueComfortTasks(db, clinicDateOf(now, settings.timeZone), now.toISOString(), ['waiting', 'called']);
     return rows.map((row) => ({
       subject: { kind: 'comfortTask', id: String(row.id) },
       escalation: 'due',
@@ -41,13 +33,7 @@ export const comfortOverdueRule: NotificationRule = {
 export const waitRedRule: NotificationRule = {
   kind: 'waitRed',
   async evaluate(db, now, settings) {
-    const waiting = await db
-      .selectFrom('visits as v')
-      .innerJoin('customers as c', 'c.id', 'v.customer_id')
-      .select(['v.id', 'v.ticket', 'c.address_form'])
-      .where('v.clinic_date', '=', clinicDateOf(now, settings.timeZone))
-      .where('v.status', '=', 'waiting')
-      .execute();
+    const waiting = await waitingVisitsOfDay(db, clinicDateOf(now, settings.timeZone));
     if (waiting.length === 0) return [];
     const events = await eventsOfVisits(db, waiting.map((visit) => visit.id));
     return waiting.flatMap((visit) => {
