@@ -8,10 +8,11 @@ import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
 import { displayMessages } from './catalog/display';
+import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
 /** The English catalogue: every key of the Chinese source, checked by the compiler. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<MessageKey, string | CountedMessage> = {
   ...coreMessages.en,
   ...customersMessages.en,
   ...appointmentsMessages.en,

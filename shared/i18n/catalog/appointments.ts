@@ -1,5 +1,5 @@
 /** Appointments: the booking form, day and list views, confirmation calls. Keys start with `appointments.`. */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const appointmentsMessages = defineMessages(
   {
@@ -196,7 +196,7 @@ export const appointmentsMessages = defineMessages(
     'appointments.calls.message': 'Script / SMS',
     'appointments.calls.copy': 'Copy',
     'appointments.calls.copied': 'Copied: paste it into SMS or WeChat',
-    'appointments.calls.attempts': '{count} calls made',
+    'appointments.calls.attempts': counted('count', { one: '{count} call made', other: '{count} calls made' }),
     'appointments.calls.needsReschedule': 'To reschedule (roster change)',
     'appointments.calls.outcome': 'Outcome',
     'appointments.calls.outcome.confirmed': 'Confirmed',

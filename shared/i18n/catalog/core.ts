@@ -1,5 +1,5 @@
 /** The console's own words: the frame, sign-in, errors, validation, today's list. */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const coreMessages = defineMessages(
   {
@@ -203,7 +203,7 @@ export const coreMessages = defineMessages(
     'signIn.lockNow': 'Lock now',
 
     'today.title': "Today's appointments",
-    'today.count': '{count} appointments',
+    'today.count': counted('count', { one: '{count} appointment', other: '{count} appointments' }),
     'today.empty': 'No appointments today yet.',
     'today.emptyHint': 'New bookings show up here.',
     'today.filterAll': 'All',
@@ -253,18 +253,18 @@ export const coreMessages = defineMessages(
     'error.databaseDamaged': 'The database failed its integrity check, so every change is stopped to keep the damage from spreading; nothing was changed. Tell a manager now to restore it from the backup.',
     'error.malformedJson': 'The request body is not valid JSON',
     'error.network': 'Cannot reach the server; check the network and try again',
-    'error.wrongPin': 'Wrong PIN; {left} tries left',
+    'error.wrongPin': counted('left', { one: 'Wrong PIN; {left} try left', other: 'Wrong PIN; {left} tries left' }),
     'error.accountLocked': 'Too many wrong PINs: the account is locked, try again in {seconds} s',
     'error.staffInactive': 'This account is disabled',
 
     'validation.required': '{field} is required',
     'validation.type': '{field} has the wrong type',
-    'validation.tooShort': '{field} needs at least {min} characters',
-    'validation.tooLong': '{field} takes at most {max} characters',
+    'validation.tooShort': counted('min', { one: '{field} needs at least {min} character', other: '{field} needs at least {min} characters' }),
+    'validation.tooLong': counted('max', { one: '{field} takes at most {max} character', other: '{field} takes at most {max} characters' }),
     'validation.tooSmall': '{field} must be at least {min}',
     'validation.tooBig': '{field} must be at most {max}',
-    'validation.tooFew': '{field} needs at least {min} entries',
-    'validation.tooMany': '{field} takes at most {max} entries',
+    'validation.tooFew': counted('min', { one: '{field} needs at least {min} entry', other: '{field} needs at least {min} entries' }),
+    'validation.tooMany': counted('max', { one: '{field} takes at most {max} entry', other: '{field} takes at most {max} entries' }),
     'validation.format': '{field} is not in the right format',
     'validation.oneOf': '{field} must be one of: {options}',
     'validation.unknownKeys': 'Unknown fields: {keys}',

@@ -1,5 +1,5 @@
 /** Customers: registration, search, the customer page. Keys start with `customers.`. */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const customersMessages = defineMessages(
   {
@@ -71,7 +71,7 @@ export const customersMessages = defineMessages(
     'customers.searchPlaceholder': 'Name, pinyin, initials or phone (e.g. 王丽, wangli, wl, 1380, 8000)',
     'customers.searchHint': '/ or F3 jumps to search, ↑↓ to choose, Enter to open',
     'customers.recent': 'Recently registered',
-    'customers.resultCount': '{count} customers found',
+    'customers.resultCount': counted('count', { one: '{count} customer found', other: '{count} customers found' }),
     'customers.noMatch': 'Nobody matches "{query}".',
     'customers.noMatchHint': 'Try another spelling (pinyin, initials, the last 4 phone digits), or register a new customer.',
     'customers.empty': 'No customers yet.',

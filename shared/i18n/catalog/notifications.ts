@@ -1,5 +1,5 @@
 /** Notifications: the bell, its list, and the title and body of each rule's notification. Keys start with `notifications.`. */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const notificationsMessages = defineMessages(
   {
@@ -39,7 +39,7 @@ export const notificationsMessages = defineMessages(
     'notifications.empty': 'No notifications. A long wait, an overdue comfort task, an unconfirmed roster or a late checklist will show here.',
     'notifications.emptyUnread': 'No unread notifications',
     'notifications.all': 'All',
-    'notifications.more': '{count} more new notifications: open the notification centre',
+    'notifications.more': counted('count', { one: '{count} more new notification: open the notification centre', other: '{count} more new notifications: open the notification centre' }),
     'notifications.unreadCount': '{count} unread',
     'notifications.desktopUnsupported': 'This browser cannot show desktop alerts (a LAN address needs HTTPS for them)',
     'notifications.desktopByApp': 'Desktop alerts are shown by the FrontDesk app',
@@ -50,9 +50,12 @@ export const notificationsMessages = defineMessages(
     'notifications.desktopOn': 'Desktop alerts are on',
     'notifications.desktopBlocked': 'This browser blocks desktop alerts for this page; allow them in the site settings',
     'notifications.rosterUnconfirmed.title': "Doctors' roster not confirmed",
-    'notifications.rosterUnconfirmed.body': 'It is past opening time ({opensAt}) and {unconfirmed} of {total} doctors are not confirmed today.',
+    'notifications.rosterUnconfirmed.body': 'It is past opening time ({opensAt}); doctors not confirmed today: {unconfirmed} of {total}.',
     'notifications.rosterUnconfirmed.escalatedTitle': 'Roster still not confirmed {minutes} min after opening',
-    'notifications.rosterUnconfirmed.escalatedBody': 'Opening ({opensAt}) was {minutes} minutes ago and {unconfirmed} of {total} doctors are still not confirmed; a manager should follow up.',
+    'notifications.rosterUnconfirmed.escalatedBody': counted('minutes', {
+      one: 'Opening ({opensAt}) was {minutes} minute ago; doctors still not confirmed today: {unconfirmed} of {total}. A manager should follow up.',
+      other: 'Opening ({opensAt}) was {minutes} minutes ago; doctors still not confirmed today: {unconfirmed} of {total}. A manager should follow up.',
+    }),
     'notifications.checklistOverdue.title': 'Checklist not done on time',
     'notifications.checklistOverdue.body': '"{name}" was due by {due} and is not done yet.',
   },

@@ -1,5 +1,5 @@
 /** The doctors' roster: weekly templates, day overrides, the morning confirmation. Keys start with `roster.`. */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const rosterMessages = defineMessages(
   {
@@ -95,7 +95,7 @@ export const rosterMessages = defineMessages(
     'roster.today.hint': 'Before opening, confirm each doctor: present, late (until when) or absent, and the room. Keys: ↑/↓ choose a doctor, P present, L late, A absent.',
     'roster.today.progress': '{confirmed}/{total} confirmed',
     'roster.today.empty': 'No doctor is on shift today. Set doctors\' shifts under "Weekly roster".',
-    'roster.today.appointments': '{count} appointments today',
+    'roster.today.appointments': counted('count', { one: '{count} appointment today', other: '{count} appointments today' }),
     'roster.status.unconfirmed': 'Not confirmed',
     'roster.status.present': 'Present',
     'roster.status.late': 'Late',

@@ -1,5 +1,5 @@
 /** Arrivals: check-in, the queue board, the visit statuses. Keys start with `visits.`. */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const visitsMessages = defineMessages(
   {
@@ -84,7 +84,7 @@ export const visitsMessages = defineMessages(
     'comfort.dueIn': 'in {count} min',
     'comfort.timeline': 'Comfort timeline',
     'comfort.count': 'Comfort {done}/{total}',
-    'comfort.panel': '{count} comfort tasks open',
+    'comfort.panel': counted('count', { one: '{count} comfort task open', other: '{count} comfort tasks open' }),
     'comfort.overdueCount': '{count} overdue',
     'comfort.none': 'Nothing open: every waiting customer is looked after.',
     'comfort.withdrawn': 'The customer has left the waiting area; this round was withdrawn',
