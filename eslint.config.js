@@ -57,7 +57,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [electronModule], patterns: [...nodeAndDatabase, { group: ['**/electron/**'], message: 'The renderer reaches the main process only through its client module.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronModule,
+            // zod's messages are for developers: every form says its problems in the user's language.
+            { name: '@hookform/resolvers/zod', message: 'Use zodFormResolver (renderer/ui/zod-form-resolver.ts): it translates zod issues.' },
+          ],
+          patterns: [...nodeAndDatabase, { group: ['**/electron/**'], message: 'The renderer reaches the main process only through its client module.' }],
+        },
+      ],
     },
   },
   {

@@ -3,7 +3,6 @@
  * server agree on every rule; the shift and overlap rules come back from the server naming the
  * clash, and a manager may then override on purpose.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
@@ -18,6 +17,7 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { CustomerPicker } from '../customers/customer-picker';
 import { SubmitForm } from '../../ui/submit-form';
+import { zodFormResolver } from '../../ui/zod-form-resolver';
 
 type BookingForm = z.input<typeof bookingSchema>;
 
@@ -41,7 +41,7 @@ export function BookingDrawer({ open, preset, isManager, onClose, onBooked }: Bo
   const { message } = App.useApp();
   const create = useApiMutation('appointments.create');
   const form = useForm<BookingForm>({
-    resolver: zodResolver(bookingSchema),
+    resolver: zodFormResolver(bookingSchema, language),
     defaultValues: blank(preset),
   });
   const { control, handleSubmit, reset, setValue, setError, getValues } = form;

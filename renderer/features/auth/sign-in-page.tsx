@@ -2,7 +2,6 @@
  * Sign-in and the lock screen: pick your name from the staff list, type your PIN. The PIN form
  * uses the contract's own schema, so the browser and the server agree on what a PIN is.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Card, Empty, Flex, Form, Input, Segmented, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -14,6 +13,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { LanguageSwitch } from '../../ui/language-switch';
+import { zodFormResolver } from '../../ui/zod-form-resolver';
 import styles from './sign-in-page.module.css';
 
 const pinFormSchema = z.object({ pin: pinSchema });
@@ -130,10 +130,10 @@ function StaffGrid({ staff, onPick, initialRole }: { staff: StaffSummary[]; onPi
 }
 
 function PinStep({ staff, onBack, onSignedIn }: { staff: StaffSummary; onBack: () => void; onSignedIn: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const signIn = useApiMutation('auth.signIn', { networkMode: 'always' });
   const { control, handleSubmit, reset, setFocus } = useForm<PinForm>({
-    resolver: zodResolver(pinFormSchema),
+    resolver: zodFormResolver(pinFormSchema, language),
     defaultValues: { pin: '' },
   });
 

@@ -5,7 +5,6 @@
  * Ctrl+Enter saves.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Segmented, Select, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -18,6 +17,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { SubmitForm } from '../../ui/submit-form';
+import { zodFormResolver } from '../../ui/zod-form-resolver';
 
 type TemplateForm = z.input<typeof saveTemplateInputSchema>;
 type TemplateValues = z.output<typeof saveTemplateInputSchema>;
@@ -48,7 +48,7 @@ export function TemplateEditor({ open, onClose }: { open: boolean; onClose(): vo
   // Until the manager picks one, the first template is shown (or a new one when there is none).
   const [picked, setPicked] = useState<number | typeof NEW | null>(null);
   const { control, handleSubmit, reset, setError } = useForm<TemplateForm, unknown, TemplateValues>({
-    resolver: zodResolver(saveTemplateInputSchema),
+    resolver: zodFormResolver(saveTemplateInputSchema, language),
     defaultValues: formOf(undefined, 0),
   });
   const items = useFieldArray({ control, name: 'items' });

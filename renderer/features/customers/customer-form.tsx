@@ -3,7 +3,6 @@
  * contract's own schema, so the form and the server agree on every rule (the phone above all).
  * A phone that is already on file offers to open that customer instead of making a duplicate.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -12,11 +11,10 @@ import { ApiCallError } from '../../../shared/contract/errors';
 import { CHANNELS } from '../../../shared/domain/appointments';
 import { CUSTOMER_TAGS, GENDERS } from '../../../shared/domain/customers';
 import { formatPhone } from '../../../shared/domain/phone';
-import { describeIssue } from '../../../shared/i18n/zod-message';
-import type { z } from 'zod';
 import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
+import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { tagLabel } from './customer-labels';
 
 interface CustomerFormProps {
@@ -56,8 +54,7 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
   const idPrefix = useId();
   const idOf = (field: string) => `${idPrefix}-${field}`;
   const { control, handleSubmit, setError } = useForm<CreateCustomerInput, unknown, CreateCustomerData>({
-    // zod's own texts are for developers: each issue is said in the user's language, naming the field.
-    resolver: zodResolver(createCustomerInputSchema, { error: (issue) => describeIssue(language, issue as z.core.$ZodIssue) }),
+    resolver: zodFormResolver(createCustomerInputSchema, language),
     defaultValues: startingValues(customer, initial),
   });
 

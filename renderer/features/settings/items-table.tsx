@@ -3,16 +3,14 @@
  * deactivate (never delete: past appointments keep their item) and put in order.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Empty, Flex, Form, Input, Modal, Space, Switch, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { itemSaveSchema, type Item, type ItemSave } from '../../../shared/contract/settings';
-import { describeIssue } from '../../../shared/i18n/zod-message';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { zodFormResolver } from '../../ui/zod-form-resolver';
 
 type ItemForm = { nameZh: string; nameEn: string; active: boolean; sort: number };
 
@@ -21,7 +19,7 @@ function ItemModal({ item, nextSort, onClose }: { item: Item | null; nextSort: n
   const { message } = App.useApp();
   const save = useApiMutation('items.save');
   const { control, handleSubmit, setError } = useForm<ItemForm>({
-    resolver: zodResolver(itemSaveSchema.omit({ id: true }), { error: (issue) => describeIssue(language, issue as z.core.$ZodIssue) }) as never,
+    resolver: zodFormResolver(itemSaveSchema.omit({ id: true }), language) as never,
     defaultValues: item ? { nameZh: item.nameZh, nameEn: item.nameEn, active: item.active, sort: item.sort } : { nameZh: '', nameEn: '', active: true, sort: nextSort },
   });
   const submit = handleSubmit(async (values) => {

@@ -5,17 +5,15 @@
  * and the server audits it. Ctrl+S saves.
  */
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { ApiCallError } from '../../../shared/contract/errors';
 import { DISPLAY_NAME_MODES, SLIP_PAPERS, SLIP_PRIVACY_LEVELS, settingsSchema, type Settings } from '../../../shared/domain/settings';
-import { describeIssue } from '../../../shared/i18n/zod-message';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { ItemsTable } from './items-table';
 import { LogoField } from './logo-field';
 import { ChoiceField, ClockField, CountField, MinutesField, SwitchField, TextField } from './settings-fields';
@@ -25,7 +23,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const { message } = App.useApp();
   const update = useApiMutation('settings.update');
   const { control, handleSubmit, reset, setError, formState } = useForm<Settings>({
-    resolver: zodResolver(settingsSchema, { error: (issue) => describeIssue(language, issue as z.core.$ZodIssue) }),
+    resolver: zodFormResolver(settingsSchema, language),
     defaultValues: settings,
   });
   // Another console saved: show the new values unless this one is mid-edit.
