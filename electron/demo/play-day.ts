@@ -8,7 +8,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { audiencesOf, rulesAtCheckIn, type ComfortAudience, type ComfortRule } from '../../shared/domain/comfort';
 import { LIVE_STATUSES, minutesOf } from '../../shared/domain/booking';
-import type { AppointmentKind } from '../../shared/domain/appointments';
+import { OPEN_APPOINTMENT_STATUSES, type AppointmentKind } from '../../shared/domain/appointments';
 import { clinicDayRange, clinicInstant, type ClinicDate } from '../../shared/domain/clinic-time';
 import { VISIT_STATUSES, type VisitStatus } from '../../shared/domain/visits';
 import type { Actor } from '../api/context';
@@ -93,7 +93,7 @@ async function play(db: Transaction<Database>, options: PlayOptions): Promise<{ 
     .select(['a.id', 'a.customer_id', 'a.doctor_id', 'a.kind', 'a.starts_at', 'a.duration_minutes', 'c.tags'])
     .where('a.starts_at', '>=', range.start)
     .where('a.starts_at', '<', range.end)
-    .where('a.status', 'in', ['booked', 'confirmed'])
+    .where('a.status', 'in', [...OPEN_APPOINTMENT_STATUSES])
     .orderBy('a.starts_at')
     .orderBy('a.id')
     .execute();

@@ -14,7 +14,9 @@ let secondCustomerId: number;
 let roomId: number;
 
 async function call<T = Record<string, unknown>>(method: string, input: unknown, token = reception) {
-  return core.dispatcher.dispatch(method, input, caller(token)) as Promise<{ ok: true; value: T } | { ok: false; status: number; error: { code: string; message: string; path?: unknown[] } }>;
+  return core.dispatcher.dispatch(method, input, caller(token)) as Promise<
+    { ok: true; value: T } | { ok: false; status: number; error: { code: string; message: string; path?: unknown[]; details?: Record<string, unknown> } }
+  >;
 }
 
 async function book(overrides: Record<string, unknown> = {}, token = reception) {
@@ -135,6 +137,28 @@ describe('changing a booking', () => {
     const guide = await signIn(core, await addStaff(core, '赵敏', 'guide'));
     expect(await call('appointments.markNoShow', { id: booked.value.id, expectedVersion: booked.value.version }, guide)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call('appointments.markNoShow', { id: booked.value.id, expectedVersion: booked.value.version })).toMatchObject({ ok: true, value: { status: 'no_show' } });
+  });
+
+  it('refuses every act on an appointment no longer open with the one conflict naming its status, and changes nothing', async () => {
+    const booked = await book();
+    if (!booked.ok) throw new Error(booked.error.message);
+    const { id } = booked.value;
+    const noShow = await call<{ version: number }>('appointments.markNoShow', { id, expectedVersion: booked.value.version });
+    if (!noShow.ok) throw new Error(noShow.error.message);
+    const expectedVersion = noShow.value.version;
+    const refusal = (action: string) => ({
+      ok: false,
+      status: 409,
+      error: { code: 'conflict', message: `This appointment is "No-show" and cannot be ${action}`, details: { appointmentId: id, status: 'no_show' } },
+    });
+    const audit = await countRows(core, 'audit_log');
+    expect(await call('appointments.reschedule', { id, expectedVersion, date: '2026-11-25', time: '14:00' })).toMatchObject(refusal('rescheduled'));
+    expect(await call('appointments.cancel', { id, expectedVersion, reason: '出差' })).toMatchObject(refusal('cancelled'));
+    expect(await call('appointments.markNoShow', { id, expectedVersion })).toMatchObject(refusal('marked as a no-show'));
+    expect(await call('appointments.recordCall', { id, expectedVersion, outcome: 'confirmed' })).toMatchObject(refusal('confirmed by phone'));
+    const detail = await call<{ status: string; version: number; calls: unknown[] }>('appointments.get', { id });
+    expect(detail).toMatchObject({ ok: true, value: { status: 'no_show', version: expectedVersion, calls: [] } });
+    expect(await countRows(core, 'audit_log')).toBe(audit);
   });
 });
 

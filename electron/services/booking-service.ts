@@ -8,7 +8,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppointmentDetail, BookingInput } from '../../shared/contract/appointments';
 import { AppError } from '../../shared/contract/errors';
-import type { AppointmentStatus } from '../../shared/domain/appointments';
 import { findBookingClash, formatMinutes, minutesOf, type BookingClash } from '../../shared/domain/booking';
 import { clinicDateOf, clinicDayRange, clinicInstant, clinicTimeOf } from '../../shared/domain/clinic-time';
 import type { Role } from '../../shared/domain/roles';
@@ -25,6 +24,7 @@ import { readSettings } from '../db/repositories/settings';
 import type { AppointmentsTable, Database } from '../db/schema';
 import type { Updateable } from 'kysely';
 import { loadAppointmentDetail } from './appointment-service';
+import { requireOpenAppointment, type AppointmentAction } from './require-open-appointment';
 import { resolveDayShifts } from './roster-service';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,9 +47,6 @@ const CLASH_MESSAGES: Record<BookingClash['kind'], MessageKey> = {
   beforeLateArrival: 'appointments.clash.beforeLateArrival',
   overlap: 'appointments.clash.overlap',
 };
-
-/** Statuses from which a booking may still be moved, cancelled or confirmed. */
-const OPEN: AppointmentStatus[] = ['booked', 'confirmed'];
 
 interface SlotRequest {
   doctorId: number;
@@ -141,12 +138,11 @@ export function createBookingService(): BookingService {
     throw new AppError('conflict', 'error.conflict', { details: { currentVersion: exists.version } });
   }
 
-  async function requireOpen(db: Db, id: number, action: MessageKey) {
+  /** The appointment, if it is still open (booked or confirmed); otherwise the one conflict naming its status. */
+  async function requireOpen(db: Db, id: number, action: AppointmentAction) {
     const current = await findAppointmentDetail(db, id);
     if (!current) throw new AppError('not_found', 'error.notFound', { path: ['id'] });
-    if (!OPEN.includes(current.status)) {
-      throw new AppError('conflict', 'appointments.wrongStatus', { params: { status: `appointment.status.${current.status}`, action }, details: { status: current.status } });
-    }
+    requireOpenAppointment(current, action);
     return current;
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
+import { OPEN_APPOINTMENT_STATUSES } from '../../shared/domain/appointments';
 import { maskGivenName, maskName } from '../../shared/domain/masking';
 import type { DisplayBoard } from '../../shared/contract/display';
 import { seedDemoClinic } from '../demo/seed-demo';
@@ -32,7 +33,7 @@ async function todaysAppointments() {
     .select(['a.id', 'c.name', 'r.floor', 'r.name as roomName', 'r.name_en as roomNameEn'])
     .where('a.starts_at', '>=', '2026-11-22T16:00:00.000Z')
     .where('a.starts_at', '<', '2026-11-23T16:00:00.000Z')
-    .where('a.status', 'in', ['booked', 'confirmed'])
+    .where('a.status', 'in', [...OPEN_APPOINTMENT_STATUSES])
     .orderBy('a.starts_at')
     .execute();
 }

@@ -190,6 +190,21 @@ describe('moving an affected appointment', () => {
     expect((await refusal('roster.moveAppointment', { appointmentId: later, toDoctorId: doctors.zhang })).message).toContain('absent');
   });
 
+  it('refuses to move an appointment no longer open, or to put it on the call list, with the one conflict naming its status', async () => {
+    const appointment = await book(doctors.li, '09:00');
+    await call('roster.confirm', { date: DAY, doctorId: doctors.li, status: 'absent' });
+    await core.database.db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', appointment).execute();
+    const refused = (action: string) => ({
+      ok: false,
+      status: 409,
+      error: { code: 'conflict', message: `This appointment is "Cancelled" and cannot be ${action}`, details: { appointmentId: appointment, status: 'cancelled' } },
+    });
+    expect(await core.dispatcher.dispatch('roster.moveAppointment', { appointmentId: appointment, toDoctorId: doctors.wang }, caller(clerk))).toMatchObject(refused('moved to another doctor'));
+    expect(await core.dispatcher.dispatch('roster.toCallList', { appointmentId: appointment }, caller(clerk))).toMatchObject(refused('put on the call list to reschedule'));
+    const row = await core.database.db.selectFrom('appointments').select(['doctor_id', 'needs_reschedule', 'version']).where('id', '=', appointment).executeTakeFirstOrThrow();
+    expect(row).toEqual({ doctor_id: doctors.li, needs_reschedule: 0, version: 1 });
+  });
+
   it('puts an appointment on the call list to reschedule', async () => {
     const appointment = await book(doctors.li, '09:00');
     const affected = await call<Confirmed>('roster.confirm', { date: DAY, doctorId: doctors.li, status: 'absent' });

@@ -22,6 +22,7 @@ import {
   upsertTemplate,
 } from '../db/repositories/roster';
 import { readSettings } from '../db/repositories/settings';
+import { requireOpenAppointment } from './require-open-appointment';
 import { affectedAppointments, dayRoomOf, loadRosterDay, refusalToTake, type RosterDay } from './roster-day';
 import { resolveDayShifts, type DayShift } from './roster-shifts';
 import type { Db } from './roster-types';
@@ -287,9 +288,7 @@ export function createRosterService(): RosterService {
       if (input.expectedVersion !== undefined && input.expectedVersion !== appointment.version) {
         throw new AppError('conflict', 'roster.error.stale', { params: { id: appointment.id } });
       }
-      if (appointment.status !== 'booked' && appointment.status !== 'confirmed') {
-        throw new AppError('invalid', 'roster.error.appointmentClosed', { params: { id: appointment.id, status: appointment.status } });
-      }
+      requireOpenAppointment(appointment, 'appointments.action.moveDoctor');
       const { timeZone } = await readSettings(db);
       const day = await loadRosterDay(db, clinicDateOf(appointment.starts_at, timeZone));
       const target = await requireDoctor(day, input.toDoctorId);
@@ -314,9 +313,7 @@ export function createRosterService(): RosterService {
     async toCallList(db, appointmentId, now) {
       const appointment = await findAppointment(db, appointmentId);
       if (!appointment) throw new AppError('not_found', 'roster.error.appointmentNotFound', { params: { id: appointmentId }, path: ['appointmentId'] });
-      if (appointment.status !== 'booked' && appointment.status !== 'confirmed') {
-        throw new AppError('invalid', 'roster.error.appointmentClosed', { params: { id: appointment.id, status: appointment.status } });
-      }
+      requireOpenAppointment(appointment, 'appointments.action.toCallList');
       await markNeedsReschedule(db, appointmentId, now.toISOString());
       return {
         result: { appointmentId, needsReschedule: true, version: appointment.version + 1 },

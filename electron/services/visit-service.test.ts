@@ -70,6 +70,18 @@ describe('check-in', () => {
     expect(await call('visits.checkIn', { appointmentId: 999_999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('refuses an appointment no longer open with the conflict naming its status, and writes nothing', async () => {
+    const [appointment] = await appointmentsOf('2026-11-23');
+    await core.database.db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', appointment!.id).execute();
+    const refused = await call('visits.checkIn', { appointmentId: appointment!.id });
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 409,
+      error: { code: 'conflict', message: 'This appointment is "Cancelled" and cannot be checked in', details: { appointmentId: appointment!.id, status: 'cancelled' } },
+    });
+    expect(await core.database.db.selectFrom('visits').select('id').execute()).toEqual([]);
+  });
+
   it('restarts numbering each clinic day', async () => {
     const walkIn = { walkIn: { customerId: 1 } };
     expect(await call('visits.checkIn', walkIn)).toMatchObject({ ok: true, value: { ticket: 'W001' } });

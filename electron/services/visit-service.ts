@@ -14,6 +14,7 @@ import { findVisit, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber }
 import type { Database } from '../db/schema';
 import { readBoardCards } from './board-cards';
 import { followVisitMove, startComfortTasks } from './comfort-service';
+import { requireOpenAppointment } from './require-open-appointment';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -53,11 +54,7 @@ export function createVisitService(): VisitService {
         if (clinicDateOf(appointment.starts_at, timeZone) !== today) {
           throw new AppError('conflict', 'visits.notToday', { path: ['appointmentId'], params: { date: clinicDateOf(appointment.starts_at, timeZone) } });
         }
-        if (appointment.status !== 'booked' && appointment.status !== 'confirmed') {
-          throw new AppError('conflict', 'appointments.wrongStatus', {
-            params: { status: `appointment.status.${appointment.status}`, action: 'appointments.action.checkIn' },
-          });
-        }
+        requireOpenAppointment(appointment, 'appointments.action.checkIn');
         await markAppointmentCheckedIn(db, appointment.id, appointment.version + 1, arrivedAt);
         visit = {
           customerId: appointment.customer_id,

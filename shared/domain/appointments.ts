@@ -2,6 +2,24 @@
 export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'completed', 'cancelled', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/**
+ * An open appointment is still to come: booked, or confirmed by phone (seed 000 steps 1 and 3).
+ * Only an open one may be confirmed, moved, cancelled, marked a no-show, put on the call list or
+ * checked in; once it is checked in, completed, cancelled or a no-show, it is closed.
+ */
+export const OPEN_APPOINTMENT_STATUSES = ['booked', 'confirmed'] as const satisfies readonly AppointmentStatus[];
+export type OpenAppointmentStatus = (typeof OPEN_APPOINTMENT_STATUSES)[number];
+
+/**
+ * Whether an appointment in this status is still open (see `OPEN_APPOINTMENT_STATUSES`).
+ *
+ * @example isOpenAppointment('confirmed') // true
+ * @example isOpenAppointment('checked_in') // false
+ */
+export function isOpenAppointment(status: AppointmentStatus): status is OpenAppointmentStatus {
+  return (OPEN_APPOINTMENT_STATUSES as readonly AppointmentStatus[]).includes(status);
+}
+
 export const APPOINTMENT_KINDS = ['consultation', 'followup', 'preop', 'surgery', 'postop'] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AppointmentKind, AppointmentStatus } from '../../../shared/domain/appointments';
+import { OPEN_APPOINTMENT_STATUSES, type AppointmentKind, type AppointmentStatus } from '../../../shared/domain/appointments';
 import { LIVE_STATUSES } from '../../../shared/domain/booking';
 import type { AppointmentsTable, Database, NewAppointment } from '../schema';
 import type { Updateable } from 'kysely';
@@ -108,7 +108,7 @@ export function liveBookingsOfDoctor(db: Db, doctorId: number, start: string, en
 export function callListRows(db: Db, start: string, end: string) {
   return appointmentsBetweenQuery(db, start, end)
     .select('a.needs_reschedule')
-    .where((eb) => eb.or([eb('a.status', '=', 'booked'), eb.and([eb('a.needs_reschedule', '=', 1), eb('a.status', 'in', ['booked', 'confirmed'])])]))
+    .where((eb) => eb.or([eb('a.status', '=', 'booked'), eb.and([eb('a.needs_reschedule', '=', 1), eb('a.status', 'in', [...OPEN_APPOINTMENT_STATUSES])])]))
     .execute();
 }
 

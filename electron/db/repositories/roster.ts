@@ -3,6 +3,7 @@
  * appointment reads and writes the confirmation needs. Served by the indexes of migration 003.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { OPEN_APPOINTMENT_STATUSES } from '../../../shared/domain/appointments';
 import type { Database, ShiftOverrideKind, RosterStatus } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -187,7 +188,7 @@ export async function markNeedsReschedule(db: Db, id: number, at: string) {
     .execute();
 }
 
-/** Moves a doctor's appointments in `[start, end)` into another room; returns the ids changed. */
+/** Moves a doctor's open appointments in `[start, end)` into another room; returns the ids changed. */
 export async function moveDoctorAppointmentsToRoom(db: Db, doctorId: number, start: string, end: string, roomId: number, at: string) {
   const rows = await db
     .updateTable('appointments')
@@ -195,7 +196,7 @@ export async function moveDoctorAppointmentsToRoom(db: Db, doctorId: number, sta
     .where('doctor_id', '=', doctorId)
     .where('starts_at', '>=', start)
     .where('starts_at', '<', end)
-    .where('status', 'in', ['booked', 'confirmed'])
+    .where('status', 'in', [...OPEN_APPOINTMENT_STATUSES])
     .where((eb) => eb.or([eb('room_id', 'is', null), eb('room_id', '!=', roomId)]))
     .returning('id')
     .execute();

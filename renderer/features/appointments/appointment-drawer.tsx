@@ -6,6 +6,7 @@ import { Alert, App, Button, DatePicker, Descriptions, Drawer, Empty, Flex, Inpu
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { AppointmentDetail } from '../../../shared/contract/appointments';
+import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -20,8 +21,6 @@ interface AppointmentDrawerProps {
   onClose(): void;
   navigate(path: string): void;
 }
-
-const OPEN_STATUSES = ['booked', 'confirmed'];
 
 export function AppointmentDrawer({ appointmentId, timeZone, canBook, onClose, navigate }: AppointmentDrawerProps) {
   const { t } = useI18n();
@@ -39,7 +38,7 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
   const { t, language } = useI18n();
   const date = clinicDateOf(appointment.startsAt, timeZone);
   const time = clinicTimeOf(appointment.startsAt, timeZone);
-  const open = OPEN_STATUSES.includes(appointment.status);
+  const open = isOpenAppointment(appointment.status);
   const [rescheduling, setRescheduling] = useState(false);
 
   return (

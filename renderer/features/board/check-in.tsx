@@ -7,6 +7,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Form, Modal, Select, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
+import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { parseSlipCode } from '../../../shared/domain/slip-code';
 import { arrivalTiming } from '../../../shared/domain/visits';
@@ -96,7 +97,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const options = useMemo(() => {
     if (!searching) return [];
     const rank = new Map((search.data?.results ?? []).map((customer, index) => [customer.id, index]));
-    const expected = (today.data?.appointments ?? []).filter((row) => row.status === 'booked' || row.status === 'confirmed');
+    const expected = (today.data?.appointments ?? []).filter((row) => isOpenAppointment(row.status));
     const appointments = expected
       .filter((row) => rank.has(row.customer.id) || [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle)))
       .sort((a, b) => (rank.get(a.customer.id) ?? 999) - (rank.get(b.customer.id) ?? 999) || a.startsAt.localeCompare(b.startsAt))

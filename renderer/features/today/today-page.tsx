@@ -6,7 +6,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Input, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
 import type { AppointmentRow } from '../../../shared/contract/appointments';
-import type { AppointmentStatus } from '../../../shared/domain/appointments';
+import { isOpenAppointment, type AppointmentStatus } from '../../../shared/domain/appointments';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -24,7 +24,6 @@ const STATUS_COLORS: Record<AppointmentStatus, string> = {
 };
 
 type Filter = 'all' | 'pending' | 'arrived';
-const PENDING: AppointmentStatus[] = ['booked', 'confirmed'];
 const ARRIVED: AppointmentStatus[] = ['checked_in', 'completed'];
 
 export function TodayPage({ today, timeZone }: { today: string; timeZone: string }) {
@@ -51,7 +50,7 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
     return appointments.filter((row) => {
-      if (filter === 'pending' && !PENDING.includes(row.status)) return false;
+      if (filter === 'pending' && !isOpenAppointment(row.status)) return false;
       if (filter === 'arrived' && !ARRIVED.includes(row.status)) return false;
       if (!needle) return true;
       return [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle));
@@ -60,7 +59,7 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
 
   const counts = useMemo(
     () => ({
-      pending: appointments.filter((row) => PENDING.includes(row.status)).length,
+      pending: appointments.filter((row) => isOpenAppointment(row.status)).length,
       arrived: appointments.filter((row) => ARRIVED.includes(row.status)).length,
     }),
     [appointments],
