@@ -1,10 +1,15 @@
 /**
  * One customer on the queue board: ticket, address form and name, item, doctor and room, flags,
  * and — while they wait — a live timer that turns amber and red (seed 004 rule 26).
+ *
+ * A card is plain elements styled from antd's CSS variables, not antd's Button, Tag, Tooltip,
+ * Space and Dropdown: a board shows 40–60 cards at once, and those components (each with its
+ * wave effect, token and compact-context hooks, and a trigger measuring its child) were most of
+ * the board's first render (docs/performance.md). The menu of other moves is an antd Dropdown
+ * made on first use.
  */
-import { DownOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
-import { memo } from 'react';
+import { App, Dropdown } from 'antd';
+import { memo, useState } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
 import { VISIT_TRANSITIONS, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
 import { useApiMutation } from '../../client/queries';
@@ -13,6 +18,7 @@ import { errorMessage } from '../../ui/error-message';
 import { TAG_COLORS, tagLabel } from '../customers/customer-labels';
 import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
+import { DOWN_ICON } from './card-icons';
 import { CardComfort } from './comfort';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
@@ -77,11 +83,9 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
       <div className={styles.cardTop}>
         <span className={styles.ticket}>{card.ticket}</span>
         {waiting && (
-          <Tooltip title={t('visits.waitedTotal', { count: minutes })}>
-            <span className={styles.timer} data-testid="wait-timer">
-              {t('visits.minutes', { count: minutes })}
-            </span>
-          </Tooltip>
+          <span className={styles.timer} data-testid="wait-timer" title={t('visits.waitedTotal', { count: minutes })}>
+            {t('visits.minutes', { count: minutes })}
+          </span>
         )}
       </div>
       <div className={styles.who}>
@@ -93,30 +97,60 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           .filter(Boolean)
           .join(' · ')}
       </div>
-      <Space size={[4, 4]} wrap className={styles.flags}>
-        {card.kind === 'walk_in' && <Tag color="geekblue">{t('visits.walkInKind')}</Tag>}
-        {card.kind === 'followup' && <Tag color="purple">{t('visits.followupKind')}</Tag>}
-        {card.customer.tags.map((tag) => (
-          <Tag key={tag} color={TAG_COLORS[tag as CustomerTag]}>
-            {t(tagLabel(tag as CustomerTag))}
-          </Tag>
-        ))}
-      </Space>
+      {(card.kind !== 'appointment' || card.customer.tags.length > 0) && (
+        <div className={styles.flags}>
+          {card.kind === 'walk_in' && <span className={`${styles.tag} ${styles.tag_geekblue}`}>{t('visits.walkInKind')}</span>}
+          {card.kind === 'followup' && <span className={`${styles.tag} ${styles.tag_purple}`}>{t('visits.followupKind')}</span>}
+          {card.customer.tags.map((tag) => (
+            <span key={tag} className={`${styles.tag} ${styles[`tag_${TAG_COLORS[tag as CustomerTag]}`] ?? ''}`}>
+              {t(tagLabel(tag as CustomerTag))}
+            </span>
+          ))}
+        </div>
+      )}
       <CardComfort card={card} now={now} timeZone={timeZone} />
       {(primary || others.length > 0) && (
-        <Space.Compact size="small" className={styles.actions}>
+        <div className={styles.actions} role="group">
           {primary && (
-            <Button type={card.status === 'waiting' ? 'primary' : 'default'} loading={move.isPending} onClick={() => go(card, primary)}>
+            <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => go(card, primary)}>
               {t(`visits.action.${primary}`)}
-            </Button>
+            </button>
           )}
-          {others.length > 0 && (
-            <Dropdown trigger={['click']} menu={{ items: others.map((status) => ({ key: status, label: t(`visits.action.${status}`), onClick: () => go(card, status) })) }}>
-              <Button icon={<DownOutlined />} aria-label={t('visits.more')} />
-            </Dropdown>
-          )}
-        </Space.Compact>
+          {others.length > 0 && <OtherMoves card={card} moves={others} onMove={go} />}
+        </div>
       )}
     </div>
   );
 });
+
+/** The other moves of a card: a plain button until first pressed, then antd's Dropdown menu. */
+function OtherMoves({ card, moves, onMove }: { card: Card; moves: readonly VisitStatus[]; onMove(card: Card, to: VisitStatus): void }) {
+  const { t } = useI18n();
+  const [made, setMade] = useState(false);
+  const [open, setOpen] = useState(false);
+  const button = (
+    <button
+      type="button"
+      className={`${styles.action} ${styles.actionIcon}`}
+      aria-label={t('visits.more')}
+      aria-haspopup="menu"
+      aria-expanded={open}
+      onClick={
+        made
+          ? undefined
+          : () => {
+              setMade(true);
+              setOpen(true);
+            }
+      }
+    >
+      {DOWN_ICON}
+    </button>
+  );
+  if (!made) return button;
+  return (
+    <Dropdown open={open} onOpenChange={setOpen} trigger={['click']} menu={{ items: moves.map((status) => ({ key: status, label: t(`visits.action.${status}`), onClick: () => onMove(card, status) })) }}>
+      {button}
+    </Dropdown>
+  );
+}

@@ -2,8 +2,9 @@
  * Comfort on the board: a card's open tasks with one-click completion and its whole timeline,
  * and the panel of every open task of the day with the overdue ones on top.
  */
-import { CheckOutlined, CoffeeOutlined, HistoryOutlined } from '@ant-design/icons';
-import { App, Button, Popover, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { CoffeeOutlined } from '@ant-design/icons';
+import { App, Popover, Spin, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { isFinished } from '../../../shared/domain/visits';
@@ -11,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
+import { CHECK_ICON, HISTORY_ICON } from './card-icons';
 
 /** Completes a comfort task in one click (or Space on the selected card). */
 export function useComplete() {
@@ -49,36 +51,75 @@ function FinishedTimeline({ visitId, now, timeZone }: { visitId: number; now: nu
   return <TimelineItems tasks={timeline.data.tasks} now={now} timeZone={timeZone} />;
 }
 
+/**
+ * A card's comfort: its next open tasks (while the customer is in the lobby) and the count that
+ * opens its timeline. Plain elements, as the card itself (board-card.tsx); the timeline's Popover
+ * is made when first opened.
+ */
 export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
-  const { t, language } = useI18n();
-  const complete = useComplete();
-  const inLobby = card.status === 'waiting' || card.status === 'called';
-  const open = card.comfort.filter((task) => task.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   if (card.comfortCount.total === 0) return null;
+  const inLobby = card.status === 'waiting' || card.status === 'called';
+  const open = inLobby ? card.comfort.filter((task) => task.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : [];
   return (
     <div className={styles.comfort}>
-      {(inLobby ? open : []).slice(0, 2).map((task) => {
-        const overdue = Date.parse(task.dueAt) < now;
-        return (
-          <div key={task.id} className={overdue ? `${styles.comfortRow} ${styles.comfortOverdue}` : styles.comfortRow} data-testid="comfort-task">
-            <span className={styles.comfortLabel}>{language === 'en' ? task.labelEn : task.label}</span>
-            <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
-            <Tooltip title={t('comfort.markDone')}>
-              <Button size="small" type="text" icon={<CheckOutlined />} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${language === 'en' ? task.labelEn : task.label}`} />
-            </Tooltip>
-          </div>
-        );
-      })}
-      <Popover
-        trigger="click"
-        title={t('comfort.timeline')}
-        content={isFinished(card.status) ? <FinishedTimeline visitId={card.visitId} now={now} timeZone={timeZone} /> : <TimelineItems tasks={card.comfort} now={now} timeZone={timeZone} />}
-      >
-        <Button size="small" type="link" icon={<HistoryOutlined />} className={styles.timelineButton}>
-          {t('comfort.count', { done: card.comfortCount.done, total: card.comfortCount.total })}
-        </Button>
-      </Popover>
+      {open.slice(0, 2).map((task) => (
+        <OpenTask key={task.id} task={task} now={now} />
+      ))}
+      <TimelineButton card={card} now={now} timeZone={timeZone} />
     </div>
+  );
+}
+
+/** One open task on a card, with its one-click completion. */
+function OpenTask({ task, now }: { task: ComfortTaskView; now: number }) {
+  const { t, language } = useI18n();
+  const complete = useComplete();
+  const overdue = Date.parse(task.dueAt) < now;
+  const label = language === 'en' ? task.labelEn : task.label;
+  return (
+    <div className={overdue ? `${styles.comfortRow} ${styles.comfortOverdue}` : styles.comfortRow} data-testid="comfort-task">
+      <span className={styles.comfortLabel}>{label}</span>
+      <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
+      <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
+        {CHECK_ICON}
+      </button>
+    </div>
+  );
+}
+
+/** "Comfort 2/3": a plain button until first pressed, then antd's Popover with the timeline. */
+function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
+  const { t } = useI18n();
+  const [made, setMade] = useState(false);
+  const [open, setOpen] = useState(false);
+  const button = (
+    <button
+      type="button"
+      className={styles.timelineButton}
+      aria-expanded={open}
+      onClick={
+        made
+          ? undefined
+          : () => {
+              setMade(true);
+              setOpen(true);
+            }
+      }
+    >
+      {HISTORY_ICON} {t('comfort.count', { done: card.comfortCount.done, total: card.comfortCount.total })}
+    </button>
+  );
+  if (!made) return button;
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      title={t('comfort.timeline')}
+      content={isFinished(card.status) ? <FinishedTimeline visitId={card.visitId} now={now} timeZone={timeZone} /> : <TimelineItems tasks={card.comfort} now={now} timeZone={timeZone} />}
+    >
+      {button}
+    </Popover>
   );
 }
 
@@ -104,7 +145,9 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
           open.slice(0, 12).map(({ card, task }) => (
             <span key={task.id} className={Date.parse(task.dueAt) < now ? `${styles.chip} ${styles.chipOverdue}` : styles.chip}>
               <strong>{card.ticket}</strong> {card.customer.addressForm ?? card.customer.name} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
-              <Button size="small" type="text" icon={<CheckOutlined />} onClick={() => complete(task)} aria-label={t('comfort.markDone')} />
+              <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={t('comfort.markDone')}>
+                {CHECK_ICON}
+              </button>
             </span>
           ))
         )}
