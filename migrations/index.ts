@@ -12,6 +12,7 @@ import * as m006 from './006-visits';
 import * as m007 from './007-checklists';
 import * as m008 from './008-notifications';
 import * as m009 from './009-comfort';
+import * as m010 from './010-comfort-rule-edits';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '007-checklists': m007,
   '008-notifications': m008,
   '009-comfort': m009,
+  '010-comfort-rule-edits': m010,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -18,6 +18,7 @@ import { createCustomerService } from '../services/customer-service';
 import { createBookingService } from '../services/booking-service';
 import { createVisitService } from '../services/visit-service';
 import { createComfortService } from '../services/comfort-service';
+import { createComfortRulesService } from '../services/comfort-rules-service';
 import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
@@ -69,6 +70,7 @@ export function createServices(): Services {
     notifications: createNotificationService(),
     visits: createVisitService(),
     comfort: createComfortService(),
+    comfortRules: createComfortRulesService(),
     display: createDisplayService(),
   };
 }

@@ -96,6 +96,24 @@ describe('migrations', () => {
   });
 });
 
+describe('migration 010 (editable comfort rules)', () => {
+  it('gives the seeded round its 15-minute interval, no check-in rule one, and refuses an interval of zero', async () => {
+    const opened = openDatabase(':memory:');
+    await migrateToLatest(opened.db);
+    const rows = opened.sqlite.prepare('select code, due_minutes, repeat_minutes, version from comfort_rules order by sort').all();
+    expect(rows).toEqual([
+      { code: 'tea', due_minutes: 5, repeat_minutes: null, version: 1 },
+      { code: 'magazines', due_minutes: 5, repeat_minutes: null, version: 1 },
+      { code: 'round', due_minutes: 15, repeat_minutes: 15, version: 1 },
+      { code: 'reassure', due_minutes: 10, repeat_minutes: null, version: 1 },
+      { code: 'reassure_preop', due_minutes: 10, repeat_minutes: null, version: 1 },
+      { code: 'infusion', due_minutes: 10, repeat_minutes: null, version: 1 },
+    ]);
+    expect(() => opened.sqlite.prepare("update comfort_rules set repeat_minutes = 0 where code = 'round'").run()).toThrow(/CHECK/);
+    await opened.close();
+  });
+});
+
 describe('SQLite version check', () => {
   it('orders versions numerically', () => {
     expect(compareVersions('3.51.2', '3.51.3')).toBeLessThan(0);

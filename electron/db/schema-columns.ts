@@ -210,6 +210,10 @@ export const schemaColumns = {
     label_en: 'TEXT NOT NULL',
     active: 'INTEGER NOT NULL DEFAULT',
     sort: 'INTEGER NOT NULL DEFAULT',
+    repeat_minutes: 'INTEGER',
+    version: 'INTEGER NOT NULL DEFAULT',
+    updated_at: 'TEXT',
+    updated_by: 'INTEGER',
   },
   comfort_tasks: {
     id: 'INTEGER PRIMARY KEY',

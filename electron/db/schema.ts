@@ -168,6 +168,12 @@ export interface ComfortRulesTable {
   label_en: string;
   active: Generated<0 | 1>;
   sort: Generated<number>;
+  /** A round rule: minutes between one round and the next (migration 010); null for a check-in rule. */
+  repeat_minutes: number | null;
+  /** Bumped by every edit: of two managers editing one rule, one wins (migration 010). */
+  version: Generated<number>;
+  updated_at: string | null;
+  updated_by: number | null;
 }
 
 export interface ComfortTasksTable {

@@ -286,7 +286,11 @@ export interface PlannedComfort {
  * waits (seed 004 rules 2–5). For the one whose rounds were forgotten, no round is done: the open
  * round is overdue at the play-to time. Completions after `until` have not happened yet.
  */
-export function plannedComfort(visit: PlannedVisit, rules: readonly { code: string; trigger: string; dueMinutes: number }[], until: number): PlannedComfort[] {
+export function plannedComfort(
+  visit: PlannedVisit,
+  rules: readonly { code: string; trigger: string; dueMinutes: number; repeatMinutes?: number | null }[],
+  until: number,
+): PlannedComfort[] {
   const random = seededRandom(`comfort-${visit.key}-${String(visit.arrival)}`);
   // The visit's steps stop at `until`: no first step means still waiting then.
   const calledAt = waitEndOf(visit);
@@ -298,7 +302,8 @@ export function plannedComfort(visit: PlannedVisit, rules: readonly { code: stri
       let at = visit.arrival + (rule.dueMinutes - between(random, 0.5, 4)) * MINUTE;
       while (at < waitEnd) {
         done.push({ at, ruleCode: rule.code });
-        at += (rule.dueMinutes - between(random, 0.5, 4)) * MINUTE;
+        // The next round falls due the rule's interval after this one was done.
+        at += ((rule.repeatMinutes ?? rule.dueMinutes) - between(random, 0.5, 4)) * MINUTE;
       }
     } else {
       const within = Math.max(0.5, rule.dueMinutes - 0.5);

@@ -152,6 +152,7 @@ async function play(db: Transaction<Database>, options: PlayOptions): Promise<{ 
     trigger: rule.trigger as ComfortRule['trigger'],
     appliesTo: rule.applies_to as ComfortAudience,
     dueMinutes: rule.due_minutes,
+    repeatMinutes: rule.repeat_minutes,
   }));
 
   const actions = plannedActions(plan.visits, plan.noShows, { team, rules, tagsOf, until });
@@ -173,7 +174,7 @@ function plannedActions(
   noShows: readonly { appointmentId: number; at: number }[],
   context: {
     team: Record<'desk' | 'floor' | 'guides' | 'consult' | 'nurses', StaffMember[]>;
-    rules: (ComfortRule & { code: string })[];
+    rules: (ComfortRule & { code: string; repeatMinutes: number | null })[];
     tagsOf: Map<number, string[]>;
     until: number;
   },

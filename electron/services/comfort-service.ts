@@ -1,7 +1,8 @@
 /**
  * Comfort tasks of waiting customers: made from the rules at check-in, a round every 15 minutes
- * while the customer waits (none once called: the open round is withdrawn; a return to waiting
- * starts a new one), one click to complete — and of two staff completing one task, one wins.
+ * (the round rule's interval, editable on the settings screen) while the customer waits (none
+ * once called: the open round is withdrawn; a return to waiting starts a new one), one click to
+ * complete — and of two staff completing one task, one wins.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
@@ -61,7 +62,9 @@ export async function followVisitMove(db: Db, visitId: number, from: VisitStatus
 async function scheduleNextRound(db: Db, visitId: number, staffId: number, now: Date) {
   const round = await activeRoundRule(db);
   if (!round) return;
-  await insertComfortTask(db, { visit_id: visitId, rule_id: round.id, label: round.label, label_en: round.label_en, due_at: minutesAfter(now, round.due_minutes), created_at: now.toISOString(), created_by: staffId });
+  // The rule as it is now: an edited interval applies from the next round on.
+  const interval = round.repeat_minutes ?? round.due_minutes;
+  await insertComfortTask(db, { visit_id: visitId, rule_id: round.id, label: round.label, label_en: round.label_en, due_at: minutesAfter(now, interval), created_at: now.toISOString(), created_by: staffId });
 }
 
 export interface ComfortService {
@@ -84,7 +87,7 @@ export function createComfortService(): ComfortService {
       if (!(await completeComfortTask(db, taskId, staffId, now.toISOString()))) {
         throw new AppError('conflict', task.cancelled_at ? 'comfort.withdrawn' : 'comfort.alreadyDone', { params: { name: task.done_by_name ?? '' } });
       }
-      // The next round, 15 minutes on, while the customer still waits.
+      // The next round, the rule's interval on (15 minutes as seeded), while the customer still waits.
       if (task.trigger === 'round' && task.status === 'waiting') await scheduleNextRound(db, task.visit_id, staffId, now);
       return { visitId: task.visit_id };
     },

@@ -12,6 +12,7 @@ export const eventSchemas = {
   'staff.changed': z.object({ ids: z.array(z.number().int()) }),
   'roster.changed': z.object({ doctorIds: z.array(z.number().int()) }),
   'checklists.changed': z.object({ templateIds: z.array(z.number().int()) }),
+  'comfortRules.changed': z.object({ ids: z.array(z.number().int()) }),
   'visits.changed': z.object({ ids: z.array(z.number().int()) }),
   'notifications.raised': z.object({ ids: z.array(z.number().int()) }),
   'notifications.read': z.object({ ids: z.array(z.number().int()) }),

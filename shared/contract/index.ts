@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appointmentMethods } from './appointments';
 import { checklistMethods } from './checklists';
+import { comfortRuleMethods } from './comfort-rules';
 import { visitMethods } from './visits';
 import { authMethods } from './auth';
 import { mergeContracts, type MethodSpec } from './define';
@@ -24,6 +25,7 @@ export const contract = mergeContracts(
   rosterMethods,
   printMethods,
   checklistMethods,
+  comfortRuleMethods,
   notificationMethods,
   displayMethods,
 );

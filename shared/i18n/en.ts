@@ -7,6 +7,7 @@ import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
+import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
@@ -22,5 +23,6 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...settingsMessages.en,
   ...notificationsMessages.en,
   ...checklistsMessages.en,
+  ...comfortRulesMessages.en,
   ...displayMessages.en,
 };

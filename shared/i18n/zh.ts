@@ -12,6 +12,7 @@ import { printingMessages } from './catalog/printing';
 import { settingsMessages } from './catalog/settings';
 import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
+import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 
 export const zh = {
@@ -24,6 +25,7 @@ export const zh = {
   ...settingsMessages.zh,
   ...notificationsMessages.zh,
   ...checklistsMessages.zh,
+  ...comfortRulesMessages.zh,
   ...displayMessages.zh,
 };
 

@@ -8,6 +8,7 @@ import { createAppointmentHandlers } from './appointments';
 import { createComfortHandlers, createVisitHandlers } from './visits';
 import { createAuthHandlers } from './auth';
 import { createChecklistHandlers } from './checklists';
+import { createComfortRuleHandlers } from './comfort-rules';
 import { createCustomerHandlers } from './customers';
 import { createPrintHandlers } from './printing';
 import { createRosterHandlers } from './roster';
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     ...createAppointmentHandlers(services),
     ...createVisitHandlers(services),
     ...createComfortHandlers(services),
+    ...createComfortRuleHandlers(services),
     ...createRosterHandlers(services),
     ...createPrintHandlers(services),
     ...createChecklistHandlers(services),

@@ -5,6 +5,7 @@ import type { CustomerService } from '../../services/customer-service';
 import type { BookingService } from '../../services/booking-service';
 import type { VisitService } from '../../services/visit-service';
 import type { ComfortService } from '../../services/comfort-service';
+import type { ComfortRulesService } from '../../services/comfort-rules-service';
 import type { SettingsService } from '../../services/settings-service';
 import type { ItemService } from '../../services/item-service';
 import type { PrintService } from '../../services/print-service';
@@ -26,5 +27,6 @@ export interface Services {
   notifications: NotificationService;
   visits: VisitService;
   comfort: ComfortService;
+  comfortRules: ComfortRulesService;
   display: DisplayService;
 }

@@ -2,7 +2,7 @@
  * Settings (manager only): the clinic as slips show it — names, address, phone, logo — the way
  * here by metro and car, opening hours, wait alerts and the idle lock, printing, and the items
  * of interest. One form validated by the contract's own schema; saving sends only what changed,
- * and the server audits it. Ctrl+S saves.
+ * and the server audits it. Ctrl+S saves. Below it, the comfort rules: their own table and dialog.
  */
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
@@ -14,6 +14,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
+import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
 import { LogoField } from './logo-field';
 import { ChoiceField, ClockField, CountField, MinutesField, SwitchField, TextField } from './settings-fields';
@@ -157,6 +158,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col span={24}>
           <Card title={t('settings.section.items')} size="small">
             <ItemsTable />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('comfortRules.title')} size="small" data-testid="settings-comfort-rules">
+            <ComfortRulesTable timeZone={settings.timeZone} />
           </Card>
         </Col>
       </Row>

@@ -8,6 +8,7 @@ import { printingMessages } from './printing';
 import { settingsMessages } from './settings';
 import { notificationsMessages } from './notifications';
 import { checklistsMessages } from './checklists';
+import { comfortRulesMessages } from './comfort-rules';
 import { displayMessages } from './display';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, display: displayMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, comfortRules: comfortRulesMessages, display: displayMessages };

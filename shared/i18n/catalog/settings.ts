@@ -4,7 +4,7 @@ import { defineMessages } from './define';
 export const settingsMessages = defineMessages(
   {
     'settings.title': '设置',
-    'settings.subtitle': '诊所信息、指引、营业时间、等候提醒、打印与咨询项目。修改会记录在审计日志中。',
+    'settings.subtitle': '诊所信息、指引、营业时间、等候提醒、打印、咨询项目与关怀规则。修改会记录在审计日志中。',
     'settings.section.clinic': '诊所',
     'settings.section.directions': '到院指引',
     'settings.section.hours': '营业时间与提醒',
@@ -48,7 +48,7 @@ export const settingsMessages = defineMessages(
   },
   {
     'settings.title': 'Settings',
-    'settings.subtitle': 'Clinic details, directions, hours, wait alerts, printing and items of interest. Changes are kept in the audit log.',
+    'settings.subtitle': 'Clinic details, directions, hours, wait alerts, printing, items of interest and comfort rules. Changes are kept in the audit log.',
     'settings.section.clinic': 'Clinic',
     'settings.section.directions': 'Directions',
     'settings.section.hours': 'Hours and alerts',
