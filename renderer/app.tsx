@@ -38,8 +38,8 @@ function Providers() {
   useEffect(() => {
     const refresh = refreshOnReconnect(queryClient);
     let landed = false;
-    return client.onConnection((state) => {
-      refresh(state);
+    return client.onConnection((state, start) => {
+      refresh(state, start);
       // After the first open, so that no notice can fall between the answer and the subscription.
       if (state === 'open' && !landed) {
         landed = true;

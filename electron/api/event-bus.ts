@@ -1,22 +1,83 @@
+import { randomBytes } from 'node:crypto';
 import type { ChangeNotice, EventName, EventPayload } from '../../shared/contract/events';
+import { systemClock, type Clock } from '../core/clock';
 
-export type NoticeListener = (notice: ChangeNotice) => void;
+/** A listener is told each notice with its id (`<epoch>-<sequence>`, see `createEventBus`). */
+export type NoticeListener = (notice: ChangeNotice, id: string) => void;
+
+/** A notice as the bus kept it, for a client that reconnects. */
+export interface RecordedNotice {
+  id: string;
+  notice: ChangeNotice;
+}
 
 /** The in-process hub of change notices; every transport subscribes and forwards. */
 export interface EventBus {
   publish<Name extends EventName>(name: Name, payload: EventPayload<Name>): void;
   /** Returns the unsubscribe. */
   subscribe(listener: NoticeListener): () => void;
+  /** The id of the newest notice; before the first, an id that stands for "nothing yet". */
+  lastId(): string;
+  /**
+   * The notices published after the one with id `lastId`, oldest first: what a client that
+   * reconnects with `Last-Event-ID` missed. Null when that cannot be told — an id of another start
+   * of the server, one older than the notices still kept, or not an id at all — and the client
+   * must ask for everything again.
+   */
+  since(lastId: string): RecordedNotice[] | null;
 }
 
-export function createEventBus(): EventBus {
+export interface EventBusOptions {
+  /** Reads the age of kept notices; the core's clock. */
+  clock?: Clock;
+  /** Names this start of the server in every id (random by default), so a restart's ids never match. */
+  epoch?: string;
+  /** How many recent notices are kept for reconnecting clients. */
+  capacity?: number;
+  /** How long a notice is kept for reconnecting clients. */
+  maxAgeMs?: number;
+}
+
+export const KEPT_NOTICES = 1000;
+export const KEPT_NOTICE_MS = 5 * 60_000;
+
+/**
+ * The bus. Each notice gets an id `<epoch>-<n>`, n counting up from 1 within this start; the last
+ * `capacity` notices of the last `maxAgeMs` are kept, so a client back within that window gets
+ * exactly what it missed instead of refetching every screen.
+ *
+ * @example
+ * const events = createEventBus({ clock: core.clock });
+ * events.publish('visits.changed', { ids: [7] });
+ * events.since(events.lastId()); // [] — nothing missed
+ */
+export function createEventBus(options: EventBusOptions = {}): EventBus {
+  const clock = options.clock ?? systemClock;
+  const epoch = options.epoch ?? randomBytes(4).toString('hex');
+  const capacity = options.capacity ?? KEPT_NOTICES;
+  const maxAgeMs = options.maxAgeMs ?? KEPT_NOTICE_MS;
   const listeners = new Set<NoticeListener>();
+  const kept: { sequence: number; at: number; notice: ChangeNotice }[] = [];
+  let sequence = 0;
+
+  const idOf = (n: number) => `${epoch}-${n}`;
+  const forgetOld = () => {
+    const oldest = clock.now().getTime() - maxAgeMs;
+    let drop = Math.max(0, kept.length - capacity);
+    while (drop < kept.length && kept[drop]!.at < oldest) drop += 1;
+    if (drop > 0) kept.splice(0, drop);
+  };
+
   return {
     publish(name, payload) {
       const notice = { name, payload } as ChangeNotice;
+      sequence += 1;
+      kept.push({ sequence, at: clock.now().getTime(), notice });
+      forgetOld();
+      const id = idOf(sequence);
       for (const listener of [...listeners]) {
         try {
-          listener(notice);
+          listener(notice, id);
         } catch (error) {
           console.error('[events] a listener failed', error);
         }
@@ -25,6 +86,18 @@ export function createEventBus(): EventBus {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    lastId: () => idOf(sequence),
+    since(lastId) {
+      const match = /^(.+)-(\d{1,15})$/.exec(lastId);
+      if (!match || match[1] !== epoch) return null;
+      const after = Number(match[2]);
+      if (after > sequence) return null;
+      forgetOld();
+      // Every notice after `after` must still be kept, or the client would miss the forgotten ones.
+      const firstKept = kept[0]?.sequence ?? sequence + 1;
+      if (after < firstKept - 1) return null;
+      return kept.filter((entry) => entry.sequence > after).map((entry) => ({ id: idOf(entry.sequence), notice: entry.notice }));
     },
   };
 }

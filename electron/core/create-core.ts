@@ -91,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
   const integrity = background
     ? checkInBackground(options.file, () => clock.now(), (problems) => console.error(`[database] ${options.file} failed its quick_check; every change is refused until it is restored: ${problems.join('; ')}`))
     : checkedAtStart(clock.now());
-  const events = createEventBus();
+  const events = createEventBus({ clock });
   const services = createServices();
   const handlers = createHandlers(services);
   const dispatcher = createDispatcher({

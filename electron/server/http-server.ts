@@ -1,7 +1,9 @@
 /**
  * The HTTP transport: the same contract as IPC, for guides' tablets, the lobby TV and the tests.
  *   POST /api/<method>   JSON in, JSON out; `Authorization: Bearer <token>` once signed in
- *   GET  /api/events     Server-Sent Events: change notices
+ *   GET  /api/events     Server-Sent Events: change notices, each with an `id:`; a reconnect with
+ *                        `Last-Event-ID` gets the notices it missed (see `EventBus.since`); a
+ *                        token whose session is over gets `signedOut` and the end of the stream
  *   GET  /api/health     `{ok, version, schemaVersion, now, integrity}` without a token
  *   GET  /               the built renderer (index.html for every page path)
  * Errors are `{"error": {code, message, path?}}` with the status of their code.
@@ -21,6 +23,8 @@ import { printErrorPage } from './print-error-page';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const SESSION_COOKIE = 'fd_session';
 const HEARTBEAT_MS = 15_000;
+/** The event stream's last word to a token whose session is over: do not reconnect, sign in. */
+const SIGNED_OUT_FRAME = 'event: signedOut\ndata: {}\n\n';
 
 export interface HttpServerOptions {
   core: ConsoleCore;
@@ -82,6 +86,11 @@ function readCookie(request: FastifyRequest, name: string): string | null {
     }
   }
   return null;
+}
+
+/** One server-sent event: its id (for `Last-Event-ID`), its name, its payload as one `data:` line. */
+function eventFrame(id: string, event: { name: string; payload: unknown }): string {
+  return `id: ${id}\nevent: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
 }
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -184,8 +193,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const language = languageOf(request);
     // GET only: a cookie may authenticate here, never a POST (no cross-site writes).
     const token = bearerToken(request) ?? readCookie(request, SESSION_COOKIE);
+    if (!token) return sendError(reply, language, 'unauthenticated', 'error.unauthenticated');
     const actor = await core.dispatcher.authenticate(token);
-    if (!actor) return sendError(reply, language, 'unauthenticated', 'error.unauthenticated');
 
     reply.hijack();
     const stream = reply.raw;
@@ -195,15 +204,29 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    stream.write(`retry: 2000\n\nevent: ready\ndata: {}\n\n`);
-    const unsubscribe = core.events.subscribe((notice) => {
-      stream.write(`event: ${notice.name}\ndata: ${JSON.stringify(notice.payload)}\n\n`);
+    // A token whose session is over (signed out, expired) is told so on the stream, an answer
+    // rather than a 401: the console then locks without a failed request (and a reload with an
+    // old token shows sign-in with a clean browser console). It must not reconnect.
+    if (!actor) {
+      stream.end(SIGNED_OUT_FRAME);
+      return;
+    }
+    // A client back from a drop names the last notice it saw: it gets what it missed, in order,
+    // then `ready` says whether that was all of it (`resumed`) or it must ask for everything again.
+    // Replay, `ready` and the subscription happen in one turn, so no notice falls in between.
+    const lastSeen = request.headers['last-event-id'];
+    const missed = typeof lastSeen === 'string' && lastSeen !== '' ? core.events.since(lastSeen) : null;
+    const replayed = (missed ?? []).map(({ id, notice }) => eventFrame(id, notice));
+    const ready = eventFrame(core.events.lastId(), { name: 'ready', payload: { resumed: missed !== null } });
+    stream.write(`retry: 2000\n\n${replayed.join('')}${ready}`);
+    const unsubscribe = core.events.subscribe((notice, id) => {
+      stream.write(eventFrame(id, notice));
     });
-    // The heartbeat also re-checks the session: a signed-out token's stream ends.
+    // The heartbeat also re-checks the session: a signed-out or expired token's stream says so and ends.
     const heartbeat = setInterval(() => {
       void core.dispatcher.authenticate(token).then((still) => {
         if (still) stream.write(': ping\n\n');
-        else stream.end();
+        else stream.end(SIGNED_OUT_FRAME);
       });
     }, HEARTBEAT_MS);
     eventStreams.add(stream);

@@ -9,12 +9,14 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/contract/index'
 import { translate, type Language } from '../../shared/i18n/messages';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
-import type { ConnectionState, Transport } from './transport';
+import type { ConnectionState, StreamStart, Transport } from './transport';
 
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
   onNotice(handler: (notice: ChangeNotice) => void): () => void;
-  onConnection(handler: (state: ConnectionState) => void): () => void;
+  onConnection(handler: (state: ConnectionState, start?: StreamStart) => void): () => void;
+  /** The server ended the session (signed out elsewhere, expired) before a call found out. */
+  onSignedOut(handler: () => void): () => void;
   /** Forget the session on this device (after sign-out or lock). */
   forgetSession(): void;
   readonly hasSession: boolean;
@@ -22,6 +24,9 @@ export interface ApiClient {
 
 export function createApiClient(transport: Transport, language: () => Language): ApiClient {
   let hasSession = transport.hasToken();
+  transport.onSignedOut(() => {
+    hasSession = false;
+  });
   return {
     async call(method, input) {
       let result;
@@ -50,6 +55,7 @@ export function createApiClient(transport: Transport, language: () => Language):
     },
     onNotice: (handler) => transport.onNotice(handler),
     onConnection: (handler) => transport.onConnection(handler),
+    onSignedOut: (handler) => transport.onSignedOut(handler),
     forgetSession() {
       hasSession = false;
       transport.setToken(null);

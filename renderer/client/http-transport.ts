@@ -1,10 +1,10 @@
 /**
  * The browser-mode transport: `POST /api/<method>` with the bearer token, and the change notices
- * of `GET /api/events` read as a stream (fetch, so the token travels in a header), reconnecting by
- * itself with a growing pause when the server goes away.
+ * of `GET /api/events` (event-stream.ts), which follow the signed-in session.
  */
 import type { ChangeNotice } from '../../shared/contract/events';
-import type { CallResult, ConnectionState, Transport } from './transport';
+import { followEventStream } from './event-stream';
+import type { CallResult, ConnectionState, StreamStart, Transport } from './transport';
 
 const TOKEN_KEY = 'frontdesk.token';
 /** The lobby display's token, kept across browser restarts (see `setToken`'s `remember`). */
@@ -20,71 +20,37 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   // picks up a remembered token, so a console opened later in the same browser asks who is there.
   let token: string | null = sessionStorage.getItem(TOKEN_KEY) ?? (options.useRemembered ? localStorage.getItem(REMEMBERED_KEY) : null);
   const noticeHandlers = new Set<(notice: ChangeNotice) => void>();
-  const connectionHandlers = new Set<(state: ConnectionState) => void>();
+  const connectionHandlers = new Set<(state: ConnectionState, start?: StreamStart) => void>();
+  const signedOutHandlers = new Set<() => void>();
   let state: ConnectionState = 'closed';
-  let controller: AbortController | null = null;
-  let generation = 0;
+  let stopStream: (() => void) | null = null;
 
-  const setState = (next: ConnectionState) => {
+  const setState = (next: ConnectionState, start?: StreamStart) => {
     if (next === state) return;
     state = next;
-    for (const handler of connectionHandlers) handler(next);
+    for (const handler of connectionHandlers) handler(next, start);
   };
 
-  async function stream(myGeneration: number): Promise<void> {
-    let pause = 500;
-    while (myGeneration === generation && token) {
-      controller = new AbortController();
-      setState('connecting');
-      try {
-        const response = await fetch(`${baseUrl}/api/events`, {
-          headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-          signal: controller.signal,
-          cache: 'no-store',
-        });
-        if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let boundary = buffer.indexOf('\n\n');
-          while (boundary >= 0) {
-            const block = buffer.slice(0, boundary);
-            buffer = buffer.slice(boundary + 2);
-            boundary = buffer.indexOf('\n\n');
-            let name = 'message';
-            let data = '';
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event:')) name = line.slice(6).trim();
-              else if (line.startsWith('data:')) data += line.slice(5).trim();
-            }
-            if (name === 'ready') {
-              setState('open');
-              pause = 500;
-              continue;
-            }
-            if (!data) continue;
-            const notice = { name, payload: JSON.parse(data) } as ChangeNotice;
-            for (const handler of noticeHandlers) handler(notice);
-          }
-        }
-      } catch {
-        // Aborted on purpose, or the server went away: fall through to the pause.
-      }
-      if (myGeneration !== generation) return;
-      setState('closed');
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      pause = Math.min(pause * 2, 5000);
-    }
-  }
-
+  /** A new session is a new stream: it resumes nothing of the previous session's. */
   function restart() {
-    generation += 1;
-    controller?.abort();
-    if (token) void stream(generation);
-    else setState('closed');
+    stopStream?.();
+    stopStream = null;
+    if (!token) {
+      setState('closed');
+      return;
+    }
+    stopStream = followEventStream({
+      url: `${baseUrl}/api/events`,
+      token,
+      onNotice: (notice) => {
+        for (const handler of noticeHandlers) handler(notice);
+      },
+      onConnection: setState,
+      onSignedOut: () => {
+        transport.setToken(null);
+        for (const handler of signedOutHandlers) handler();
+      },
+    });
   }
 
   const transport: Transport = {
@@ -115,6 +81,10 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
       connectionHandlers.add(handler);
       handler(state);
       return () => connectionHandlers.delete(handler);
+    },
+    onSignedOut(handler) {
+      signedOutHandlers.add(handler);
+      return () => signedOutHandlers.delete(handler);
     },
     setToken(next, { remember = false } = {}) {
       if (next === token) return;

@@ -10,6 +10,8 @@ export function createIpcTransport(bridge: FrontdeskBridge): Transport {
       handler('open');
       return () => undefined;
     },
+    // The main process holds the session and says nothing when it ends: a call finds out.
+    onSignedOut: () => () => undefined,
     setToken: () => undefined,
     // The main process holds each window's session; the renderer never sees a token.
     hasToken: () => false,
