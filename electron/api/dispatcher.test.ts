@@ -163,7 +163,7 @@ describe('the contract', () => {
       const roles = contract[name].roles;
       return roles === 'public' || roles.includes('display');
     });
-    expect(displayMethods.sort()).toEqual(['auth.me', 'auth.signIn', 'auth.signOut', 'auth.staff', 'display.board']);
+    expect(displayMethods.sort()).toEqual(['auth.me', 'auth.session', 'auth.signIn', 'auth.signOut', 'auth.staff', 'display.board']);
   });
 
   it('answers every method with `invalid`, not a crash, for inputs of the wrong shape', async () => {

@@ -26,7 +26,7 @@ describe('the lobby display role', () => {
       expect({ method, result }).toMatchObject({ method, result: { ok: false, status: 403, error: { code: 'forbidden' } } });
     }
     // Signing in is refused as `invalid` (no PIN given), not as forbidden; the others answer.
-    expect([...answered].sort()).toEqual(['auth.me', 'auth.signIn', 'auth.signOut', 'auth.staff', 'display.board']);
+    expect([...answered].sort()).toEqual(['auth.me', 'auth.session', 'auth.signIn', 'auth.signOut', 'auth.staff', 'display.board']);
   });
 
   it('gets the display board, in the caller’s language when refused elsewhere', async () => {

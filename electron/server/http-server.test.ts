@@ -61,6 +61,25 @@ describe('HTTP transport', () => {
     expect(wrongToken.status).toBe(401);
   });
 
+  // The sign-in page checks for a session on every load: nobody signed in is an answer (200), so the
+  // browser logs no failed request. Every other method still refuses a caller without a session.
+  it('answers the session check with 200 and no session when nobody is signed in, or the session is over', async () => {
+    expect(await post('auth.session', {})).toEqual({ status: 200, body: { session: null } });
+    expect(await post('auth.session', {}, 'forged')).toEqual({ status: 200, body: { session: null } });
+
+    const token = await tokenFor(receptionId);
+    const signedIn = await post('auth.session', {}, token);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.session).toEqual((await post('auth.me', {}, token)).body);
+    expect(signedIn.body.session).toMatchObject({ staff: { id: receptionId, name: '陈晓雨', role: 'reception' } });
+
+    expect((await post('auth.signOut', {}, token)).status).toBe(200);
+    expect(await post('auth.session', {}, token)).toEqual({ status: 200, body: { session: null } });
+    expect((await post('auth.me', {}, token)).status).toBe(401);
+    expect((await post('auth.me', {})).status).toBe(401);
+    expect((await post('auth.signOut', {})).status).toBe(401);
+  });
+
   it('sends the error shape with status, code, path and a message in the caller’s language', async () => {
     const token = await tokenFor(managerId);
     const zh = await post('settings.update', { waitAmberMinutes: 'soon' }, token, { 'accept-language': 'zh-CN,zh;q=0.9' });

@@ -50,6 +50,18 @@ export const authMethods = {
     roles: ROLES,
     writes: true,
   }),
+  /**
+   * The session check of a page that loads (or a console back from its lock): who is signed in,
+   * or `{ session: null }` — nobody signed in, or a token whose session is over, is an answer, not
+   * a 401 (which the browser would log as a failed request on every visit to the sign-in page).
+   */
+  'auth.session': defineMethod({
+    summary: 'The caller’s session (as auth.me), or null when nobody is signed in; needs no sign-in',
+    input: emptyInputSchema,
+    output: z.object({ session: sessionInfoSchema.nullable() }),
+    roles: 'public',
+    writes: false,
+  }),
   /** Who is signed in, with the clinic's day and settings. */
   'auth.me': defineMethod({
     summary: 'The signed-in staff member, the clinic day and settings',

@@ -1,5 +1,6 @@
+import type { SessionInfo } from '../../../shared/contract/auth';
 import { clinicDateOf } from '../../../shared/domain/clinic-time';
-import { requireActor, type HandlersOf } from '../context';
+import { requireActor, type Actor, type HandlerContext, type HandlersOf } from '../context';
 import type { Services } from './services';
 
 export function createAuthHandlers(services: Services): HandlersOf<'auth'> {
@@ -19,13 +20,19 @@ export function createAuthHandlers(services: Services): HandlersOf<'auth'> {
       return { ok: true };
     },
 
-    'auth.me': async (_input, context) => {
-      const actor = requireActor(context);
-      const settings = await services.settings.get(context.db);
-      return {
-        staff: { id: actor.staffId, name: actor.name, role: actor.role, specialty: actor.specialty },
-        clinic: { today: clinicDateOf(context.now, settings.timeZone), settings },
-      };
-    },
+    'auth.session': async (_input, context) => ({
+      session: context.actor ? await sessionInfoOf(services, context, context.actor) : null,
+    }),
+
+    'auth.me': (_input, context) => sessionInfoOf(services, context, requireActor(context)),
+  };
+}
+
+/** The signed-in staff member with the clinic's day and settings. */
+async function sessionInfoOf(services: Services, context: HandlerContext, actor: Actor): Promise<SessionInfo> {
+  const settings = await services.settings.get(context.db);
+  return {
+    staff: { id: actor.staffId, name: actor.name, role: actor.role, specialty: actor.specialty },
+    clinic: { today: clinicDateOf(context.now, settings.timeZone), settings },
   };
 }

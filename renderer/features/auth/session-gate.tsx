@@ -1,7 +1,8 @@
 /**
  * Who is at the console: checking → signed out → signed in ⇄ locked. Locking (idle, a click, or a
  * session that expired) revokes the token but keeps the screen and its data mounted underneath;
- * signing in again brings it back as it was, refreshed.
+ * signing in again brings it back as it was, refreshed. The check is `auth.session`, which answers
+ * "nobody" as a 200: the sign-in page loads, and a session ends, without a failed request.
  */
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { Flex, Spin } from 'antd';
@@ -39,26 +40,33 @@ export function SessionGate() {
 
   /** Asks who is signed in; `alongside` (the landing page's code) is waited for before showing it. */
   const loadSession = useCallback(
-    (alongside: Promise<unknown> = Promise.resolve()) =>
-      api.call('auth.me', {}).then(
-        async (info) => {
+    (alongside: Promise<unknown> = Promise.resolve()) => {
+      const signedOut = () => setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
+      return api.call('auth.session', {}).then(
+        async ({ session: info }) => {
+          if (!info) {
+            // A token this tab still held (a reload after its session ended) is forgotten.
+            api.forgetSession();
+            signedOut();
+            return;
+          }
           await alongside;
           setSession(info);
           setPhase('signedIn');
           onlineManager.setOnline(true);
         },
         (error: unknown) => {
-          const signedOutForSure = error instanceof ApiCallError && error.code === 'unauthenticated';
-          if (!signedOutForSure) console.error(error);
+          console.error(error);
           // A server that is restarting is not a sign-out: a tab holding a token (a lobby TV
           // after a power cut) asks again until the server answers.
-          if (!signedOutForSure && api.hasSession && phaseRef.current === 'checking') {
+          if (api.hasSession && phaseRef.current === 'checking') {
             retryTimer.current = window.setTimeout(() => void loadSessionRef.current(), SESSION_RETRY_MS);
             return;
           }
-          setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
+          signedOut();
         },
-      ),
+      );
+    },
     [api],
   );
 
@@ -71,12 +79,22 @@ export function SessionGate() {
     return () => window.clearTimeout(retryTimer.current);
   }, [api, loadSession]);
 
-  const lock = useCallback(() => {
-    // Pausing the query layer keeps every screen's data while nobody is signed in.
-    onlineManager.setOnline(false);
-    setPhase('locked');
-    api.call('auth.signOut', {}).catch(() => api.forgetSession());
-  }, [api]);
+  /** Locks the screen; `sessionOver` when the server already ended the session (nothing to revoke). */
+  const lock = useCallback(
+    (sessionOver = false) => {
+      // Once: the idle timer may fire again before the locked screen has rendered, and a second
+      // sign-out would be refused (its token is already revoked or forgotten).
+      if (phaseRef.current === 'locked') return;
+      phaseRef.current = 'locked';
+      // Pausing the query layer keeps every screen's data while nobody is signed in.
+      onlineManager.setOnline(false);
+      setPhase('locked');
+      if (sessionOver) api.forgetSession();
+      else api.call('auth.signOut', {}).catch(() => api.forgetSession());
+    },
+    [api],
+  );
+  const lockNow = useCallback(() => lock(), [lock]);
 
   const signOut = useCallback(async () => {
     await api.call('auth.signOut', {}).catch(() => api.forgetSession());
@@ -90,20 +108,26 @@ export function SessionGate() {
     void queryClient.invalidateQueries();
   }, [loadSession, queryClient]);
 
-  // A session revoked or expired elsewhere locks the console the same way.
+  // A session revoked or expired elsewhere locks the console the same way: told by the event
+  // stream (no request fails), or found by a call the server refused.
   useEffect(() => {
     if (phase !== 'signedIn') return;
-    return queryClient.getQueryCache().subscribe((event) => {
+    const unsubscribeStream = api.onSignedOut(() => lock(true));
+    const unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
       const error = event.query.state.error;
-      if (event.type === 'updated' && error instanceof ApiCallError && error.code === 'unauthenticated') lock();
+      if (event.type === 'updated' && error instanceof ApiCallError && error.code === 'unauthenticated') lock(true);
     });
-  }, [phase, queryClient, lock]);
+    return () => {
+      unsubscribeStream();
+      unsubscribeCache();
+    };
+  }, [phase, api, queryClient, lock]);
 
   // The lobby display is a screen nobody touches: it never locks itself (its token reads only the
   // masked board). Staff previewing it at /display keep their idle lock.
   const displayRole = session?.staff.role === 'display';
   const showDisplay = displayRole || isDisplayPath();
-  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lock);
+  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockNow);
 
   if (phase === 'checking') {
     return (
@@ -123,7 +147,7 @@ export function SessionGate() {
             <DisplayPage onSignOut={signOut} />
           </PageBoundary>
         ) : (
-          <AppShell session={session} onLock={lock} onSignOut={signOut} onSessionChanged={setSession} />
+          <AppShell session={session} onLock={lockNow} onSignOut={signOut} onSessionChanged={setSession} />
         )}
       </div>
       {phase === 'locked' && <SignInPage mode="locked" onSignedIn={signedIn} />}
