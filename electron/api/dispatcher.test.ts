@@ -149,6 +149,32 @@ describe('the sessions the dispatcher keeps for a moment', () => {
   });
 });
 
+describe('the sessions kept across writes', () => {
+  it('are looked up again after signing in or out and after a settings change, not after other writes', async () => {
+    let lookups = 0;
+    const dispatcher = createDispatcher({
+      db: core.database.db,
+      handlers: createHandlers(createServices()),
+      clock: core.clock,
+      events: core.events,
+      resolveActor: (db, token, now) => {
+        lookups += 1;
+        return createAuthService().resolveActor(db, token, now);
+      },
+    });
+    expect(await dispatcher.dispatch('notifications.markAllRead', {}, caller(managerToken))).toMatchObject({ ok: true });
+    expect(await dispatcher.dispatch('notifications.markAllRead', {}, caller(managerToken))).toMatchObject({ ok: true });
+    expect(await dispatcher.dispatch('settings.get', {}, caller(managerToken))).toMatchObject({ ok: true });
+    expect(lookups).toBe(1);
+    expect(await dispatcher.dispatch('settings.update', { idleLockMinutes: 6 }, caller(managerToken))).toMatchObject({ ok: true });
+    expect(await dispatcher.dispatch('settings.get', {}, caller(managerToken))).toMatchObject({ ok: true });
+    expect(lookups).toBe(2);
+    expect(await dispatcher.dispatch('auth.signOut', {}, caller(guideToken))).toMatchObject({ ok: true });
+    expect(await dispatcher.dispatch('settings.get', {}, caller(managerToken))).toMatchObject({ ok: true });
+    expect(lookups).toBe(4);
+  });
+});
+
 describe('the contract', () => {
   it('names every method noun.verb and declares its roles', () => {
     for (const name of methodNames) {

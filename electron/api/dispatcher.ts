@@ -50,6 +50,17 @@ export interface DispatcherDeps {
 
 const SECRET_KEYS = /pin|token|password|secret/i;
 
+/**
+ * The writes after which the kept sessions are dropped: signing in and out (a session made or
+ * revoked, a PIN lockout) and the clinic's settings. Only these change a session or a staff member
+ * today; other writes (a check-in, a comfort task) leave them, since looking the session up again
+ * after every write was a third of the dispatcher's cost on a check-in (docs/performance.md). A
+ * change made outside the dispatcher is seen after one of these or within SESSION_CACHE_MS.
+ */
+export function changesSessions(method: string): boolean {
+  return method.startsWith('auth.') || method.startsWith('settings.');
+}
+
 /** The input as the audit log keeps it: secrets replaced. */
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
@@ -183,8 +194,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           });
           return result;
         });
-        // Whatever a write changed may be a session's (a sign-out, a PIN, a staff member made inactive).
-        sessions.clear();
+        if (changesSessions(method)) sessions.clear();
         if (kept) {
           notices.length = 0;
           return fail(caller, kept);
