@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, clinicDateOf, clinicDayRange, clinicInstant, clinicTimeOf, isClinicDate } from './clinic-time';
+import { addDays, clinicDateOf, clinicDayRange, clinicInstant, clinicTimeOf, isClinicDate, wallClock } from './clinic-time';
 
 describe('clinic time', () => {
   it('reads the clinic day and time of an instant in the clinic zone', () => {
@@ -56,5 +56,29 @@ describe('clinic time', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('wallClock', () => {
+  const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'UTC'];
+  const fromIntl = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+    const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    return { year: value('year'), month: value('month'), day: value('day'), hour: value('hour'), minute: value('minute'), second: value('second') };
+  };
+
+  it('reads what Intl reads, across daylight-saving changes and odd offsets', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        expect(wallClock(new Date(ms), zone)).toEqual(fromIntl(new Date(ms), zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is right on each side of a change (New York, 8 March 2026, 02:00 → 03:00)', () => {
+    for (const iso of ['2026-03-08T06:59:59.999Z', '2026-03-08T07:00:00.000Z', '2026-03-08T06:52:30Z', '2026-11-01T05:59:59Z', '2026-11-01T06:00:00Z']) {
+      expect(wallClock(new Date(iso), 'America/New_York')).toEqual(fromIntl(new Date(iso), 'America/New_York'));
+    }
   });
 });
