@@ -36,3 +36,41 @@ export function offsetClock(base: Clock = systemClock): Clock & { setTo(at: Date
     offsetMs: () => offset,
   };
 }
+
+/**
+ * An instant written as ISO 8601 with its offset (`2026-11-24T10:30:00+08:00` or `…Z`): the form
+ * `--now` and `FRONTDESK_TEST_NOW` take. A time without an offset would be read in the machine's
+ * own zone, which is exactly what a fixed moment must not depend on, so it is refused.
+ *
+ * @example parseMoment('2026-11-24T10:30:00+08:00').toISOString(); // '2026-11-24T02:30:00.000Z'
+ */
+export function parseMoment(text: string, what = '--now'): Date {
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  const instant = new Date(text);
+  if (!match || Number.isNaN(instant.getTime())) {
+    throw new Error(`${what} takes a moment in ISO 8601 with its offset (e.g. 2026-11-24T10:30:00+08:00), not "${text}"`);
+  }
+  return instant;
+}
+
+/**
+ * The clock a process starts with: the real time, or, given a moment, a clock that reads that
+ * moment now and runs on from it at the real speed (training, screenshots, and every test of the
+ * suite, which all run at one moment: docs/testing.md).
+ *
+ * @example const clock = startingClock('2026-11-24T10:30:00+08:00'); clock.now(); // ≈ 02:30:00Z, then on
+ */
+export function startingClock(moment: string | undefined, what = '--now'): Clock & { setTo(at: Date): void; offsetMs(): number } {
+  const clock = offsetClock();
+  if (moment !== undefined) clock.setTo(parseMoment(moment, what));
+  return clock;
+}
+
+/** `--now=<moment>` or `--now <moment>` among a process's arguments (the desktop shell's), if any. */
+export function momentArgument(argv: readonly string[]): string | undefined {
+  for (const [index, argument] of argv.entries()) {
+    if (argument.startsWith('--now=')) return argument.slice('--now='.length);
+    if (argument === '--now') return argv[index + 1];
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { offsetClock, systemClock } from '../core/clock';
+import { startingClock } from '../core/clock';
 import { createCore, outputChecksOf } from '../core/create-core';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { startNotifications } from '../core/start-notifications';
@@ -23,7 +23,10 @@ const HELP = `Usage: npm run serve -- [options]
   --demo          fill an empty database with the demo clinic (every PIN is 1234) and play
                   today up to now: arrivals checked in, waiting, called, seen, done, a no-show
   --demo-at HH:MM play the demo day up to this clinic time instead; the console's clock then
-                  reads that time and runs on from it (training, screenshots, tests)
+                  reads that time and runs on from it (training, screenshots)
+  --now MOMENT    the console's clock reads this moment at start and runs on from it, e.g.
+                  2026-11-24T10:30:00+08:00 (ISO 8601 with its offset); with --demo the day of
+                  that moment is played up to it. The test suite runs at one such moment.
   --demo-arrivals N
                   a busy demo day of about N arrivals (e.g. 300), on a day not played yet
   --help          this text
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       'demo-at': { type: 'string' },
+      now: { type: 'string' },
       'demo-arrivals': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -57,14 +61,15 @@ async function main(): Promise<void> {
   if (arrivals !== undefined && (!Number.isInteger(arrivals) || arrivals < 1 || arrivals > 2000)) {
     throw new Error(`--demo-arrivals takes a number of arrivals from 1 to 2000, not "${String(values['demo-arrivals'])}"`);
   }
-  // With --demo-at the whole core (board timers, scheduler, sessions) lives at that clinic time.
-  const shiftedClock = demoAt === undefined ? null : offsetClock();
-  const core = await createCore({ file, clock: shiftedClock ?? systemClock, outputChecks: outputChecksOf(process.env) });
+  // With --now or --demo-at the whole core (board timers, scheduler, sessions) lives at that clinic
+  // time; without either the clock reads the real time (an offset of zero).
+  const clock = startingClock(values.now);
+  const core = await createCore({ file, clock, outputChecks: outputChecksOf(process.env) });
   console.log(`FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${core.schemaVersion})`);
 
   if (values.demo || demoAt !== undefined || arrivals !== undefined) {
-    const demo = await startDemoClinic(core.database.db, { now: systemClock.now(), at: demoAt, arrivals });
-    shiftedClock?.setTo(demo.playedTo);
+    const demo = await startDemoClinic(core.database.db, { now: clock.now(), at: demoAt, arrivals });
+    clock.setTo(demo.playedTo);
     const { seeded, date } = demo;
     console.log(
       seeded.createdClinic

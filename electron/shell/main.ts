@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { momentArgument, startingClock } from '../core/clock';
 import { createCore, outputChecksOf, type ConsoleCore } from '../core/create-core';
 import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
 import { forwardRaisedToDesktop } from '../core/desktop-alerts';
@@ -77,7 +78,8 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
-  const opened = await createCore({ file, outputChecks: outputChecksOf(process.env) });
+  // `--now=<moment>`: the clinic's clock starts at that moment (training; the shell's tests).
+  const opened = await createCore({ file, clock: startingClock(momentArgument(process.argv)), outputChecks: outputChecksOf(process.env) });
   core = opened;
   console.log(`[shell] FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${String(opened.schemaVersion)})`);
   await offerDemoClinic(opened, process.argv);
