@@ -80,6 +80,23 @@ describe('HTTP transport', () => {
     expect((await post('auth.signOut', {})).status).toBe(401);
   });
 
+  it('keeps the session cookie for the session’s lifetime by Max-Age, whatever the browser’s clock says', async () => {
+    // The console's clock a year ahead of the browser's (as `--now` does, or a tablet set wrong):
+    // an absolute Expires would be read by the browser's clock and could be long past.
+    core.clock.advance(365 * 24 * 3_600_000);
+    const response = await fetch(`${base}/api/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: receptionId, pin: '1234' }),
+    });
+    const body = (await response.json()) as { expiresAt: string };
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).not.toMatch(/Expires=/i);
+    const maxAge = Number(/Max-Age=(\d+)/.exec(cookie)?.[1]);
+    expect(maxAge).toBe(Math.floor((Date.parse(body.expiresAt) - core.clock.now().getTime()) / 1000));
+    expect(maxAge).toBeGreaterThan(60 * 60);
+  });
+
   it('sends the error shape with status, code, path and a message in the caller’s language', async () => {
     const token = await tokenFor(managerId);
     const zh = await post('settings.update', { waitAmberMinutes: 'soon' }, token, { 'accept-language': 'zh-CN,zh;q=0.9' });

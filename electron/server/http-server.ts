@@ -170,10 +170,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     // The browser mode also keeps its own session cookie, for the event stream and print pages.
     if (request.params.method === 'auth.signIn') {
       const { token, expiresAt } = result.value as { token: string; expiresAt: string };
-      void reply.header(
-        'set-cookie',
-        `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Expires=${new Date(expiresAt).toUTCString()}`,
-      );
+      // Max-Age, not Expires: the browser keeps the cookie by its own clock, and a tablet's clock
+      // (or a console run at another moment, `--now`) may be hours off the server's. The lifetime
+      // is the same on both; the server still ends the session at `expiresAt` by its own clock.
+      const seconds = Math.max(0, Math.floor((Date.parse(expiresAt) - core.clock.now().getTime()) / 1000));
+      void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${String(seconds)}`);
     } else if (request.params.method === 'auth.signOut') {
       void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
     }
