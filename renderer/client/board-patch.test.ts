@@ -61,14 +61,12 @@ describe('patching the cached boards', () => {
         return Promise.resolve({ cards, now: '2026-11-23T01:10:00.000Z' });
       },
     }) as unknown as ApiClient;
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   it('reads only the named cards and keeps the snapshot’s time', async () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(['visits.board', {}], board([card(1)]), { updatedAt: 1000 });
     const calls: unknown[] = [];
-    patchBoards(queryClient, apiReturning([card(1, { status: 'called', version: 2 })], calls), [1]);
-    await settle();
+    await patchBoards(queryClient, apiReturning([card(1, { status: 'called', version: 2 })], calls), [1]);
     expect(calls).toEqual([['visits.cards', { ids: [1] }]]);
     expect(queryClient.getQueryData<OutputOf<'visits.board'>>(['visits.board', {}])!.cards[0]!.status).toBe('called');
     expect(queryClient.getQueryState(['visits.board', {}])!.dataUpdatedAt).toBe(1000);
@@ -78,8 +76,7 @@ describe('patching the cached boards', () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(['visits.board', {}], board([card(1)]));
     const failing = { call: () => Promise.reject(new Error('offline')) } as unknown as ApiClient;
-    patchBoards(queryClient, failing, [1]);
-    await settle();
+    await patchBoards(queryClient, failing, [1]);
     expect(queryClient.getQueryState(['visits.board', {}])!.isInvalidated).toBe(true);
     expect(queryClient.getQueryData<OutputOf<'visits.board'>>(['visits.board', {}])!.cards[0]!.status).toBe('waiting');
   });

@@ -42,7 +42,7 @@ let queue: Promise<void> = Promise.resolve();
  * Patches every cached board with the current cards of `ids`; a board being read right now, or
  * one the patch cannot be read for, is read again whole instead.
  */
-export function patchBoards(queryClient: QueryClient, api: ApiClient, ids: readonly number[]): void {
+export function patchBoards(queryClient: QueryClient, api: ApiClient, ids: readonly number[]): Promise<void> {
   const run = async () => {
     const boards = queryClient.getQueryCache().findAll({ queryKey: ['visits.board'] });
     const readAgain = (predicate: (query: (typeof boards)[number]) => boolean) =>
@@ -69,4 +69,7 @@ export function patchBoards(queryClient: QueryClient, api: ApiClient, ids: reado
     }
   };
   queue = queue.then(run, run);
+  // Settles when this patch (and every one queued before it) is done: for tests, and for callers
+  // that want to wait; the event handler does not.
+  return queue;
 }

@@ -40,7 +40,7 @@ export function invalidateFor(queryClient: QueryClient, notice: ChangeNotice, ap
       return method !== patched && (method.startsWith(`${noun}.`) || extra.includes(method));
     },
   });
-  if (notice.name === 'visits.changed') patchBoards(queryClient, api, (notice as ChangeNotice<'visits.changed'>).payload.ids);
+  if (notice.name === 'visits.changed') void patchBoards(queryClient, api, (notice as ChangeNotice<'visits.changed'>).payload.ids);
 }
 
 export function useApiQuery<M extends MethodName>(
