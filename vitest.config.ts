@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 20_000,
+    // Every worker at the suite's one moment (FRONTDESK_TEST_NOW): docs/testing.md.
+    setupFiles: ['tests/helpers/suite-moment.setup.ts'],
   },
 });

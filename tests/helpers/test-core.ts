@@ -4,6 +4,7 @@
  */
 import type { Caller } from '../../electron/api/context';
 import { manualClock, type Clock } from '../../electron/core/clock';
+import { TEST_NOW_ISO } from './test-moment';
 import { createCore, type ConsoleCore } from '../../electron/core/create-core';
 import { insertStaff } from '../../electron/db/repositories/staff';
 import { hashPin } from '../../electron/services/pin-hash';
@@ -16,7 +17,8 @@ export interface TestCore extends ConsoleCore {
 }
 
 export async function createTestCore(options: { now?: string; file?: string } = {}): Promise<TestCore> {
-  const clock = manualClock(options.now ?? '2026-11-23T02:00:00.000Z');
+  // The suite's moment unless the test names its own (tests/helpers/test-moment.ts).
+  const clock = manualClock(options.now ?? TEST_NOW_ISO);
   const errors: unknown[] = [];
   const core = await createCore({ file: options.file ?? ':memory:', clock: clock as Clock, logError: (error) => errors.push(error) });
   return { ...core, clock, errors };
@@ -29,7 +31,7 @@ export async function addStaff(core: ConsoleCore, name: string, role: Role, pin 
     specialty: role === 'doctor' ? '眼部整形' : null,
     pin_hash: await hashPin(pin),
     locked_until: null,
-    created_at: new Date().toISOString(),
+    created_at: core.clock.now().toISOString(),
   });
 }
 
