@@ -1,11 +1,14 @@
 /**
- * End-to-end: the real renderer in Debian's Chromium against `serve --demo-at 10:30` on a temporary data
- * directory (a real SQLite file). `npm test` builds first; this only starts the server.
+ * End-to-end: the real renderer in Debian's Chromium against `serve --demo --now <the suite's moment>`
+ * on a temporary data directory (a real SQLite file). `npm test` builds first; this only starts the
+ * server. The server's clock and every page's clock (tests/e2e/fixtures.ts) read the same moment
+ * and run on from it, whatever the machine's date, hour or time zone: docs/testing.md.
  */
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_NOW } from './tests/helpers/test-moment';
 
 // Made once in the main process; workers inherit it through the environment.
 process.env.FRONTDESK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
@@ -31,9 +34,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A morning played to 10:30 whatever the hour the suite runs: cards in every lane, the afternoon's
-    // bookings still to come (specs check those in). The server's clock reads 10:30 and runs on.
-    command: `node ${process.env.FRONTDESK_DIST ?? 'dist'}/server.cjs --demo-at 10:30 --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
+    // The demo clinic's day played up to the suite's moment (FRONTDESK_TEST_NOW, by default a
+    // Tuesday at 10:30 in the clinic); the server's clock reads that moment and runs on from it.
+    // Specs create what they need through the API: what the demo holds differs from moment to moment.
+    command: `node ${process.env.FRONTDESK_DIST ?? 'dist'}/server.cjs --demo --now ${TEST_NOW} --data ${process.env.FRONTDESK_E2E_DATA} --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

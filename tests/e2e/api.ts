@@ -1,3 +1,9 @@
+/**
+ * What specs need, made through the console's HTTP API: a spec asks for "a customer with an
+ * appointment now who is not here yet" and gets one of its own, whatever the demo day holds at the
+ * suite's moment and whichever specs ran before.
+ */
+import { randomInt } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 
 /** Calls the console's HTTP API as a test fixture would (seeding, checking). */
@@ -11,9 +17,97 @@ export async function apiCall<T>(request: APIRequestContext, method: string, inp
   return body;
 }
 
+interface StaffRow {
+  id: number;
+  name: string;
+  role: string;
+}
+
 export async function staffId(request: APIRequestContext, name: string): Promise<number> {
-  const staff = await apiCall<{ id: number; name: string }[]>(request, 'auth.staff', {});
+  const staff = await apiCall<StaffRow[]>(request, 'auth.staff', {});
   const found = staff.find((member) => member.name === name);
   if (!found) throw new Error(`no staff named ${name}`);
   return found.id;
+}
+
+/** Signs a member of staff in over the API; the token. */
+export async function signInAs(request: APIRequestContext, name: string): Promise<string> {
+  return (await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, name), pin: '1234' })).token;
+}
+
+/** The demo's manager (何芳): books past the roster's rules on purpose. */
+export const signInManager = (request: APIRequestContext) => signInAs(request, '何芳');
+
+/** A mobile number no other customer of this run has (random, so no spec depends on another's). */
+export function uniquePhone(): string {
+  return `199${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+}
+
+export interface Customer {
+  id: number;
+  name: string;
+  addressForm: string | null;
+  phone: string;
+}
+
+/** A new customer of the spec's own; `name` gets a short random suffix unless `exactName`. */
+export async function freshCustomer(
+  request: APIRequestContext,
+  token: string,
+  options: { name: string; addressForm?: string; notes?: string; exactName?: boolean },
+): Promise<Customer> {
+  const name = options.exactName ? options.name : `${options.name}${String.fromCharCode(0x4e00 + randomInt(0, 0x5000))}`;
+  const phone = uniquePhone();
+  const { id } = await apiCall<{ id: number }>(
+    request,
+    'customers.create',
+    { name, phone, ...(options.addressForm ? { addressForm: options.addressForm } : {}), ...(options.notes ? { notes: options.notes } : {}) },
+    token,
+  );
+  return { id, name, addressForm: options.addressForm ?? null, phone };
+}
+
+/** The clinic's day and time now, by the server's clock and the clinic's time zone. */
+export async function clinicNow(request: APIRequestContext, token: string): Promise<{ date: string; time: string; timeZone: string }> {
+  const me = await apiCall<{ clinic: { today: string; timeZone: string } }>(request, 'auth.me', {}, token);
+  const health = (await (await request.get('/api/health')).json()) as { now: string };
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: me.clinic.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
+  return { date: me.clinic.today, time, timeZone: me.clinic.timeZone };
+}
+
+/**
+ * A customer of the spec's own with a consultation booked today at the clinic's current quarter
+ * hour (the manager's override: any hour, any roster), not checked in. Five minutes long, so it
+ * ends before midnight even at 23:58.
+ */
+export async function appointmentNow(
+  request: APIRequestContext,
+  manager: string,
+  options: { name: string; addressForm?: string },
+): Promise<{ id: number; customer: Customer; slipCode: string }> {
+  const customer = await freshCustomer(request, manager, options);
+  const staff = await apiCall<StaffRow[]>(request, 'auth.staff', {});
+  const doctor = staff.find((member) => member.role === 'doctor');
+  if (!doctor) throw new Error('the demo clinic has no doctor');
+  const { date, time } = await clinicNow(request, manager);
+  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), 23 * 60 + 54);
+  const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const booked = await apiCall<{ id: number }>(
+    request,
+    'appointments.create',
+    { customerId: customer.id, doctorId: doctor.id, kind: 'consultation', channel: 'phone', date, time: slot, durationMinutes: 5, override: true },
+    manager,
+  );
+  return { id: booked.id, customer, slipCode: `FD-${String(booked.id).padStart(6, '0')}` };
+}
+
+/** A walk-in of the spec's own, checked in now: the visit and its ticket. */
+export async function walkInNow(
+  request: APIRequestContext,
+  token: string,
+  options: { name: string; addressForm?: string },
+): Promise<{ visitId: number; ticket: string; customer: Customer }> {
+  const customer = await freshCustomer(request, token, options);
+  const visit = await apiCall<{ visitId: number; ticket: string }>(request, 'visits.checkIn', { walkIn: { customerId: customer.id } }, token);
+  return { ...visit, customer };
 }

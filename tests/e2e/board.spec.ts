@@ -1,24 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { apiCall, staffId } from './api';
+import { appointmentNow, signInManager } from './api';
+import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
-test('a scanner checks a customer in from anywhere on the board; the card waits with a timer, then is called', async ({ page, request }) => {
-  const manager = await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '何芳'), pin: '1234' });
-  const day = await apiCall<{ appointments: { id: number; status: string; customer: { name: string; addressForm: string | null } }[] }>(
-    request,
-    'appointments.listDay',
-    {},
-    manager.token,
-  );
-  const board = await apiCall<{ cards: { customer: { name: string } }[] }>(request, 'visits.board', {}, manager.token);
-  const here = new Set(board.cards.map((card) => card.customer.name));
-  const expected = day.appointments.filter((row) => (row.status === 'booked' || row.status === 'confirmed') && !here.has(row.customer.name));
-  const appointment = expected[expected.length - 1]!;
-  const greetName = appointment.customer.addressForm ?? appointment.customer.name;
+test('a scanner checks a customer in from anywhere on the board; the card waits with a timer, then is called', async ({ page, request, expectConsoleError }) => {
+  const manager = await signInManager(request);
+  // A customer of this test's own, booked for now and not here yet.
+  const appointment = await appointmentNow(request, manager, { name: '扫码到店', addressForm: '扫女士' });
+  const greetName = '扫女士';
 
-  // The server plays the demo morning to 10:30 (`--demo-at`) and its clock reads that time, hours
-  // away from this browser's: the tea's "within 5 minutes" below holds only because the board
-  // counts comfort tasks by the server's clock.
+  // The page's clock and the server's read the suite's moment (fixtures.ts): the tea's "within 5
+  // minutes" and the card's "0 minutes" below are counted on the same time.
   await new SignInPage(page).open();
   await new SignInPage(page).signIn('陈晓雨');
   await page.getByRole('menuitem', { name: /候诊看板/ }).click();
@@ -26,7 +17,7 @@ test('a scanner checks a customer in from anywhere on the board; the card waits 
 
   // Nothing focused: the scanner types the slip's code and Enter.
   await page.locator('body').click({ position: { x: 5, y: 1000 } });
-  await page.keyboard.type(`FD-${String(appointment.id).padStart(6, '0')}`, { delay: 5 });
+  await page.keyboard.type(appointment.slipCode, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(page.getByText(new RegExp(`${greetName}到店，号码 [AF]\\d{3}`))).toBeVisible();
 
@@ -34,9 +25,10 @@ test('a scanner checks a customer in from anywhere on the board; the card waits 
   await expect(card).toBeVisible();
   await expect(card.getByTestId('wait-timer')).toHaveText('0 分钟');
 
-  // Scanning the same slip again is refused, naming the ticket.
+  // Scanning the same slip again is refused, naming the ticket (a 409 answer, which the browser logs).
+  expectConsoleError(/status of 409 \(Conflict\).*visits\.checkIn/);
   await page.locator('body').click({ position: { x: 5, y: 1000 } });
-  await page.keyboard.type(`FD-${String(appointment.id).padStart(6, '0')}`, { delay: 5 });
+  await page.keyboard.type(appointment.slipCode, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(page.getByText(/该预约已签到，号码 [AF]\d{3}/)).toBeVisible();
 

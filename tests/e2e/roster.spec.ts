@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { apiCall, staffId } from './api';
+import { addDays } from '../../shared/domain/clinic-time';
+import { apiCall, clinicNow, freshCustomer, signInManager } from './api';
+import { expect, test } from './fixtures';
 import { RosterPage } from './pages/roster-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -11,45 +12,40 @@ interface DayRow {
   customer: { name: string };
   doctor: { id: number; name: string } | null;
 }
-interface TodayDoctor {
-  doctor: { id: number; name: string; specialty: string | null };
-  shift: { start: string; end: string };
-  confirmation: unknown;
-}
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const clinicMinutes = (instant: string) => {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
-  return minutes(time);
-};
+const clockTime = (total: number) => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 
 test('morning confirmation: a doctor absent, one appointment moved to a colleague of the same specialty', async ({ page, request }) => {
-  const { token } = await apiCall<{ token: string }>(request, 'auth.signIn', { staffId: await staffId(request, '陈晓雨'), pin: '1234' });
-  const roster = await apiCall<{ doctors: TodayDoctor[] }>(request, 'roster.today', {}, token);
-  const day = await apiCall<{ appointments: DayRow[] }>(request, 'appointments.listDay', {}, token);
-  const open = day.appointments.filter((row) => row.status === 'booked' || row.status === 'confirmed');
+  const manager = await signInManager(request);
+  const { date, time, timeZone } = await clinicNow(request, manager);
+  const clinicMinutes = (instant: string) => minutes(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant)));
 
-  // The demo's two facial surgeons (面部整形): find one whose appointment the other is free to take.
-  const facial = roster.doctors.filter((entry) => entry.doctor.specialty === '面部整形' && entry.confirmation === null);
-  let plan: { absent: TodayDoctor; colleague: TodayDoctor; appointment: DayRow } | undefined;
-  for (const absent of facial) {
-    for (const colleague of facial.filter((entry) => entry !== absent)) {
-      const busy = day.appointments.filter((row) => row.doctor?.id === colleague.doctor.id && row.status !== 'cancelled' && row.status !== 'no_show');
-      const appointment = open.find((row) => {
-        if (row.doctor?.id !== absent.doctor.id) return false;
-        const start = clinicMinutes(row.startsAt);
-        const end = start + row.durationMinutes;
-        if (start < minutes(colleague.shift.start) || end > minutes(colleague.shift.end)) return false;
-        return busy.every((other) => {
-          const otherStart = clinicMinutes(other.startsAt);
-          return end <= otherStart || otherStart + other.durationMinutes <= start;
-        });
-      });
-      if (appointment) plan ??= { absent, colleague, appointment };
-    }
+  // The demo's two facial surgeons (面部整形), both on shift all day today whatever the weekday.
+  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  const week = await apiCall<{ doctors: { id: number; name: string; specialty: string | null }[] }>(request, 'roster.week', { weekStart: addDays(date, -weekday) }, manager);
+  const [absent, colleague] = week.doctors.filter((doctor) => doctor.specialty === '面部整形');
+  if (!absent || !colleague) throw new Error('the demo clinic has fewer than two facial surgeons');
+  for (const doctor of [absent, colleague]) {
+    await apiCall(request, 'roster.setOverride', { doctorId: doctor.id, date, kind: 'hours', start: '00:00', end: '23:59', note: 'e2e' }, manager);
   }
-  expect(plan, 'the demo day has an appointment one facial surgeon can take from the other').toBeDefined();
-  if (!plan) return;
+
+  // An appointment of the absent one at a time the colleague is free: from now on, in 5-minute steps.
+  const day = await apiCall<{ appointments: DayRow[] }>(request, 'appointments.listDay', {}, manager);
+  const busy = day.appointments.filter((row) => row.doctor?.id === colleague.id && row.status !== 'cancelled' && row.status !== 'no_show');
+  const free = (start: number) => busy.every((other) => start + 5 <= clinicMinutes(other.startsAt) || clinicMinutes(other.startsAt) + other.durationMinutes <= start);
+  const now = Math.min(Math.floor(minutes(time) / 5) * 5, 23 * 60 + 50);
+  const candidates = [...Array.from({ length: (23 * 60 + 50 - now) / 5 + 1 }, (_, step) => now + step * 5), ...Array.from({ length: now / 5 }, (_, step) => now - (step + 1) * 5)];
+  const start = candidates.find(free);
+  if (start === undefined) throw new Error('the colleague is busy all day');
+  const customer = await freshCustomer(request, manager, { name: '改约测试' });
+  await apiCall(
+    request,
+    'appointments.create',
+    { customerId: customer.id, doctorId: absent.id, kind: 'consultation', channel: 'phone', date, time: clockTime(start), durationMinutes: 5, override: true },
+    manager,
+  );
+  const plan = { absent: { doctor: absent }, colleague: { doctor: colleague }, appointment: { customer } };
 
   await new SignInPage(page).open();
   await new SignInPage(page).signIn('陈晓雨');
