@@ -22,7 +22,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.FRONTDESK_E2E_OUTPUT ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1920, height: 1080 },

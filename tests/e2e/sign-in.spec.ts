@@ -73,3 +73,26 @@ test('the console locks itself after the idle time and keeps the screen for the 
   await expect(signIn.lockScreen()).toHaveCount(0);
   await expect(today.rows()).toHaveCount(listed.appointments.length);
 });
+
+test('a session ended elsewhere locks the console without a console error, and signing in again brings the screen back', async ({ page, request }) => {
+  const signIn = new SignInPage(page);
+  const today = new TodayPage(page);
+  await signIn.open();
+  await signIn.signIn('林佳');
+  await expect(today.heading()).toBeVisible();
+
+  // The session ends on the server (signed out from another tab, or expired): the page's own token.
+  const token = await page.evaluate(() => sessionStorage.getItem('frontdesk.token'));
+  expect(token).toBeTruthy();
+  await apiCall(request, 'auth.signOut', {}, token ?? '');
+
+  // The event stream says so (the server checks its streams' sessions every 15 s): the console
+  // locks — not an error screen, not a retry loop, nothing in the console …
+  test.setTimeout(60_000);
+  await expect(signIn.lockScreen()).toBeVisible({ timeout: 30_000 });
+  // … and a reload with the ended token is an answer ("not signed in"), not a 401 in the console.
+  await page.reload();
+  await expect(signIn.root()).toBeVisible();
+  await signIn.signIn('林佳');
+  await expect(today.heading()).toBeVisible();
+});
