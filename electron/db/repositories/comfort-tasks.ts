@@ -110,26 +110,18 @@ export async function insertComfortTask(db: Db, task: NewComfortTask): Promise<n
 
 /** Withdraws every task of a visit still open (neither done nor withdrawn): the customer has gone. */
 export async function withdrawOpenComfortTasks(db: Db, visitId: number, at: string): Promise<void> {
-  await db
-    .updateTable('comfort_tasks')
-    .set({ cancelled_at: at })
-    .where('visit_id', '=', visitId)
-    .where('done_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .execute();
+  await withdrawOpen(db, visitId, at, false);
 }
 
 /** Withdraws a visit's open rounds (tasks of a round rule): the customer no longer waits. */
 export async function withdrawOpenRounds(db: Db, visitId: number, at: string): Promise<void> {
-  const roundRules = db.selectFrom('comfort_rules').select('id').where('trigger', '=', 'round');
-  await db
-    .updateTable('comfort_tasks')
-    .set({ cancelled_at: at })
-    .where('visit_id', '=', visitId)
-    .where('done_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .where('rule_id', 'in', roundRules)
-    .execute();
+  await withdrawOpen(db, visitId, at, true);
+}
+
+async function withdrawOpen(db: Db, visitId: number, at: string, onlyRounds: boolean): Promise<void> {
+  let update = db.updateTable('comfort_tasks').set({ cancelled_at: at }).where('visit_id', '=', visitId).where('done_at', 'is', null).where('cancelled_at', 'is', null);
+  if (onlyRounds) update = update.where('rule_id', 'in', db.selectFrom('comfort_rules').select('id').where('trigger', '=', 'round'));
+  await update.execute();
 }
 
 /** One task with what completing it needs: its visit's status, its rule's trigger, who did it if done. */
