@@ -19,8 +19,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Bounds, not timings: generous enough for a machine whose two cores are kept busy by others
+  // (issue 12 asks the suite to pass so); a test that passes only on an idle machine is a defect.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: process.env.FRONTDESK_E2E_OUTPUT ?? 'test-results',
   use: {

@@ -114,7 +114,7 @@ test('for every status a visit can be in, the lobby display shows no full name, 
 
 test('a scanner checks a customer in at the desk, tea is served, the customer is called, and the lobby TV shows it', async ({ newContext, request }) => {
   // Two browser profiles and a board on a machine shared with other runs.
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const manager = await signInManager(request);
   const appointment = await appointmentNow(request, manager, { name: '大堂叫号' });
   const name = appointment.customer.name;
@@ -174,7 +174,6 @@ test('a scanner checks a customer in at the desk, tea is served, the customer is
 });
 
 test('the lobby TV stays signed in across a reload, and /display is the page a TV opens', async ({ page }) => {
-  test.setTimeout(45_000);
   const display = new DisplayPage(page);
   await display.openAndSignIn();
   await page.reload();

@@ -25,7 +25,7 @@ let dataDir: string;
 
 test.use({ baseURL });
 // Two sign-ins, a check-in and a scheduler tick each: more than the suite's 30 s on a busy machine.
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-notifications-'));

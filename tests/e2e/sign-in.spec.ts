@@ -88,7 +88,7 @@ test('a session ended elsewhere locks the console without a console error, and s
 
   // The event stream says so (the server checks its streams' sessions every 15 s): the console
   // locks — not an error screen, not a retry loop, nothing in the console …
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await expect(signIn.lockScreen()).toBeVisible({ timeout: 30_000 });
   // … and a reload with the ended token is an answer ("not signed in"), not a 401 in the console.
   await page.reload();
