@@ -1,6 +1,7 @@
 /**
  * The providers every screen relies on: the API client (its transport chosen once, here), the
- * query cache refreshed by change notices, the language, and antd in that language.
+ * query cache refreshed by change notices, the language, and antd in that language. The client and
+ * the cache are made before the first render (`createConsoleClients`, called by main.tsx).
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -8,9 +9,9 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { pickLanguage } from '../shared/i18n/messages';
-import { createApiClient, pickTransport } from './client/api-client';
+import { createApiClient, pickTransport, type ApiClient } from './client/api-client';
 import { ApiProvider } from './client/api-context';
 import { prefetchLandingPage } from './client/prefetch-landing-page';
 import { invalidateFor } from './client/queries';
@@ -20,33 +21,43 @@ import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
 import { theme } from './ui/theme';
 
-function Providers() {
-  const { language } = useI18n();
-  // The client follows <html lang>, which the language provider keeps current.
-  const [client] = useState(() => createApiClient(pickTransport({ displayPage: isDisplayPath() }), () => pickLanguage(document.documentElement.lang)));
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false },
-          mutations: { retry: false },
-        },
-      }),
-  );
+/** The API client and the query cache of this page, wired to each other. */
+export interface ConsoleClients {
+  client: ApiClient;
+  queryClient: QueryClient;
+}
 
-  useEffect(() => client.onNotice((notice) => invalidateFor(queryClient, notice, client)), [client, queryClient]);
-  useEffect(() => {
-    const refresh = refreshOnReconnect(queryClient);
-    let landed = false;
-    return client.onConnection((state, start) => {
-      refresh(state, start);
-      // After the first open, so that no notice can fall between the answer and the subscription.
-      if (state === 'open' && !landed) {
-        landed = true;
-        prefetchLandingPage(queryClient, client, window.location.hash);
-      }
-    });
-  }, [client, queryClient]);
+/**
+ * Makes the page's API client and query cache, before React renders anything: the client's event
+ * stream connects at once, and the board a reload lands on is asked as soon as the stream listens
+ * instead of after the first render's effects (docs/performance.md: the board's first render waited
+ * on that chain). Notices refresh what they concern for as long as the page lives.
+ */
+export function createConsoleClients(): ConsoleClients {
+  // The client follows <html lang>, which the language provider keeps current.
+  const client = createApiClient(pickTransport({ displayPage: isDisplayPath() }), () => pickLanguage(document.documentElement.lang));
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+  client.onNotice((notice) => invalidateFor(queryClient, notice, client));
+  const refresh = refreshOnReconnect(queryClient);
+  let landed = false;
+  client.onConnection((state, start) => {
+    refresh(state, start);
+    // After the first open, so that no notice can fall between the answer and the subscription.
+    if (state === 'open' && !landed) {
+      landed = true;
+      prefetchLandingPage(queryClient, client, window.location.hash);
+    }
+  });
+  return { client, queryClient };
+}
+
+function Providers({ client, queryClient }: ConsoleClients) {
+  const { language } = useI18n();
   useEffect(() => {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [language]);
@@ -64,10 +75,10 @@ function Providers() {
   );
 }
 
-export function App() {
+export function App(clients: ConsoleClients) {
   return (
     <I18nProvider initial={initialLanguage()}>
-      <Providers />
+      <Providers {...clients} />
     </I18nProvider>
   );
 }
