@@ -97,8 +97,13 @@ test('the check-in box finds today’s appointment by phone digits, and a custom
   await page.getByRole('menuitem', { name: /候诊看板/ }).click();
 
   // The full phone's last eight digits: today's appointment, under its heading.
+  // F2 focuses the check-in box; the digits are typed once it has the focus (a busy page may take
+  // a moment, and keys pressed before would go to the board).
+  const box = page.locator('#board-check-in');
   await page.keyboard.press('F2');
+  await expect(box).toBeFocused();
   await page.keyboard.type(customer.phone.slice(-8));
+  await expect(box).toHaveValue(customer.phone.slice(-8));
   const option = page.locator('.ant-select-item-option').filter({ hasText: appointment.customer.name });
   await expect(option).toBeVisible();
   await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日预约' })).toBeVisible();
@@ -107,7 +112,9 @@ test('the check-in box finds today’s appointment by phone digits, and a custom
 
   // Someone with no appointment today, found by phone: checked in as a walk-in (W ticket).
   await page.keyboard.press('F2');
+  await expect(box).toBeFocused();
   await page.keyboard.type(stranger.phone.slice(-8));
+  await expect(box).toHaveValue(stranger.phone.slice(-8));
   const walkIn = page.locator('.ant-select-item-option').filter({ hasText: '散客查找' });
   await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日无预约' })).toBeVisible();
   await walkIn.click();
