@@ -23,8 +23,9 @@ test('a long lane keeps only the cards in view in the page, and scrolling brings
   await new SignInPage(page).signIn('陈晓雨');
   await page.getByRole('menuitem', { name: /候诊看板/ }).click();
   const lane = page.getByTestId('lane-left');
-  const count = Number(await lane.getByTestId('lane-count').textContent());
-  expect(count).toBeGreaterThanOrEqual(40);
+  const laneCount = async () => Number(await lane.getByTestId('lane-count').textContent());
+  await expect.poll(laneCount).toBeGreaterThanOrEqual(40);
+  const count = await laneCount();
   await expect(lane.getByTestId('board-card').first()).toBeVisible();
   const rendered = await lane.getByTestId('board-card').count();
   expect(rendered).toBeLessThan(count);
@@ -95,6 +96,8 @@ test('the check-in box finds today’s appointment by phone digits, and a custom
   await new SignInPage(page).open();
   await new SignInPage(page).signIn('陈晓雨');
   await page.getByRole('menuitem', { name: /候诊看板/ }).click();
+  // The board's keys work once the board is there (its code loads on first visit).
+  await expect(page.getByTestId('lane-waiting')).toBeVisible();
 
   // The full phone's last eight digits: today's appointment, under its heading.
   // F2 focuses the check-in box; the digits are typed once it has the focus (a busy page may take
