@@ -171,6 +171,48 @@ describe('HTTP transport', () => {
     controller.abort();
   });
 
+  it('ends a session’s open streams with signedOut the moment it signs out, and leaves other sessions’ streams open', async () => {
+    const leaving = await tokenFor(receptionId);
+    const staying = await tokenFor(managerId);
+    const open = async (token: string) => {
+      const response = await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${token}` } });
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let received = '';
+      let ended = false;
+      const readUntil = async (needle: string) => {
+        while (!received.includes(needle)) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`stream ended before ${needle}`);
+          received += value;
+        }
+      };
+      const readToEnd = async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return (ended = true);
+          received += value;
+        }
+      };
+      return { readUntil, readToEnd, received: () => received, ended: () => ended, cancel: () => reader.cancel() };
+    };
+    const tab = await open(leaving);
+    const other = await open(staying);
+    await tab.readUntil('event: ready');
+    await other.readUntil('event: ready');
+
+    expect((await post('auth.signOut', {}, leaving)).status).toBe(200);
+    // A change after the sign-out: the other session hears it …
+    await post('settings.update', { clinicName: '悦颜门诊' }, staying);
+    await other.readUntil('event: settings.changed');
+    expect(other.ended()).toBe(false);
+    // … the signed-out stream had already ended with signedOut (not at its next heartbeat, 15 s
+    // later, after hearing the change: it never did).
+    await tab.readToEnd();
+    expect(tab.received()).toContain('event: signedOut');
+    expect(tab.received()).not.toContain('settings.changed');
+    await other.cancel();
+  });
+
   it('refuses the event stream without a session', async () => {
     const response = await fetch(`${base}/api/events`);
     expect(response.status).toBe(401);

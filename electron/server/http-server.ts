@@ -177,6 +177,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${String(seconds)}`);
     } else if (request.params.method === 'auth.signOut') {
       void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+      // Every page of that session (another tab, the desk's other screen) is told now, not at its
+      // stream's next heartbeat: it locks before it makes a request that would answer 401.
+      for (const open of (caller.token && streamsOfToken.get(caller.token)) || []) open.end(SIGNED_OUT_FRAME);
     }
     return reply.status(200).send(result.value);
   });
@@ -184,6 +187,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   // Open event streams never end by themselves; a server that is closing (a restart, Ctrl+C) ends
   // them first, or it would wait on every console and lobby TV forever. Clients reconnect alone.
   const eventStreams = new Set<ServerResponse>();
+  // The open streams of each token: signing out ends them at once (see auth.signOut below).
+  const streamsOfToken = new Map<string, Set<ServerResponse>>();
   app.addHook('preClose', (done) => {
     for (const open of eventStreams) open.end();
     eventStreams.clear();
@@ -231,10 +236,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       });
     }, HEARTBEAT_MS);
     eventStreams.add(stream);
+    const ofToken = streamsOfToken.get(token) ?? new Set<ServerResponse>();
+    streamsOfToken.set(token, ofToken.add(stream));
     const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
       eventStreams.delete(stream);
+      ofToken.delete(stream);
+      if (ofToken.size === 0 && streamsOfToken.get(token) === ofToken) streamsOfToken.delete(token);
     };
     request.raw.on('close', stop);
     stream.on('close', stop);
