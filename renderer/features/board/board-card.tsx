@@ -9,7 +9,7 @@
  * made on first use.
  */
 import { App, Dropdown } from 'antd';
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
 import { VISIT_TRANSITIONS, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
 import { useApiMutation } from '../../client/queries';
@@ -20,6 +20,7 @@ import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
 import { DOWN_ICON } from './card-icons';
 import { CardComfort } from './comfort';
+import { useMadeOnFirstUse } from './use-made-on-first-use';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -126,8 +127,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
 /** The other moves of a card: a plain button until first pressed, then antd's Dropdown menu. */
 function OtherMoves({ card, moves, onMove }: { card: Card; moves: readonly VisitStatus[]; onMove(card: Card, to: VisitStatus): void }) {
   const { t } = useI18n();
-  const [made, setMade] = useState(false);
-  const [open, setOpen] = useState(false);
+  const { made, open, setOpen, onFirstPress } = useMadeOnFirstUse();
   const button = (
     <button
       type="button"
@@ -135,14 +135,7 @@ function OtherMoves({ card, moves, onMove }: { card: Card; moves: readonly Visit
       aria-label={t('visits.more')}
       aria-haspopup="menu"
       aria-expanded={open}
-      onClick={
-        made
-          ? undefined
-          : () => {
-              setMade(true);
-              setOpen(true);
-            }
-      }
+      onClick={onFirstPress}
     >
       {DOWN_ICON}
     </button>

@@ -4,7 +4,6 @@
  */
 import { CoffeeOutlined } from '@ant-design/icons';
 import { App, Popover, Spin, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { isFinished } from '../../../shared/domain/visits';
@@ -13,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 import { CHECK_ICON, HISTORY_ICON } from './card-icons';
+import { useMadeOnFirstUse } from './use-made-on-first-use';
 
 /** Completes a comfort task in one click (or Space on the selected card). */
 export function useComplete() {
@@ -90,21 +90,13 @@ function OpenTask({ task, now }: { task: ComfortTaskView; now: number }) {
 /** "Comfort 2/3": a plain button until first pressed, then antd's Popover with the timeline. */
 function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
   const { t } = useI18n();
-  const [made, setMade] = useState(false);
-  const [open, setOpen] = useState(false);
+  const { made, open, setOpen, onFirstPress } = useMadeOnFirstUse();
   const button = (
     <button
       type="button"
       className={styles.timelineButton}
       aria-expanded={open}
-      onClick={
-        made
-          ? undefined
-          : () => {
-              setMade(true);
-              setOpen(true);
-            }
-      }
+      onClick={onFirstPress}
     >
       {HISTORY_ICON} {t('comfort.count', { done: card.comfortCount.done, total: card.comfortCount.total })}
     </button>
