@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FINISHED_STATUSES, type VisitStatus } from '../../../shared/domain/visits';
 import { runCompiledOnce } from '../compiled-once';
-import type { Database } from '../schema';
+import type { ComfortTasksTable, Database } from '../schema';
 import { scopeOf, type VisitScope } from './visits';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -71,15 +71,7 @@ export function comfortTasksOfVisit(db: Db, visitId: number): Promise<ComfortTas
 }
 
 /** A task to make: from a rule (`rule_id`) or added by hand (`rule_id` null). */
-export interface NewComfortTask {
-  visit_id: number;
-  rule_id: number | null;
-  label: string;
-  label_en: string;
-  due_at: string;
-  created_at: string;
-  created_by: number | null;
-}
+export type NewComfortTask = Pick<ComfortTasksTable, 'visit_id' | 'rule_id' | 'label' | 'label_en' | 'due_at' | 'created_at' | 'created_by'>;
 
 /** The columns of a new task in one fixed order: the order the compiled statement binds them. */
 const taskRow = (task: NewComfortTask): NewComfortTask => ({
