@@ -19,4 +19,27 @@ describe('a query compiled once per shape', () => {
     expect(await runCompiledOnce(db, 'test.room', () => byName(core, 'unused'), ['咨询一室'])).toEqual([{ code: '301' }]);
     await expect(runCompiledOnce(db, 'test.other', () => byName(core, '大堂'), ['咨询一室'])).rejects.toThrow('test.other');
   });
+
+  it('reads straight from the connection only when no transaction is open: never another caller\'s uncommitted rows', async () => {
+    core = await createTestCore();
+    const { db } = core.database;
+    await db.insertInto('rooms').values({ code: '101', name: '大堂', name_en: 'Lobby', floor: 1, kind: 'lobby' }).execute();
+    const lobby = () => runCompiledOnce(db, 'test.lobby', () => byName(core, '大堂'), ['大堂']);
+    // No transaction open: the same rows as Kysely's path.
+    expect(await lobby()).toEqual([{ code: '101' }]);
+
+    let readInside: Promise<{ code: string }[]> | undefined;
+    let answeredInside = false;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('rooms').set({ code: '102' }).where('name', '=', '大堂').execute();
+      // Another caller reads while this transaction is open (between its awaits).
+      readInside = lobby();
+      void readInside.then(() => (answeredInside = true));
+      for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+      expect(answeredInside).toBe(false);
+    });
+    // It waited for the connection and read the committed change, never the uncommitted one.
+    expect(await readInside).toEqual([{ code: '102' }]);
+    expect(await lobby()).toEqual([{ code: '102' }]);
+  });
 });

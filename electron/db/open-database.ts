@@ -7,6 +7,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { allowDirectReads } from './compiled-once';
 import type { Database } from './schema';
 
 export const MIN_SQLITE_VERSION = '3.51.3';
@@ -88,7 +89,9 @@ export function openDatabase(file: string, options: { quickCheck?: boolean } = {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  allowDirectReads(db, { prepare: (sql) => statements.prepare(sql), inTransaction: () => sqlite.inTransaction });
   return {
     db,
     sqlite,
