@@ -150,6 +150,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       context: HandlerContext,
     ) => unknown;
     const now = clock.now();
+    const noticeId = events.lastId();
     const notices: ChangeNotice[] = [];
     let auditNote: AuditNote = {};
 
@@ -159,6 +160,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         actor,
         caller,
         now,
+        noticeId,
         audit: (note) => {
           auditNote = { ...auditNote, ...note };
         },

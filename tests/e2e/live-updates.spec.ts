@@ -55,3 +55,34 @@ test('a check-in at another desk joins the board by its own card, not a reread o
   await expect(page.locator('.ant-popover .ant-timeline-item').first()).toBeVisible();
   expect(reads).toEqual(['visits.cards', 'comfort.timeline']);
 });
+
+test('a reload of the board asks who is signed in and for the day once each, and still takes a check-in made meanwhile', async ({ page, request }) => {
+  const manager = await signInManager(request);
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('陈晓雨');
+  await page.getByRole('menuitem', { name: /候诊看板/ }).click();
+  await expect(page.getByTestId('board-card').first()).toBeVisible();
+
+  const reads: string[] = [];
+  page.on('request', (sent) => {
+    const method = /\/api\/(auth\.session|visits\.board|events)$/.exec(sent.url())?.[1];
+    if (method) reads.push(method);
+  });
+  // Nothing happens meanwhile: the snapshot, asked beside the stream's opening, is kept.
+  await page.reload();
+  await expect(page.getByTestId('board-card').first()).toBeVisible();
+  // A notice the page shows proves its stream open (and the snapshot checked against its start).
+  await apiCall(request, 'settings.update', { clinicName: '悦颜医美·重载' }, manager);
+  await expect(page.locator('header').first()).toContainText('悦颜医美·重载');
+  await apiCall(request, 'settings.update', { clinicName: '悦颜医疗美容门诊部' }, manager);
+  await expect(page.locator('header').first()).toContainText('悦颜医疗美容门诊部');
+  expect(reads.filter((method) => method !== 'events')).toEqual(['auth.session', 'visits.board']);
+
+  // A check-in made the moment a reload starts lands in the snapshot or arrives on the stream (or
+  // the snapshot is asked again, when its notice fell between it and the stream's start): either
+  // way its card is on the board without another reload.
+  const appointment = await appointmentNow(request, manager, { name: '重载时签到' });
+  await Promise.all([page.reload(), apiCall(request, 'visits.checkIn', { appointmentId: appointment.id }, manager)]);
+  await expect(page.getByTestId('lane-waiting').getByTestId('board-card').filter({ hasText: appointment.customer.name })).toBeVisible();
+});
