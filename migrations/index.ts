@@ -13,6 +13,7 @@ import * as m007 from './007-checklists';
 import * as m008 from './008-notifications';
 import * as m009 from './009-comfort';
 import * as m010 from './010-comfort-rule-edits';
+import * as m011 from './011-one-open-visit';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '008-notifications': m008,
   '009-comfort': m009,
   '010-comfort-rule-edits': m010,
+  '011-one-open-visit': m011,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

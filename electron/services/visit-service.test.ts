@@ -64,6 +64,41 @@ describe('check-in', () => {
     expect(await core.database.db.selectFrom('visits').select('id').execute()).toHaveLength(visits.length);
   });
 
+  it('keeps one open visit a customer a day: a walk-in or her appointment after she is here is refused naming her ticket, and writes nothing', async () => {
+    const [appointment] = await appointmentsOf('2026-11-23');
+    const first = await call<{ ticket: string; visitId: number }>('visits.checkIn', { appointmentId: appointment!.id });
+    expect(first.ok).toBe(true);
+    const ticket = first.ok ? first.value.ticket : '';
+    const before = { visits: await countRows(core, 'visits'), events: await countRows(core, 'visit_events'), tasks: await countRows(core, 'comfort_tasks') };
+
+    const walkIn = await call('visits.checkIn', { walkIn: { customerId: appointment!.customer_id } });
+    expect(walkIn).toMatchObject({ ok: false, status: 409, error: { code: 'conflict', details: { ticket, currentStatus: 'waiting' } } });
+    expect(walkIn.ok || walkIn.error.message).toBe(`This customer is already here today as ${ticket} (Waiting); she cannot be checked in twice`);
+    expect({ visits: await countRows(core, 'visits'), events: await countRows(core, 'visit_events'), tasks: await countRows(core, 'comfort_tasks') }).toEqual(before);
+
+    // The other way round: another customer came in as a walk-in, then her appointment is checked in.
+    const other = (await appointmentsOf('2026-11-23')).find((row) => row.customer_id !== appointment!.customer_id)!;
+    const walked = await call<{ ticket: string }>('visits.checkIn', { walkIn: { customerId: other.customer_id } });
+    expect(walked.ok).toBe(true);
+    const booked = await call('visits.checkIn', { appointmentId: other.id });
+    expect(booked).toMatchObject({ ok: false, status: 409, error: { details: { ticket: walked.ok ? walked.value.ticket : '' } } });
+    const statusOf = await core.database.db.selectFrom('appointments').select('status').where('id', '=', other.id).executeTakeFirstOrThrow();
+    expect(statusOf.status).not.toBe('checked_in');
+
+    // Once her visit is over, she may come back the same day as a walk-in.
+    for (const to of ['called', 'in_consultation', 'done']) expect((await call('visits.transition', { visitId: first.ok ? first.value.visitId : 0, to })).ok).toBe(true);
+    expect(await call('visits.checkIn', { walkIn: { customerId: appointment!.customer_id } })).toMatchObject({ ok: true });
+  });
+
+  it('is refused by the database too: a second open visit of a customer on one day cannot be stored', async () => {
+    const [appointment] = await appointmentsOf('2026-11-23');
+    const first = await call<{ visitId: number }>('visits.checkIn', { appointmentId: appointment!.id });
+    expect(first.ok).toBe(true);
+    const row = await core.database.db.selectFrom('visits').selectAll().where('customer_id', '=', appointment!.customer_id).executeTakeFirstOrThrow();
+    const copy = { ...row, id: undefined, appointment_id: null, ticket: 'W999', kind: 'walk_in' as const };
+    await expect(core.database.db.insertInto('visits').values(copy as never).execute()).rejects.toThrow(/UNIQUE constraint failed: visits.customer_id, visits.clinic_date/);
+  });
+
   it("refuses another day's appointment and an unknown number", async () => {
     const tomorrow = await core.database.db.selectFrom('appointments').select('id').where('starts_at', '>=', '2026-11-23T16:00:00.000Z').executeTakeFirstOrThrow();
     expect(await call('visits.checkIn', { appointmentId: tomorrow.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This appointment is on 2026-11-24, not today' } });
@@ -83,9 +118,10 @@ describe('check-in', () => {
   });
 
   it('restarts numbering each clinic day', async () => {
+    // Two customers (one customer has one open visit a day).
     const walkIn = { walkIn: { customerId: 1 } };
     expect(await call('visits.checkIn', walkIn)).toMatchObject({ ok: true, value: { ticket: 'W001' } });
-    expect(await call('visits.checkIn', walkIn)).toMatchObject({ ok: true, value: { ticket: 'W002' } });
+    expect(await call('visits.checkIn', { walkIn: { customerId: 2 } })).toMatchObject({ ok: true, value: { ticket: 'W002' } });
     core.clock.set('2026-11-23T16:05:00.000Z'); // 00:05 on the 24th in Beijing
     const nightShift = await signIn(core, await addStaff(core, '夜班前台', 'reception'));
     expect(await call('visits.checkIn', walkIn, nightShift)).toMatchObject({ ok: true, value: { ticket: 'W001' } });

@@ -10,7 +10,7 @@ import { canTransition, formatTicket, minutesLate, TICKET_PREFIX, type VisitKind
 import { findAppointmentForCheckIn, markAppointmentCheckedIn, markAppointmentCompleted } from '../db/repositories/appointments';
 import { findCustomer, recordCustomerVisit } from '../db/repositories/customers';
 import { readSettings } from '../db/repositories/settings';
-import { findVisit, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber } from '../db/repositories/visits';
+import { findOpenVisitOfCustomer, findVisit, insertVisit, insertVisitEvent, moveVisit, nextTicketNumber } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import { readBoardCards } from './board-cards';
 import { followVisitMove, startComfortTasks } from './comfort-service';
@@ -72,6 +72,17 @@ export function createVisitService(): VisitService {
 
       const customer = await findCustomer(db, visit.customerId);
       if (!customer) throw new AppError('not_found', 'error.notFound', { path: ['walkIn', 'customerId'] });
+      // One open visit a customer a day (issue 13): already here under a ticket — a walk-in typed in
+      // a hurry, her appointment checked in after she came in as a walk-in — is named, not doubled.
+      // The database enforces it too (visits_one_open_a_day); within the transaction this read decides.
+      const open = await findOpenVisitOfCustomer(db, customer.id, today);
+      if (open) {
+        throw new AppError('conflict', 'visits.customerAlreadyHere', {
+          path: 'walkIn' in input ? ['walkIn', 'customerId'] : ['appointmentId'],
+          params: { ticket: open.ticket, status: `visits.status.${open.status}` },
+          details: { visitId: open.id, ticket: open.ticket, currentStatus: open.status },
+        });
+      }
       const prefix = TICKET_PREFIX[visit.kind];
       const ticket = formatTicket(prefix, await nextTicketNumber(db, today, prefix));
       const visitId = await insertVisit(db, {

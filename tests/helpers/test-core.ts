@@ -8,6 +8,7 @@ import { TEST_NOW_ISO } from './test-moment';
 import { createCore, type ConsoleCore } from '../../electron/core/create-core';
 import { insertStaff } from '../../electron/db/repositories/staff';
 import { hashPin } from '../../electron/services/pin-hash';
+import type { Database } from '../../electron/db/schema';
 import type { Role } from '../../shared/domain/roles';
 import type { Language } from '../../shared/i18n/messages';
 
@@ -46,7 +47,7 @@ export async function signIn(core: ConsoleCore, staffId: number, pin = '1234'): 
   return (result.value as { token: string }).token;
 }
 
-export async function countRows(core: ConsoleCore, table: 'audit_log' | 'settings' | 'sessions' | 'appointments') {
+export async function countRows(core: ConsoleCore, table: keyof Database) {
   const row = await core.database.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -44,6 +44,17 @@ export async function insertVisitEvent(
   await runCompiledOnce(db, 'visits.insertEvent', () => db.insertInto('visit_events').values(values), Object.values(values));
 }
 
+/** The customer's visit of the day still open (not done, not left), if any: there is at most one (migration 011). */
+export function findOpenVisitOfCustomer(db: Db, customerId: number, clinicDate: string) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'ticket', 'status'])
+    .where('customer_id', '=', customerId)
+    .where('clinic_date', '=', clinicDate)
+    .where('status', 'not in', ['done', 'left'])
+    .executeTakeFirst();
+}
+
 export function findVisit(db: Db, id: number) {
   return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
 }
