@@ -2,7 +2,8 @@
  * Server state through TanStack Query, keyed by method and input. Change notices invalidate what
  * they concern (no polling); a reconnect refreshes everything, since notices may have been missed.
  */
-import { useMutation, useQuery, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, type MutateOptions, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import type { ApiCallError } from '../../shared/contract/errors';
 import type { ChangeNotice } from '../../shared/contract/events';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract/index';
@@ -59,8 +60,33 @@ export function useApiQuery<M extends MethodName>(
 /**
  * A write. `networkMode: 'always'` is for the sign-in screens, which must work while the query
  * layer is paused behind the lock screen.
+ *
+ * The same write asked again while it is on its way (a double click, a second Enter before the
+ * button shows it is busy) is not sent twice: `mutate` with an input equal to the one in flight
+ * does nothing (issue 13: a double-clicked 签到 made two visits). The server refuses what would
+ * still be a double (one open visit a customer a day) for retries from elsewhere.
  */
 export function useApiMutation<M extends MethodName>(method: M, options: { networkMode?: 'online' | 'always' } = {}) {
   const api = useApi();
-  return useMutation<OutputOf<M>, ApiCallError, InputOf<M>>({ mutationFn: (input) => api.call(method, input), ...options });
+  const mutation = useMutation<OutputOf<M>, ApiCallError, InputOf<M>>({ mutationFn: (input) => api.call(method, input), ...options });
+  const inFlight = useRef<{ key: string; promise: Promise<OutputOf<M>> } | null>(null);
+  const { mutateAsync: send } = mutation;
+  const mutateAsync = useCallback(
+    (input: InputOf<M>, callbacks?: MutateOptions<OutputOf<M>, ApiCallError, InputOf<M>>): Promise<OutputOf<M>> => {
+      const key = JSON.stringify(input);
+      if (inFlight.current?.key === key) return inFlight.current.promise;
+      const promise = (callbacks ? send(input, callbacks) : send(input)).finally(() => {
+        if (inFlight.current?.promise === promise) inFlight.current = null;
+      });
+      inFlight.current = { key, promise };
+      return promise;
+    },
+    [send],
+  );
+  // Like TanStack's `mutate`: the outcome goes to the callbacks, never an unhandled rejection.
+  const mutate = useCallback(
+    (input: InputOf<M>, callbacks?: MutateOptions<OutputOf<M>, ApiCallError, InputOf<M>>) => void mutateAsync(input, callbacks).catch(() => undefined),
+    [mutateAsync],
+  );
+  return { ...mutation, mutate, mutateAsync };
 }

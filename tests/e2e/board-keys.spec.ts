@@ -166,3 +166,43 @@ test('a scan delivered slowly by a busy PC still checks in; slow typing that is 
   expect(toasts.some((text) => text.includes('慢女士到店'))).toBe(true);
   expect(toasts.filter((text) => text.includes('hello'))).toEqual([]);
 });
+
+test('a customer already on the board is offered as her card, never a second check-in; a double-clicked walk-in makes one visit', async ({ page, request }) => {
+  const manager = await signInManager(request);
+  const here = await walkInNow(request, manager, { name: '已在看板', addressForm: '看女士' });
+  const stranger = await freshCustomer(request, manager, { name: '双击签到', addressForm: '双女士' });
+  const visitsOf = async (customerId: number) =>
+    (await apiCall<{ cards: (Card & { customer: { id: number } })[] }>(request, 'visits.board', {}, manager)).cards.filter((card) => card.customer.id === customerId);
+
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('陈晓雨');
+  await page.getByRole('menuitem', { name: /候诊看板/ }).click();
+  await expect(page.getByTestId('lane-waiting')).toBeVisible();
+
+  // Her name typed into the check-in box: her card, under "already here", with her ticket.
+  const box = page.locator('#board-check-in');
+  await page.keyboard.press('F2');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('已在看板');
+  const option = page.locator('.ant-select-item-option').filter({ hasText: '已在看板' });
+  await expect(option).toContainText(here.ticket);
+  await expect(page.locator('.ant-select-item-group').filter({ hasText: '今天已到' })).toBeVisible();
+  await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日无预约' })).toHaveCount(0);
+  await option.click();
+  await expect(page).toHaveURL(new RegExp(`#/board/${String(here.visitId)}$`));
+  expect(await visitsOf(here.customer.id)).toHaveLength(1);
+
+  // The walk-in dialog's 签到, double-clicked: one visit.
+  await page.getByRole('button', { name: '现场顾客' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '现场顾客签到' });
+  await dialog.getByTestId('customer-picker').click();
+  await page.keyboard.type(stranger.phone.slice(-8));
+  await page.locator('.ant-select-item-option').filter({ hasText: '双击签到' }).click();
+  await dialog.getByRole('button', { name: '签到' }).dblclick();
+  await expect(page.getByText(/双女士到店，号码 W\d{3}/)).toBeVisible();
+  await expect.poll(async () => (await visitsOf(stranger.id)).length).toBe(1);
+  // And the server refuses a second one anyway, naming her ticket.
+  const again = await request.post('/api/visits.checkIn', { data: { walkIn: { customerId: stranger.id } }, headers: { authorization: `Bearer ${manager}` } });
+  expect(again.status()).toBe(409);
+  expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/今天已签到，号码 W\d{3}/);
+});

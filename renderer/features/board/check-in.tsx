@@ -10,7 +10,7 @@ import { ApiCallError } from '../../../shared/contract/errors';
 import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { parseSlipCode } from '../../../shared/domain/slip-code';
-import { arrivalTiming } from '../../../shared/domain/visits';
+import { arrivalTiming, isFinished } from '../../../shared/domain/visits';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -22,6 +22,8 @@ import { useScanner } from './use-scanner';
 
 /** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
 const WALK_IN_PREFIX = 'walk-in:';
+/** An option for a customer already on the board today: her card, never a second check-in. */
+const HERE_PREFIX = 'here:';
 
 const isSlipCode = (text: string) => parseSlipCode(text) !== null;
 
@@ -45,6 +47,8 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const needle = text.trim().toLowerCase();
   const searching = needle !== '' && parseSlipCode(needle) === null;
   const today = useApiQuery('appointments.listDay', {}, { enabled: searching });
+  // The board this box sits on (the same query, no second request): who is already here today.
+  const board = useApiQuery('visits.board', {});
 
   const greet = useCallback(
     (result: OutputOf<'visits.checkIn'>) => {
@@ -97,7 +101,17 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const options = useMemo(() => {
     if (!searching) return [];
     const rank = new Map((search.data?.results ?? []).map((customer, index) => [customer.id, index]));
-    const expected = (today.data?.appointments ?? []).filter((row) => isOpenAppointment(row.status));
+    // One open visit a customer a day: whoever is already here is offered as her card.
+    const here = new Map((board.data?.cards ?? []).filter((card) => !isFinished(card.status)).map((card) => [card.customer.id, card]));
+    const arrived = [...here.values()]
+      .filter((card) => rank.has(card.customer.id) || [card.customer.name, card.customer.addressForm ?? '', card.ticket].some((value) => value.toLowerCase().includes(needle)))
+      .sort((a, b) => (rank.get(a.customer.id) ?? 999) - (rank.get(b.customer.id) ?? 999))
+      .slice(0, 5)
+      .map((card) => ({
+        value: `${HERE_PREFIX}${String(card.visitId)}`,
+        label: `${card.ticket} · ${card.customer.addressForm ?? card.customer.name} · ${card.customer.name} · ${t(`visits.status.${card.status}`)}`,
+      }));
+    const expected = (today.data?.appointments ?? []).filter((row) => isOpenAppointment(row.status) && !here.has(row.customer.id));
     const appointments = expected
       .filter((row) => rank.has(row.customer.id) || [row.customer.name, row.customer.addressForm ?? '', row.doctor?.name ?? ''].some((value) => value.toLowerCase().includes(needle)))
       .sort((a, b) => (rank.get(a.customer.id) ?? 999) - (rank.get(b.customer.id) ?? 999) || a.startsAt.localeCompare(b.startsAt))
@@ -108,19 +122,26 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       }));
     const booked = new Set(expected.map((row) => row.customer.id));
     const walkIns = (search.data?.results ?? [])
-      .filter((customer) => !booked.has(customer.id))
+      .filter((customer) => !booked.has(customer.id) && !here.has(customer.id))
       .slice(0, 5)
       .map((customer) => ({
         value: `${WALK_IN_PREFIX}${String(customer.id)}`,
         label: `${customer.addressForm ?? customer.name} · ${customer.name} · ${customer.phoneMasked}`,
       }));
     return [
+      ...(arrived.length > 0 ? [{ label: t('visits.alreadyHere'), options: arrived }] : []),
       ...(appointments.length > 0 ? [{ label: t('visits.todayAppointments'), options: appointments }] : []),
       ...(walkIns.length > 0 ? [{ label: t('visits.noAppointmentWalkIn'), options: walkIns }] : []),
     ];
-  }, [searching, needle, search.data, today.data, timeZone, t]);
+  }, [searching, needle, search.data, today.data, board.data, timeZone, t]);
 
   const onPick = (value: string) => {
+    if (value.startsWith(HERE_PREFIX)) {
+      // Her card, chosen and in view (the board's `#/board/<visitId>`).
+      setText('');
+      window.location.hash = `#/board/${value.slice(HERE_PREFIX.length)}`;
+      return;
+    }
     if (!value.startsWith(WALK_IN_PREFIX)) return checkInAppointment(Number(value));
     checkIn.mutate(
       { walkIn: { customerId: Number(value.slice(WALK_IN_PREFIX.length)) } },
