@@ -9,7 +9,7 @@
  * PIN 1234, roster, checklists, comfort rules) comes from the demo seeder and the migrations.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { manualClock } from '../electron/core/clock';
@@ -182,7 +182,20 @@ export function cachedClinicFile(dir: string, seed: number, sizes: ClinicSizes):
   return join(dir, `clinic-s${seed}-c${sizes.customers}-v${sizes.visits}-d${sizes.days}-schema${SCHEMA_VERSION}-g${GENERATOR_VERSION}.sqlite`);
 }
 
-/** The cached bench clinic, generating it first when there is none. */
+/**
+ * The newest cached clinic of the same seed, sizes and generator at an older schema: migrating a
+ * copy forward takes seconds where generating five years takes many minutes. The generator fills
+ * only tables that existed when it was written; bump GENERATOR_VERSION when it learns a new one.
+ */
+function olderSchemaClinic(dir: string, seed: number, sizes: ClinicSizes): string | null {
+  for (let schema = SCHEMA_VERSION - 1; schema > 0; schema -= 1) {
+    const file = join(dir, `clinic-s${seed}-c${sizes.customers}-v${sizes.visits}-d${sizes.days}-schema${schema}-g${GENERATOR_VERSION}.sqlite`);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+/** The cached bench clinic, generating it first when there is none (or migrating an older one forward). */
 export async function ensureClinic(dir: string, seed: number, sizes: ClinicSizes, log: (line: string) => void): Promise<{ file: string; generatedMs: number | null }> {
   const file = cachedClinicFile(dir, seed, sizes);
   if (existsSync(file)) return { file, generatedMs: null };
@@ -190,6 +203,15 @@ export async function ensureClinic(dir: string, seed: number, sizes: ClinicSizes
   const partial = `${file}.partial`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   const started = Date.now();
+  const older = olderSchemaClinic(dir, seed, sizes);
+  if (older) {
+    copyFileSync(older, partial);
+    const core = await createCore({ file: partial, clock: manualClock(new Date(dayStartMs(ANCHOR_DATE))) });
+    await core.close();
+    renameSync(partial, file);
+    log(`migrated ${older} to schema ${SCHEMA_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { file, generatedMs: null };
+  }
   await generateClinic(partial, seed, sizes, log);
   renameSync(partial, file);
   log(`generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
