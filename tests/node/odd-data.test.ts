@@ -23,9 +23,9 @@ import { bookingSchema } from '../../shared/contract/appointments';
 import { addDays, clinicDateOf, clinicTimeOf, DEFAULT_TIME_ZONE } from '../../shared/domain/clinic-time';
 import { CUSTOMER_TAGS } from '../../shared/domain/customers';
 import { ROLES, type Role } from '../../shared/domain/roles';
-import { DISPLAY_NAME_MODES, SLIP_PRIVACY_LEVELS, settingsSchema } from '../../shared/domain/settings';
+import { settingsSchema } from '../../shared/domain/settings';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../helpers/test-core';
-import { oddText } from '../helpers/odd-text';
+import { lengthsOf, oddText } from '../helpers/odd-text';
 
 const RUNS = Number(process.env.FRONTDESK_ODD_RUNS ?? 20);
 /** A fixed seed keeps `npm test` the same run every time; set another (or `random`) for a wider search. */
@@ -51,16 +51,24 @@ const customerShape = fc.record({
   moveNote: fc.option(oddText(field('visits.transition', 'note')), { nil: undefined }),
 });
 
+/**
+ * Settings as a manager may save them: every free-text setting (one that takes any text up to
+ * its limit) as odd text, every listed choice (an enum, a switch) as any of its values; the rest
+ * (phone, time zone, times, logo, counts) keep their values. Read from settingsSchema itself.
+ */
+function settingsOfEveryShape() {
+  const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, schema] of Object.entries(settingsSchema.shape) as [string, z.ZodType][]) {
+    const listed = valuesListedBy(schema);
+    const { max } = lengthsOf(schema);
+    if (listed) fields[name] = fc.constantFrom(...listed);
+    else if (schema.safeParse('A').success && schema.safeParse('A'.repeat(max)).success) fields[name] = oddText(schema);
+  }
+  return fc.record(fields);
+}
+
 const clinicShape = fc.record({
-  settings: fc.record({
-    clinicName: oddText(settingsSchema.shape.clinicName),
-    clinicNameEn: oddText(settingsSchema.shape.clinicNameEn),
-    clinicAddress: oddText(settingsSchema.shape.clinicAddress),
-    transportDirectionsEn: oddText(settingsSchema.shape.transportDirectionsEn),
-    displayNameMode: fc.constantFrom(...DISPLAY_NAME_MODES),
-    displayEnglish: fc.boolean(),
-    slipPrivacy: fc.constantFrom(...SLIP_PRIVACY_LEVELS),
-  }),
+  settings: settingsOfEveryShape(),
   item: fc.record({ nameZh: oddText(field('items.save', 'nameZh')), nameEn: oddText(field('items.save', 'nameEn')) }),
   customers: fc.array(customerShape, { minLength: 8, maxLength: MAX_CUSTOMERS }),
 });
