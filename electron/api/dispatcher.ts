@@ -2,7 +2,8 @@
  * The one dispatcher behind every transport. For each call it: finds the method in the contract,
  * authenticates the caller, checks the role, validates the input (a bad input names the field and
  * changes nothing), runs the handler — in a transaction when the method writes — validates the
- * output, writes exactly one audit row per write, publishes change notices after commit, and turns
+ * output (a bad row of a list degraded and logged, not the answer lost: degraded-rows.ts), writes
+ * exactly one audit row per write, publishes change notices after commit, and turns
  * every failure into the one error shape in the caller's language.
  *
  * Hand-written rather than oRPC: the transaction must wrap the handler *and* its audit row on the
@@ -19,6 +20,7 @@ import type { Clock } from '../core/clock';
 import { appendAudit } from '../db/repositories/audit';
 import type { Database } from '../db/schema';
 import type { EventBus } from './event-bus';
+import { DegradedRowError, parseDegrading } from './degraded-rows';
 import { outputShape } from './output-shape';
 import { createSessionCache } from './session-cache';
 import type { Actor, AuditNote, Caller, HandlerContext, Handlers } from './context';
@@ -74,7 +76,10 @@ function redact(value: unknown): unknown {
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { db, handlers, clock, events } = deps;
-  const logError = deps.logError ?? ((error, method) => console.error(`[dispatcher] ${method} failed`, error));
+  const logError =
+    deps.logError ??
+    ((error, method) =>
+      error instanceof DegradedRowError ? console.warn(`[dispatcher] ${error.message}`) : console.error(`[dispatcher] ${method} failed`, error));
 
   /** Parameters that are themselves catalogue keys (a status, an action) are translated too. */
   const localParams = (language: Language, params: Record<string, string | number>) =>
@@ -166,8 +171,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         },
         emit: (name, payload) => notices.push({ name, payload } as ChangeNotice),
       });
-      const checked = (byShape ? outputShape(spec.output) : spec.output).safeParse(value);
+      // A row of a list that breaks its schema is shown degraded and logged, not the answer lost.
+      const checked = parseDegrading(byShape ? outputShape(spec.output) : spec.output, value);
       if (!checked.success) throw new Error(`output of ${method} broke its schema: ${checked.error.message}`);
+      for (const row of checked.degraded) logError(new DegradedRowError(method, row), method);
       return checked.data;
     };
 

@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-const dispatcherWith = (handlers: ReturnType<typeof createHandlers>) =>
+const dispatcherWith = (handlers: ReturnType<typeof createHandlers>, logError: (error: unknown) => void = () => undefined) =>
   createDispatcher({
     db: core.database.db,
     handlers,
@@ -29,7 +29,7 @@ const dispatcherWith = (handlers: ReturnType<typeof createHandlers>) =>
     events: core.events,
     resolveActor: (db, token, now) => createAuthService().resolveActor(db, token, now),
     outputChecks: 'shape',
-    logError: () => undefined,
+    logError,
   });
 
 describe('outputs checked by their shape', () => {
@@ -75,7 +75,17 @@ describe('outputs checked by their shape', () => {
       return { ...value, waiting: value.waiting.map((entry) => ({ ...entry, name: '王丽' })) };
     };
     const lobby = await signIn(core, await addStaff(core, '大堂显示屏', 'display'));
-    const answer = await dispatcherWith(handlers).dispatch('display.board', {}, caller(lobby));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const logged: unknown[] = [];
+    const answer = await dispatcherWith(handlers, (error) => logged.push(error)).dispatch('display.board', {}, caller(lobby));
+    // A bare shape would let '王丽' through (a string); the full check catches it on every row,
+    // and each row is shown with a masked placeholder instead of the name (degraded-rows.ts).
+    if (!answer.ok) throw new Error(answer.error.message);
+    const board = answer.value as { waiting: { ticket: string; name: string | null }[] };
+    expect(board.waiting.length).toBeGreaterThan(0);
+    expect(JSON.stringify(board)).not.toContain('王丽');
+    expect(board.waiting.every((entry) => entry.name === '*')).toBe(true);
+    expect(logged.map((error) => (error as Error).message)).toEqual(
+      board.waiting.map((entry) => expect.stringContaining(`display.board: row waiting[${board.waiting.indexOf(entry)}] (ticket ${entry.ticket})`)),
+    );
   });
 });

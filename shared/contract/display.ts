@@ -5,6 +5,7 @@
  * must contain a `*` to pass (DESIGN.md, privacy; PIPL Art. 25).
  */
 import { z } from 'zod';
+import { MASKED_NAME_MAX_LENGTH } from '../domain/masking';
 import { DISPLAY_NAME_MODES } from '../domain/settings';
 import { clinicDateSchema, emptyInputSchema, instantSchema } from './common';
 import { defineMethod } from './define';
@@ -13,7 +14,7 @@ import { defineMethod } from './define';
 const ticketSchema = z.string().regex(/^[AWF]\d{3,}$/);
 
 /** A name as the lobby may see it: masked (王*丽, 王**), so at least one `*`; never a full name. */
-export const displayNameSchema = z.string().max(12).regex(/\*/);
+export const displayNameSchema = z.string().max(MASKED_NAME_MAX_LENGTH).regex(/\*/);
 
 /** Where a called customer goes: the room's floor and its name in both languages. */
 export const displayRoomSchema = z.object({

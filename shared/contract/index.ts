@@ -41,6 +41,14 @@ export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
 
+/**
+ * The reads: every method that does not write (`writes: false`). A read changes nothing stored,
+ * so any caller it allows may call it at any moment over whatever data is stored; the odd-data
+ * test (tests/node/odd-data.test.ts) calls every one of them as every role. A method is a read by
+ * this one flag of its spec, never by a list, so a read added later is covered without a word.
+ */
+export const readMethodNames = methodNames.filter((name) => !contract[name].writes);
+
 /** The spec of a method by a name that came from outside, or undefined. */
 export function findMethod(name: string): MethodSpec | undefined {
   return Object.prototype.hasOwnProperty.call(contract, name)

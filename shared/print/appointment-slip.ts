@@ -113,7 +113,7 @@ const PAGE_CSS: Record<SlipPaper, string> = {
     .head { flex-direction: row; gap: 4mm; }
     .logo { max-height: 16mm; max-width: 40mm; }
     .when .time { font-size: 26pt; }
-    .main { display: grid; grid-template-columns: 1fr 38mm; gap: 6mm; align-items: start; }
+    .main { display: grid; grid-template-columns: minmax(0, 1fr) 38mm; gap: 6mm; align-items: start; }
     .qr { width: 38mm; }
     .code-block { text-align: center; }`,
 };
@@ -122,7 +122,9 @@ const BASE_CSS = `
   * { box-sizing: border-box; }
   html, body { margin: 0; padding: 0; }
   body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-    color: #000; background: #fff; line-height: 1.4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    color: #000; background: #fff; line-height: 1.4; -webkit-print-color-adjust: exact; print-color-adjust: exact;
+    /* A name, clinic name or link typed without a space still breaks inside the paper, never past its edge. */
+    overflow-wrap: anywhere; }
   .head { display: flex; align-items: center; justify-content: center; gap: 1.5mm; padding-bottom: 2mm;
     border-bottom: 0.4mm solid #000; }
   .clinic { font-size: 1.35em; font-weight: 700; }

@@ -90,10 +90,22 @@ function NowCalling({ call, showEnglish }: { call: DisplayCall | undefined; show
     <section key={callKey(call)} className={styles.now} data-testid="display-now" aria-live="assertive">
       <div className={styles.nowTicketRow}>
         <span className={styles.nowTicket}>{call.ticket}</span>
-        {call.name && <span className={styles.nowName}>{call.name}</span>}
+        {call.name && <MaskedName className={styles.nowName} name={call.name} />}
       </div>
       <Lines className={styles.nowWhere} zhText={directions.zh} enText={directions.en} showEnglish={showEnglish} />
     </section>
+  );
+}
+
+/**
+ * A masked name, isolated from the ticket and text around it (`dir="auto"`): an Arabic or Hebrew
+ * name (م* س*) would otherwise pull its stars to the wrong side; and on one line.
+ */
+function MaskedName({ name, className }: { name: string | null; className: string }) {
+  return (
+    <span className={className} dir="auto" data-testid="display-name">
+      {name ?? ''}
+    </span>
   );
 }
 
@@ -108,7 +120,7 @@ function RecentCalls({ calls, board }: { calls: DisplayCall[]; board: DisplayBoa
           return (
             <li key={callKey(call)} className={styles.recentRow}>
               <span className={styles.recentTicket}>{call.ticket}</span>
-              <span className={styles.recentName}>{call.name ?? ''}</span>
+              <MaskedName className={styles.recentName} name={call.name} />
               <Lines className={styles.recentWhere} zhText={directions.zh} enText={directions.en} showEnglish={board.showEnglish} />
               <span className={styles.recentTime}>{clinicTimeOf(call.calledAt, board.timeZone)}</span>
             </li>
@@ -135,7 +147,7 @@ function Waiting({ board }: { board: DisplayBoard }) {
           {board.waiting.map((row) => (
             <li key={row.ticket} className={styles.waitingRow}>
               <span className={styles.waitingTicket}>{row.ticket}</span>
-              <span className={styles.waitingName}>{row.name ?? ''}</span>
+              <MaskedName className={styles.waitingName} name={row.name} />
             </li>
           ))}
           {more > 0 && board.waiting.length > 0 && (
