@@ -16,9 +16,11 @@
  * - **memory growth**: the server's RSS, the median of the last third of the samples after the
  *   warm-up against the median of the first third, may grow by at most 32 MiB or 25 % of the
  *   first, whichever is more. What may grow legitimately is bounded: SQLite's page cache holds at
- *   most the database, a few MiB on the demo clinic plus the run's writes, and V8's old space swings
- *   by tens of MiB between major collections (medians of thirds smooth that sawtooth). A leak of a
- *   kilobyte per call (30,000+ calls a minute) or of one board snapshot per stream event passes it.
+ *   most the database, a few MiB on the demo clinic plus the run's writes, and V8 grows its heap to
+ *   the allocation rate under load and swings by tens of MiB between major collections (medians of
+ *   thirds smooth that sawtooth). At the ~10,000 calls a minute this 2-core machine serves, a minute
+ *   catches a leak of ~10 KB a call (a board answer kept per read is ~100 KB); smaller leaks need a
+ *   longer soak (`--duration 600`), whose printed slope shows them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -78,7 +78,7 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
-  if (values.load) return loadRun(values);
+  if (values.load) return loadRun({ clients: values.clients, duration: values.duration, streams: values.streams, think: values.think });
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);
@@ -329,6 +329,9 @@ function gzipSizeOf(dir: string): number {
 /** `--load`: the table, and a non-zero exit when the run failed. */
 async function loadRun(values: { clients: string; duration: string; streams: string; think: string }) {
   const duration = Number(values.duration);
+  for (const [name, value] of Object.entries(values)) {
+    if (!Number.isInteger(Number(value)) || Number(value) < (name === 'streams' || name === 'think' ? 0 : 1)) throw new Error(`--${name} takes a whole number, not "${value}"`);
+  }
   const report = await runLoad({
     serverFile: join(__dirname, 'server.cjs'),
     clients: Number(values.clients),
