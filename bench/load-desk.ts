@@ -28,7 +28,8 @@ const ROLE_ORDER = ['reception', 'manager', 'display', 'guide', 'reception', 'gu
 
 /**
  * The staff the desks sign in as: the busiest roles first, each member once before anyone twice
- * (20 desks on the demo's 16 accounts: two receptionists and two guides have a second screen).
+ * (20 desks on the demo's 16 accounts: a receptionist, the manager, the lobby TV and a guide have
+ * a second screen).
  */
 export function deskStaff(staff: StaffMember[], desks: number): StaffMember[] {
   const ordered: StaffMember[] = [];
