@@ -1,7 +1,9 @@
 /**
  * A static check of the Electron main process and preload, in place of Electronegativity
- * (@doyensec/electronegativity 1.10.3: no release since December 2024, pinned to TypeScript 4.2
- * and ESLint 7, blind to options passed through a spread, and exits 0 with findings — STACK.md).
+ * (@doyensec/electronegativity: its latest, 1.10.3, published 2024-12-09 by the registry's record;
+ * pinned to TypeScript 4.2 and ESLint 7, blind to options passed through a spread, exits 0 with
+ * findings — STACK.md; and on these machines `npx @doyensec/electronegativity -i electron -e 45.0.0`
+ * dies at start with an unhandled network error from `got`, fetching translations offline).
  * It parses every source file under `electron/` with the TypeScript compiler the project already
  * has and reports each construct Electron's security checklist warns about, by rule. What the
  * shell must do somewhere (a sandbox for every renderer, permission and navigation handlers, the
