@@ -30,6 +30,7 @@ import { runBrowserRows } from './browser';
 import { checkInFloor } from './check-in-floor';
 import { captureQueries, replay } from './floor';
 import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
+import { formatLoadReport, runLoad } from './load';
 import { compare, formatTable, sample, summarise, type Row } from './measure';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -41,6 +42,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-browser    skip the Chromium rows
   --browser       run the Chromium rows even with --smoke
   --only WHAT     only the rows of one part: node (database, services, dispatcher, HTTP) or browser
+  --load          many desks and event streams against one server instead (docs/performance.md):
+                  --clients N (20), --duration SECONDS (60), --streams N (10), --think MS (25)
   --help          this text
 `;
 
@@ -63,6 +66,11 @@ async function main() {
       'no-browser': { type: 'boolean', default: false },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
+      load: { type: 'boolean', default: false },
+      clients: { type: 'string', default: '20' },
+      duration: { type: 'string', default: '60' },
+      streams: { type: 'string', default: '10' },
+      think: { type: 'string', default: '25' },
     },
     strict: true,
   });
@@ -70,6 +78,7 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (values.load) return loadRun({ clients: values.clients, duration: values.duration, streams: values.streams, think: values.think });
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);
@@ -315,6 +324,25 @@ function gzipSizeOf(dir: string): number {
     total += gzipSync(readFileSync(join(entry.parentPath, entry.name)), { level: 9 }).length;
   }
   return total;
+}
+
+/** `--load`: the table, and a non-zero exit when the run failed. */
+async function loadRun(values: { clients: string; duration: string; streams: string; think: string }) {
+  const duration = Number(values.duration);
+  for (const [name, value] of Object.entries(values)) {
+    if (!Number.isInteger(Number(value)) || Number(value) < (name === 'streams' || name === 'think' ? 0 : 1)) throw new Error(`--${name} takes a whole number, not "${value}"`);
+  }
+  const report = await runLoad({
+    serverFile: join(__dirname, 'server.cjs'),
+    clients: Number(values.clients),
+    durationSeconds: duration,
+    streams: Number(values.streams),
+    warmupSeconds: Math.min(10, duration / 6),
+    thinkMs: Number(values.think),
+    now: '2026-11-24T10:30:00+08:00',
+  });
+  console.log(formatLoadReport(report));
+  if (report.failures.length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -124,6 +124,7 @@ export function createElectronStandIn(options: StandInOptions) {
     readonly id = nextContentsId++;
     readonly sent: { channel: string; args: unknown[] }[] = [];
     windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
+    readonly printed: unknown[] = [];
     destroyed = false;
 
     send(channel: string, ...args: unknown[]) {
@@ -139,6 +140,18 @@ export function createElectronStandIn(options: StandInOptions) {
       this.destroyed = true;
       this.emit('destroyed');
     }
+    /** Printing succeeds at once (desktop printing, electron/shell/printing.ts). */
+    print(options: unknown, callback: (printed: boolean, reason: string) => void) {
+      this.printed.push(options);
+      callback(true, '');
+    }
+    printToPDF(options: unknown) {
+      this.printed.push(options);
+      return Promise.resolve(Buffer.from('%PDF-1.7 stand-in'));
+    }
+    getPrintersAsync() {
+      return Promise.resolve([{ name: 'lobby-printer', displayName: 'Lobby printer', isDefault: true }]);
+    }
   }
 
   class BrowserWindow extends Recorder {
@@ -149,6 +162,8 @@ export function createElectronStandIn(options: StandInOptions) {
 
     readonly webContents = new WebContents();
     readonly loaded: string[] = [];
+    /** Where the window was made: the calling function and file, from the stack (see `creatorOf`). */
+    readonly createdBy = creatorOf(new Error().stack);
     destroyed = false;
     visible = false;
     focusCount = 0;
@@ -185,6 +200,9 @@ export function createElectronStandIn(options: StandInOptions) {
       this.destroyed = true;
       this.webContents.destroy();
       this.emit('closed');
+    }
+    destroy() {
+      this.close();
     }
   }
 
@@ -256,6 +274,11 @@ export function createElectronStandIn(options: StandInOptions) {
       return Promise.resolve({ response: options.dialogResponse ?? 1, checkboxChecked: false });
     },
     showErrorBox: (...args: unknown[]) => record('dialog.showErrorBox', ...args),
+    /** "Save as PDF" is cancelled, so nothing is written. */
+    showSaveDialog(box: Record<string, unknown>) {
+      dialog.shown.push(box);
+      return Promise.resolve({ canceled: true, filePath: '' });
+    },
   };
 
   class Notification extends Recorder {
@@ -302,6 +325,21 @@ export function createElectronStandIn(options: StandInOptions) {
     net: { fetch: () => Promise.reject(new Error('the stand-in has no network')) },
     shell: { openExternal: (...args: unknown[]) => Promise.resolve(record('shell.openExternal', ...args)) },
   };
+}
+
+/**
+ * The first frame of `stack` outside this file: the function that made a window and its file
+ * (a bundle's functions keep their names: esbuild does not minify them).
+ *
+ * @example creatorOf(new Error().stack) // { name: 'createMainWindow', file: '/…/main.cjs' }
+ */
+export function creatorOf(stack: string | undefined): { name: string; file: string } {
+  for (const line of (stack ?? '').split('\n').slice(1)) {
+    const match = /^\s*at (?:async )?(?:(.+?) \()?(.+?):\d+:\d+\)?$/.exec(line);
+    if (!match?.[2] || match[2].endsWith('electron-stand-in.ts')) continue;
+    return { name: match[1] ?? '<anonymous>', file: match[2] };
+  }
+  return { name: '<unknown>', file: '<unknown>' };
 }
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;

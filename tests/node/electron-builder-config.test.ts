@@ -1,7 +1,8 @@
 /**
  * The packaging config, checked since it cannot be run here (electron-builder downloads
  * Electron): it must pass electron-builder's own schema, build the installers the clinic uses,
- * keep better-sqlite3 outside the asar, and point at the bundles the build makes.
+ * keep better-sqlite3 outside the asar, point at the bundles the build makes, and burn in the
+ * security fuses.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +33,7 @@ interface BuilderConfig {
   win: { target: { target: string; arch: string[] }[]; icon: string };
   nsis: { oneClick: boolean; allowToChangeInstallationDirectory: boolean };
   linux: { target: string[]; category: string; maintainer: string; icon: string };
+  electronFuses?: Record<string, boolean>;
 }
 
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -77,6 +79,30 @@ describe('electron-builder.yml', () => {
     // tests/node/shell.test.ts builds and runs that bundle; here: it is the entry, and it is packed.
     expect(packageJson.main).toBe('dist/main.cjs');
     expect(config.files).toContain('dist/**/*');
+  });
+
+  it('burns the security fuses into the Electron binary, every one electron-builder knows set on purpose', () => {
+    // The secure value of each fuse (https://www.electronjs.org/docs/latest/tutorial/fuses).
+    const secure: Record<string, boolean> = {
+      // ELECTRON_RUN_AS_NODE would turn the signed binary into a plain Node; the app forks nothing
+      // (the integrity check runs in a worker thread, not a child process).
+      runAsNode: false,
+      // The session's cookies and storage encrypted at rest with the OS keychain.
+      enableCookieEncryption: true,
+      // NODE_OPTIONS and --inspect would let anyone at the PC inject code into the main process.
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      // The app is loaded only from app.asar, and only when its hash matches the one signed in.
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      // The renderer uses app://, never file://.
+      grantFileProtocolExtraPrivileges: false,
+    };
+    expect(config.electronFuses).toEqual(secure);
+    // Every fuse in electron-builder's schema is either above or reviewed as not about security.
+    const schema = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    const notSecurity = ['loadBrowserProcessSpecificV8Snapshot', 'resetAdHocDarwinSignature'];
+    expect(Object.keys(schema.definitions.FuseOptionsV1.properties).filter((fuse) => !notSecurity.includes(fuse)).sort()).toEqual(Object.keys(secure).sort());
   });
 
   it('has a 512×512 icon in build/', () => {

@@ -4,136 +4,34 @@
  * cannot be downloaded here). The core behind them is the real one, on a temp SQLite file, so
  * an IPC call goes all the way through the dispatcher to the database.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createElectronStandIn, fakeEvent, installElectronStandIn, type ElectronStandIn } from '../helpers/electron-stand-in';
 import {
-  createElectronStandIn,
-  fakeEvent,
-  installElectronStandIn,
-  type ElectronStandIn,
-  type MenuItemTemplate,
-} from '../helpers/electron-stand-in';
-import { TEST_NOW } from '../helpers/test-moment';
+  buildShellBundles,
+  INDEX_MARKER,
+  LOBBY_LABEL,
+  menuItems,
+  removeShellBundles,
+  requireBundle,
+  SECRET,
+  waitFor,
+  ShellRun,
+  type ShellBundles,
+  type StaffSummary,
+} from '../helpers/shell-run';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The bundles are built into a folder of this test's own, inside the repository so that they
-// find node_modules (better-sqlite3): never stale, and no race with a build writing dist/.
-mkdirSync(join(root, '.tmp'), { recursive: true });
-const buildDir = mkdtempSync(join(root, '.tmp', 'shell-test-'));
-const mainBundle = join(buildDir, 'main.cjs');
-const preloadBundle = join(buildDir, 'preload.cjs');
-const requireBundle = createRequire(import.meta.url);
-
-const LOBBY_LABEL = 'Open lobby display on second screen / 在副屏打开大堂显示';
-const INDEX_MARKER = '<!doctype html><title>console under test</title>';
-const SECRET = 'the clinic database password';
-
-type Result = { ok: true; value: unknown } | { ok: false; status: number; error: { code: string; message: string } };
-interface StaffSummary {
-  id: number;
-  name: string;
-  role: string;
-}
+let bundles: ShellBundles;
 
 beforeAll(() => {
-  // The project's own build (esbuild, about a second) with its output sent to buildDir.
-  execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'preload'], {
-    cwd: root,
-    stdio: 'pipe',
-    env: { ...process.env, FRONTDESK_DIST: buildDir },
-  });
+  bundles = buildShellBundles();
 }, 60_000);
 
 afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
+  removeShellBundles(bundles);
 });
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** One start of the main process in a fresh temp folder, with the stand-in installed. */
-class ShellRun {
-  readonly folder = mkdtempSync(join(tmpdir(), 'frontdesk-shell-'));
-  readonly userData = join(this.folder, 'user-data');
-  readonly rendererDir = join(this.folder, 'renderer');
-  readonly electron: ElectronStandIn;
-  private uninstall: (() => void) | null = null;
-  private readonly savedArgv = process.argv;
-  private readonly savedRendererDir = process.env.FRONTDESK_RENDERER_DIR;
-  private readonly savedInterval = process.env.FRONTDESK_SCHEDULER_INTERVAL_MS;
-
-  /** `schedulerIntervalMs`: tick the notification scheduler that often instead of every 30 s. */
-  constructor(options: { argv: string[]; dialogResponse: number; schedulerIntervalMs?: number }) {
-    mkdirSync(join(this.rendererDir, 'assets'), { recursive: true });
-    writeFileSync(join(this.rendererDir, 'index.html'), INDEX_MARKER);
-    writeFileSync(join(this.rendererDir, 'assets', 'app.js'), 'console.log("app")');
-    // Beside the renderer folder, where only a path-traversal bug could reach it.
-    writeFileSync(join(this.folder, 'secret.txt'), SECRET);
-    this.electron = createElectronStandIn({ userData: this.userData, dialogResponse: options.dialogResponse });
-    this.uninstall = installElectronStandIn(this.electron);
-    // The clinic's clock at the suite's moment, as `--now` sets it (docs/testing.md).
-    process.argv = [...this.savedArgv, `--now=${TEST_NOW}`, ...options.argv];
-    process.env.FRONTDESK_RENDERER_DIR = this.rendererDir;
-    if (options.schedulerIntervalMs !== undefined) process.env.FRONTDESK_SCHEDULER_INTERVAL_MS = String(options.schedulerIntervalMs);
-  }
-
-  /** Loads dist/main.cjs and waits until it has opened its window. */
-  async start(): Promise<void> {
-    Reflect.deleteProperty(requireBundle.cache, mainBundle);
-    requireBundle(mainBundle);
-    await waitFor(() => (this.electron.BrowserWindow.created[0]?.loaded.length ?? 0) > 0, 'the main window to load');
-  }
-
-  get mainWindow() {
-    const window = this.electron.BrowserWindow.created[0];
-    if (!window) throw new Error('no main window');
-    return window;
-  }
-
-  /** Calls `frontdesk:call` as a frame at `url` inside `sender` would. */
-  call(method: string, input: unknown, options: { url?: string | null; sender?: unknown; lang?: string } = {}) {
-    const handler = this.electron.ipcMain.handlers.get('frontdesk:call');
-    if (!handler) throw new Error('frontdesk:call is not registered');
-    const url = options.url === undefined ? 'app://console/index.html' : options.url;
-    const event = { sender: options.sender ?? this.mainWindow.webContents, senderFrame: url === null ? null : { url } };
-    return handler(event, method, input, options.lang ?? 'en') as Promise<Result>;
-  }
-
-  /** Quits as Electron would: `will-quit` waits for the core to close, then quits again. */
-  async quit(): Promise<{ prevented: boolean }> {
-    const event = fakeEvent();
-    const quitsBefore = this.electron.app.quitCount;
-    this.electron.app.emit('will-quit', event);
-    if (event.defaultPrevented) await waitFor(() => this.electron.app.quitCount > quitsBefore, 'the core to close');
-    return { prevented: event.defaultPrevented };
-  }
-
-  cleanUp(): void {
-    this.uninstall?.();
-    this.uninstall = null;
-    process.argv = this.savedArgv;
-    if (this.savedRendererDir === undefined) delete process.env.FRONTDESK_RENDERER_DIR;
-    else process.env.FRONTDESK_RENDERER_DIR = this.savedRendererDir;
-    if (this.savedInterval === undefined) delete process.env.FRONTDESK_SCHEDULER_INTERVAL_MS;
-    else process.env.FRONTDESK_SCHEDULER_INTERVAL_MS = this.savedInterval;
-    Reflect.deleteProperty(requireBundle.cache, mainBundle);
-    rmSync(this.folder, { recursive: true, force: true });
-  }
-}
-
-function menuItems(items: MenuItemTemplate[] | undefined): MenuItemTemplate[] {
-  return (items ?? []).flatMap((item) => [item, ...menuItems(item.submenu)]);
-}
 
 describe('the main process, started with --demo', () => {
   let run: ShellRun;
@@ -141,7 +39,7 @@ describe('the main process, started with --demo', () => {
   let quitResult: { prevented: boolean } | null = null;
 
   beforeAll(async () => {
-    run = started = new ShellRun({ argv: ['--demo'], dialogResponse: 1 });
+    run = started = new ShellRun(bundles, { argv: ['--demo'], dialogResponse: 1 });
     await run.start();
   }, 60_000);
 
@@ -385,7 +283,7 @@ describe('desktop notifications from the main process', () => {
   let started: ShellRun | undefined;
 
   beforeAll(async () => {
-    run = started = new ShellRun({ argv: ['--demo'], dialogResponse: 1, schedulerIntervalMs: 200 });
+    run = started = new ShellRun(bundles, { argv: ['--demo'], dialogResponse: 1, schedulerIntervalMs: 200 });
     await run.start();
   }, 60_000);
 
@@ -493,7 +391,7 @@ describe('the main process on a first start without --demo', () => {
   let started: ShellRun | undefined;
 
   beforeAll(async () => {
-    run = started = new ShellRun({ argv: [], dialogResponse: 1 });
+    run = started = new ShellRun(bundles, { argv: [], dialogResponse: 1 });
     await run.start();
   }, 60_000);
 
@@ -525,14 +423,14 @@ describe('the preload', () => {
       configurable: true,
       value: { documentElement: { get lang() { return lang.value; } } },
     });
-    Reflect.deleteProperty(requireBundle.cache, preloadBundle);
-    requireBundle(preloadBundle);
+    Reflect.deleteProperty(requireBundle.cache, bundles.preload);
+    requireBundle(bundles.preload);
   });
 
   afterAll(() => {
     uninstall();
     Reflect.deleteProperty(globalThis, 'document');
-    Reflect.deleteProperty(requireBundle.cache, preloadBundle);
+    Reflect.deleteProperty(requireBundle.cache, bundles.preload);
   });
 
   type Notice = { name: string; payload: unknown };
