@@ -106,6 +106,7 @@ export const coreMessages = defineMessages(
     'validation.invalid': '{field}无效',
     'validation.pin': '{field}须为 4–8 位数字',
     'validation.date': '{field}须为 YYYY-MM-DD 格式的日期',
+    'validation.text': '{field}含有无法保存的字符（不成对的代理项或空字符）',
     'validation.timeZone': '{field}不是有效的时区',
     'validation.input': '输入内容',
 
@@ -278,6 +279,7 @@ export const coreMessages = defineMessages(
     'validation.invalid': '{field} is not valid',
     'validation.pin': '{field} must be 4–8 digits',
     'validation.date': '{field} must be a date as YYYY-MM-DD',
+    'validation.text': '{field} cannot be stored as sent: it has a lone surrogate or a NUL',
     'validation.timeZone': '{field} is not a valid time zone',
     'validation.input': 'Input',
 
