@@ -122,8 +122,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     strictTransportSecurity: false,
   });
 
-  // An empty body is `{}`; anything else must be JSON.
-  app.removeContentTypeParser('application/json');
+  // An empty body is `{}`; anything else must be JSON. Fastify's own text/plain parser goes too:
+  // a JSON body sent as text/plain reached the dispatcher as a string ("wrong type"), where any
+  // other type is refused with 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
@@ -134,10 +136,24 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     }
   });
 
+  // Fastify reads a body as it came, whatever its Content-Encoding: a gzip header on plain JSON
+  // was taken, and a real gzip body answered "not JSON". The API takes no compressed bodies (415).
+  app.addHook('onRequest', async (request, reply) => {
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      return sendError(reply, languageOf(request), 'unsupported', 'error.unsupportedMedia');
+    }
+    return undefined;
+  });
+
   app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
     const language = languageOf(request);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return sendError(reply, language, 'too_large', 'error.tooLarge');
+    }
+    // A body that is not JSON (no Content-Type, text/plain, a form) was answered 400 "Invalid input".
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+      return sendError(reply, language, 'unsupported', 'error.unsupportedMedia');
     }
     if (error.code === 'MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendError(reply, language, 'invalid', 'error.malformedJson');
