@@ -21,6 +21,8 @@ import type { ConsoleCore } from '../core/create-core';
 import { printErrorPage } from './print-error-page';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long a request (headers and body) may take to arrive: 1 MB over a slow clinic Wi-Fi fits. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = 'fd_session';
 const HEARTBEAT_MS = 15_000;
 /** The event stream's last word to a token whose session is over: do not reconnect, sign in. */
@@ -31,6 +33,8 @@ export interface HttpServerOptions {
   version: string;
   /** The built renderer; when absent only the API is served. */
   rendererDir?: string;
+  /** How long a request may take to arrive (REQUEST_TIMEOUT_MS); tests of a stalled body use less. */
+  requestTimeoutMs?: number;
 }
 
 /** The Content-Security-Policy of every page: only our own scripts, no framing, no plugins. */
@@ -113,7 +117,18 @@ function sendError(reply: FastifyReply, language: Language, code: ErrorCode, key
 
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const { core, version } = options;
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: false });
+  // requestTimeout: Fastify sets Node's to 0 (none), so a client that stopped half-way through its
+  // body held its connection for ever (found by the bad-input fuzzing); now Node answers 408 and
+  // closes it. Node only enforces it with a headersTimeout no longer than it (its default 60 s let
+  // a stalled body wait 93 s), and looks a few times per timeout instead of every 30 s.
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout,
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(250, Math.floor(requestTimeout / 4)) },
+    logger: false,
+    trustProxy: false,
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
