@@ -30,6 +30,7 @@ import { runBrowserRows } from './browser';
 import { checkInFloor } from './check-in-floor';
 import { captureQueries, replay } from './floor';
 import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
+import { runFuzz } from './fuzz';
 import { compare, formatTable, sample, summarise, type Row } from './measure';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -41,6 +42,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-browser    skip the Chromium rows
   --browser       run the Chromium rows even with --smoke
   --only WHAT     only the rows of one part: node (database, services, dispatcher, HTTP) or browser
+  --fuzz          bad inputs instead (issue 19): --runs per method (default 10000) over HTTP;
+                  prints answers by status and any 5xx or hang with its input (bench/fuzz.ts)
   --help          this text
 `;
 
@@ -63,6 +66,7 @@ async function main() {
       'no-browser': { type: 'boolean', default: false },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
+      fuzz: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -70,6 +74,7 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (values.fuzz) return runFuzz({ runs: values.runs ? Number(values.runs) : 10_000, seed: Number(values.seed) });
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);

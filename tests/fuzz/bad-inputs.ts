@@ -89,7 +89,8 @@ function encode(value: unknown, raw?: string): string {
 export function expectationOf(spec: MethodSpec, value: unknown, mutated: Path): Expectation {
   const illFormed = firstIllFormedText(value);
   if (illFormed !== null) return { kind: 'invalid', path: illFormed };
-  const parsed = spec.input.safeParse(value);
+  // A body of JSON `null` is no input, like an empty body (the dispatcher reads both as `{}`).
+  const parsed = spec.input.safeParse(value ?? {});
   if (parsed.success) return { kind: 'any' };
   const issue = parsed.error.issues[0];
   // A refusal by an object-level rule (red after amber) names the rule's field, not the mutated one.
