@@ -51,6 +51,8 @@ export function stalledBodyCase(method: string): BadCase {
 
 export const OVER_BODY_LIMIT = 1024 * 1024 + 1;
 const OVER_LIMIT_BODY = `{"a":"${'x'.repeat(OVER_BODY_LIMIT)}"}`;
+/** As deep as a body under the limit can be: JSON.parse takes it; nothing after it may recurse on it. */
+export const DEEPEST_BODY = `${'['.repeat(500_000)}${']'.repeat(500_000)}`;
 
 /** The texts that look like text but are not what a clinic means (each accepted or refused, never a 500). */
 export const ODD_TEXTS = [
@@ -189,6 +191,7 @@ function rawHttpCases(method: string, spec: MethodSpec, sample: unknown): BadCas
     raw('application/jsonx', good, { 'content-type': 'application/jsonx' }, unsupported),
     raw('content-type garbage', good, { 'content-type': ';;;' }, unsupported),
     raw('gzip-encoded body', good, { ...JSON_TYPE, 'content-encoding': 'gzip' }, unsupported),
+    raw('input nested 500,000 deep (just under 1 MB)', DEEPEST_BODY, JSON_TYPE, { kind: 'invalid', path: [] }),
     raw('body over 1 MB', OVER_LIMIT_BODY, JSON_TYPE, { kind: 'status', status: 413, code: 'too_large' }),
     raw('unknown key, sent slowly in 5 pieces', extraKey, JSON_TYPE, { kind: 'invalid', path: ['unexpected'] }, { slowChunks: { count: 5, gapMs: 40 } }),
     raw('empty body', '', JSON_TYPE, expectationOf(spec, {}, [])),

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../shared/contract/index';
 import { firstIllFormedText } from '../../shared/contract/well-formed';
-import { DEEP_ARRAY, fuzzMethod, stalledBodyCase, type BadCase, type MethodFuzz } from '../fuzz/bad-inputs';
+import { DEEP_ARRAY, DEEPEST_BODY, fuzzMethod, stalledBodyCase, type BadCase, type MethodFuzz } from '../fuzz/bad-inputs';
 import { startFuzzServer, type FuzzServer } from '../fuzz/fuzz-server';
 import { looseObjects } from '../fuzz/schema-walk';
 
@@ -75,6 +75,11 @@ describe('the defects the fuzzing found stay fixed', () => {
     const checklist = fuzzOf('checklists.saveTemplate').sample as { items: object[] };
     await expectHandled(invalid('checklists.saveTemplate', 'unknown key in an item', JSON.stringify({ ...checklist, items: [{ ...checklist.items[0], x: 1 }] }), ['items', 0, 'x']));
     await expectHandled(invalid('customers.get', '__proto__ as a key', '{"id":1,"__proto__":{"role":"manager"}}', ['__proto__']));
+  });
+
+  it('answers an input nested 500,000 deep (the deepest under 1 MB) with a 400, not a stack overflow', async () => {
+    await expectHandled(invalid('customers.create', '500,000 deep', DEEPEST_BODY, []));
+    await expectHandled(invalid('visits.cards', '500,000 deep ids', `{"ids":${DEEPEST_BODY.slice(2, -2)}}`, ['ids']));
   });
 
   it('names the field of the closest option of a union (a check-in), not the whole input', async () => {
