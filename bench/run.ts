@@ -31,6 +31,7 @@ import { checkInFloor } from './check-in-floor';
 import { captureQueries, replay } from './floor';
 import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
 import { formatLoadReport, runLoad } from './load';
+import { runFuzz } from './fuzz';
 import { compare, formatTable, sample, summarise, type Row } from './measure';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -44,6 +45,8 @@ const HELP = `Usage: npm run bench -- [options]
   --only WHAT     only the rows of one part: node (database, services, dispatcher, HTTP) or browser
   --load          many desks and event streams against one server instead (docs/performance.md):
                   --clients N (20), --duration SECONDS (60), --streams N (10), --think MS (25)
+  --fuzz          bad inputs instead (issue 19): --runs per method (default 10000) over HTTP;
+                  prints answers by status and any 5xx or hang with its input (bench/fuzz.ts)
   --help          this text
 `;
 
@@ -71,6 +74,7 @@ async function main() {
       duration: { type: 'string', default: '60' },
       streams: { type: 'string', default: '10' },
       think: { type: 'string', default: '25' },
+      fuzz: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -79,6 +83,7 @@ async function main() {
     return;
   }
   if (values.load) return loadRun({ clients: values.clients, duration: values.duration, streams: values.streams, think: values.think });
+  if (values.fuzz) return runFuzz({ runs: values.runs ? Number(values.runs) : 10_000, seed: Number(values.seed) });
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);

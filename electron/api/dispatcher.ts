@@ -15,12 +15,14 @@ import { AppError, HTTP_STATUS, type ApiError } from '../../shared/contract/erro
 import type { ChangeNotice } from '../../shared/contract/events';
 import { findMethod } from '../../shared/contract/index';
 import { isMessageKey, translate, type Language } from '../../shared/i18n/messages';
-import { describeIssue } from '../../shared/i18n/zod-message';
+import { firstIllFormedText } from '../../shared/contract/well-formed';
+import { describeIssue, fieldLabel } from '../../shared/i18n/zod-message';
 import type { Clock } from '../core/clock';
 import { appendAudit } from '../db/repositories/audit';
 import type { Database } from '../db/schema';
 import type { EventBus } from './event-bus';
 import { DegradedRowError, parseDegrading } from './degraded-rows';
+import { nameIssue } from './input-issue';
 import { outputShape } from './output-shape';
 import { createSessionCache } from './session-cache';
 import type { Actor, AuditNote, Caller, HandlerContext, Handlers } from './context';
@@ -128,17 +130,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
     }
 
+    // Text that cannot be stored as it was sent is refused before the schema reads it.
+    const illFormed = firstIllFormedText(rawInput);
+    if (illFormed) {
+      return fail(caller, new AppError('invalid', 'validation.text', { params: { field: fieldLabel(caller.language, illFormed) }, path: illFormed }));
+    }
     const parsed = spec.input.safeParse(rawInput ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))) ?? [];
+      const named = nameIssue(parsed.error.issues);
       return {
         ok: false,
         status: HTTP_STATUS.invalid,
         error: {
           code: 'invalid',
-          message: issue ? describeIssue(caller.language, issue) : translate(caller.language, 'error.invalid'),
-          path,
+          message: named ? describeIssue(caller.language, { ...named.issue, path: named.path }) : translate(caller.language, 'error.invalid'),
+          path: named?.path ?? [],
         },
       };
     }

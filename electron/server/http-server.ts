@@ -21,6 +21,8 @@ import type { ConsoleCore } from '../core/create-core';
 import { printErrorPage } from './print-error-page';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long a request (headers and body) may take to arrive: 1 MB over a slow clinic Wi-Fi fits. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = 'fd_session';
 const HEARTBEAT_MS = 15_000;
 /** The event stream's last word to a token whose session is over: do not reconnect, sign in. */
@@ -31,6 +33,8 @@ export interface HttpServerOptions {
   version: string;
   /** The built renderer; when absent only the API is served. */
   rendererDir?: string;
+  /** How long a request may take to arrive (REQUEST_TIMEOUT_MS); tests of a stalled body use less. */
+  requestTimeoutMs?: number;
 }
 
 /** The Content-Security-Policy of every page: only our own scripts, no framing, no plugins. */
@@ -113,7 +117,18 @@ function sendError(reply: FastifyReply, language: Language, code: ErrorCode, key
 
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const { core, version } = options;
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy: false });
+  // requestTimeout: Fastify sets Node's to 0 (none), so a client that stopped half-way through its
+  // body held its connection for ever (found by the bad-input fuzzing); now Node answers 408 and
+  // closes it. Node only enforces it with a headersTimeout no longer than it (its default 60 s let
+  // a stalled body wait 93 s), and looks a few times per timeout instead of every 30 s.
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout,
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(250, Math.floor(requestTimeout / 4)) },
+    logger: false,
+    trustProxy: false,
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -122,8 +137,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     strictTransportSecurity: false,
   });
 
-  // An empty body is `{}`; anything else must be JSON.
-  app.removeContentTypeParser('application/json');
+  // An empty body is `{}`; anything else must be JSON. Fastify's own text/plain parser goes too:
+  // a JSON body sent as text/plain reached the dispatcher as a string ("wrong type"), where any
+  // other type is refused with 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
@@ -134,10 +151,24 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     }
   });
 
+  // Fastify reads a body as it came, whatever its Content-Encoding: a gzip header on plain JSON
+  // was taken, and a real gzip body answered "not JSON". The API takes no compressed bodies (415).
+  app.addHook('onRequest', async (request, reply) => {
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      return sendError(reply, languageOf(request), 'unsupported', 'error.unsupportedMedia');
+    }
+    return undefined;
+  });
+
   app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
     const language = languageOf(request);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return sendError(reply, language, 'too_large', 'error.tooLarge');
+    }
+    // A body that is not JSON (no Content-Type, text/plain, a form) was answered 400 "Invalid input".
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+      return sendError(reply, language, 'unsupported', 'error.unsupportedMedia');
     }
     if (error.code === 'MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendError(reply, language, 'invalid', 'error.malformedJson');

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'too_large',
+  /** A body that is not JSON, or is compressed: the API takes `application/json` only. */
+  'unsupported',
   'internal',
   /** The console cannot take changes now (its database failed the integrity check). */
   'unavailable',
@@ -27,6 +29,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported: 415,
   internal: 500,
   unavailable: 503,
 };

@@ -87,6 +87,7 @@ export const coreMessages = defineMessages(
     'error.internal': '系统内部错误，操作未生效。请重试；若仍失败，请联系主管。',
     'error.databaseDamaged': '数据库完整性检查未通过，已停止一切修改以免损坏扩大，本次操作未生效。请立即联系主管从备份恢复。',
     'error.malformedJson': '请求内容不是有效的 JSON',
+    'error.unsupportedMedia': '请求内容须为 JSON（Content-Type: application/json，不压缩）',
     'error.network': '无法连接服务器，请检查网络后重试',
     'error.wrongPin': 'PIN 码不正确，还可尝试 {left} 次',
     'error.accountLocked': '连续输错 PIN 码，账户已锁定，请 {seconds} 秒后再试',
@@ -106,6 +107,8 @@ export const coreMessages = defineMessages(
     'validation.invalid': '{field}无效',
     'validation.pin': '{field}须为 4–8 位数字',
     'validation.date': '{field}须为 YYYY-MM-DD 格式的日期',
+    'validation.dateRange': '{field}须在 1900-01-01 至 2999-12-31 之间',
+    'validation.text': '{field}含有无法保存的字符（不成对的代理项或空字符）',
     'validation.timeZone': '{field}不是有效的时区',
     'validation.input': '输入内容',
 
@@ -259,6 +262,7 @@ export const coreMessages = defineMessages(
     'error.internal': 'Internal error; nothing was changed. Try again, and tell a manager if it keeps failing.',
     'error.databaseDamaged': 'The database failed its integrity check, so every change is stopped to keep the damage from spreading; nothing was changed. Tell a manager now to restore it from the backup.',
     'error.malformedJson': 'The request body is not valid JSON',
+    'error.unsupportedMedia': 'The request body must be JSON (Content-Type: application/json, not compressed)',
     'error.network': 'Cannot reach the server; check the network and try again',
     'error.wrongPin': counted('left', { one: 'Wrong PIN; {left} try left', other: 'Wrong PIN; {left} tries left' }),
     'error.accountLocked': 'Too many wrong PINs: the account is locked, try again in {seconds} s',
@@ -278,6 +282,8 @@ export const coreMessages = defineMessages(
     'validation.invalid': '{field} is not valid',
     'validation.pin': '{field} must be 4–8 digits',
     'validation.date': '{field} must be a date as YYYY-MM-DD',
+    'validation.dateRange': '{field} must be between 1900-01-01 and 2999-12-31',
+    'validation.text': '{field} cannot be stored as sent: it has a lone surrogate or a NUL',
     'validation.timeZone': '{field} is not a valid time zone',
     'validation.input': 'Input',
 
