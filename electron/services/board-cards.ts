@@ -25,7 +25,8 @@ export function comfortTaskView(row: ComfortTaskRow, now: Date): BoardCard['comf
     dueAt: row.due_at,
     doneAt: row.done_at,
     doneBy: row.done_by_name,
-    overdue: isOverdue({ dueAt: row.due_at, doneAt: row.done_at, cancelledAt: null }, now),
+    overdue: isOverdue({ dueAt: row.due_at, doneAt: row.done_at, cancelledAt: row.cancelled_at }, now),
+    missedAt: row.cancelled_at,
   };
 }
 
@@ -49,8 +50,8 @@ export async function readBoardCards(db: Db, scope: VisitScope, now: Date): Prom
   const finished = rows.some((row) => isFinished(row.status));
   const events = open ? byVisit(await eventsOfOpenVisits(db, scope), (event): VisitEvent => ({ to: event.to_status as VisitStatus, at: event.at })) : new Map<number, VisitEvent[]>();
   const tasks = open ? byVisit(await comfortTasksOfOpenVisits(db, scope), (task) => comfortTaskView(task, now)) : new Map<number, BoardCard['comfort']>();
-  const counts = new Map<number, { done: number; total: number }>();
-  if (finished) for (const row of await comfortCountsOfFinishedVisits(db, scope)) counts.set(row.visit_id, { done: row.done, total: row.total });
+  const counts = new Map<number, { done: number; missed: number; total: number }>();
+  if (finished) for (const row of await comfortCountsOfFinishedVisits(db, scope)) counts.set(row.visit_id, { done: row.done, missed: row.missed, total: row.total });
 
   return rows.map((row) => {
     const over = isFinished(row.status);
@@ -75,7 +76,9 @@ export async function readBoardCards(db: Db, scope: VisitScope, now: Date): Prom
       waitedMinutes: waited,
       waitLevel: row.status === 'waiting' && waited !== null ? waitLevel(waited, settings.waitAmberMinutes, settings.waitRedMinutes) : 'normal',
       comfort,
-      comfortCount: over ? (counts.get(row.id) ?? { done: 0, total: 0 }) : { done: comfort.filter((task) => task.doneAt !== null).length, total: comfort.length },
+      comfortCount: over
+        ? (counts.get(row.id) ?? { done: 0, missed: 0, total: 0 })
+        : { done: comfort.filter((task) => task.doneAt !== null).length, missed: comfort.filter((task) => task.missedAt !== null).length, total: comfort.length },
     };
   });
 }

@@ -118,6 +118,37 @@ describe('a finished visit’s comfort', () => {
     expect(done).toMatchObject({ status: 'done', comfort: [], waitedMinutes: null, comfortCount: { done: 1, total: timeline.tasks.length } });
   });
 
+  it('counts a task withdrawn after it fell due as missed, with its due time, on the card, in the timeline and once the visit is over (issue 13)', async () => {
+    const visitId = await checkInWalkIn();
+    type Task = Card['comfort'][number] & { missedAt: string | null };
+    type Counted = Omit<Card, 'comfort'> & { comfortCount: { done: number; missed: number; total: number }; comfort: Task[] };
+    const counted = async () => (await call<{ cards: Counted[] }>('visits.board', {})).cards.find((entry) => entry.visitId === visitId)!;
+    // Tea and magazines served; the round (due at 15 min) is 2 minutes overdue when she is called.
+    for (const task of (await cardOf(visitId)).comfort.filter((entry) => !entry.label.startsWith('巡视'))) await call('comfort.complete', { taskId: task.id });
+    core.clock.set(minutes(17));
+    let card = await counted();
+    expect(card.comfortCount).toEqual({ done: 2, missed: 0, total: 3 });
+    await call('visits.transition', { visitId, to: 'called', expectedVersion: card.version });
+    card = await counted();
+    // 关怀 2/3 with one missed — never 2/2, which a manager would read as 100 %.
+    expect(card.comfortCount).toEqual({ done: 2, missed: 1, total: 3 });
+    const round = card.comfort.find((task) => task.label.startsWith('巡视'))!;
+    expect(round).toMatchObject({ dueAt: minutes(15), doneAt: null, missedAt: minutes(17), overdue: false });
+    // Not to do any more: completing it is refused.
+    await expect(call('comfort.complete', { taskId: round.id })).rejects.toMatchObject({ code: 'conflict' });
+
+    // Back to waiting at once and done before the new round falls due: that round is not counted.
+    await call('visits.transition', { visitId, to: 'waiting', expectedVersion: card.version });
+    card = await counted();
+    for (const to of ['called', 'in_consultation', 'done']) {
+      await call('visits.transition', { visitId, to, expectedVersion: card.version });
+      card = await counted();
+    }
+    expect(card.comfortCount).toEqual({ done: 2, missed: 1, total: 3 });
+    const timeline = await call<{ tasks: Task[] }>('comfort.timeline', { visitId });
+    expect(timeline.tasks.filter((task) => task.missedAt !== null).map((task) => [task.dueAt, task.missedAt])).toEqual([[minutes(15), minutes(17)]]);
+  });
+
   it('refuses a timeline of a visit that does not exist, naming the field', async () => {
     await expect(call('comfort.timeline', { visitId: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
     await expect(call('comfort.timeline', { visitId: 'x' })).rejects.toMatchObject({ code: 'invalid' });

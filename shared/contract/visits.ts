@@ -38,6 +38,8 @@ export const comfortTaskSchema = z.object({
   doneAt: instantSchema.nullable(),
   doneBy: z.string().nullable(),
   overdue: z.boolean(),
+  /** When it was withdrawn after falling due, undone: missed (counted, never to do any more). */
+  missedAt: instantSchema.nullable(),
 });
 export type ComfortTaskView = z.infer<typeof comfortTaskSchema>;
 
@@ -69,8 +71,11 @@ export const boardCardSchema = z.object({
    * left out). Empty once the visit is over: `comfort.timeline` reads it when someone opens it.
    */
   comfort: z.array(comfortTaskSchema),
-  /** How many of the visit's comfort tasks were done, of how many (withdrawn ones left out). */
-  comfortCount: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /**
+   * How many of the visit's comfort tasks were done, and missed (withdrawn after they fell due),
+   * of how many (those withdrawn before they fell due left out).
+   */
+  comfortCount: z.object({ done: z.number().int().nonnegative(), missed: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 

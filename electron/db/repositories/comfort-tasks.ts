@@ -1,8 +1,9 @@
 /**
  * SQL of comfort tasks: the reads of the board's cards, the tasks a check-in makes, completing one
- * (of two staff, one wins), and withdrawing what a customer no longer needs. Withdrawn tasks (a
- * round withdrawn when the customer was called) are left out of the reads in SQL: no card shows
- * them, and they were a quarter of a busy day's rows.
+ * (of two staff, one wins), and withdrawing what a customer no longer needs. Tasks withdrawn before
+ * they fell due (a round the call came in time for) are left out of the reads in SQL: no card shows
+ * them, and they were a quarter of a busy day's rows. One withdrawn after it fell due was missed,
+ * and is read with its withdrawal time (shared/domain/comfort.ts `isMissed`).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FINISHED_STATUSES, type VisitStatus } from '../../../shared/domain/visits';
@@ -19,6 +20,8 @@ export interface ComfortTaskRow {
   label_en: string;
   due_at: string;
   done_at: string | null;
+  /** When it was withdrawn; set only on a missed task (withdrawn after it fell due). */
+  cancelled_at: string | null;
   done_by_name: string | null;
   trigger: string | null;
 }
@@ -29,9 +32,12 @@ function tasksQuery(db: Db) {
     .innerJoin('visits as v', 'v.id', 'k.visit_id')
     .leftJoin('staff as s', 's.id', 'k.done_by')
     .leftJoin('comfort_rules as r', 'r.id', 'k.rule_id')
-    .select(['k.id', 'k.visit_id', 'k.label', 'k.label_en', 'k.due_at', 'k.done_at', 's.name as done_by_name', 'r.trigger'])
-    .where('k.cancelled_at', 'is', null);
+    .select(['k.id', 'k.visit_id', 'k.label', 'k.label_en', 'k.due_at', 'k.done_at', 'k.cancelled_at', 's.name as done_by_name', 'r.trigger'])
+    .where(owedCondition);
 }
+
+/** Not withdrawn, or withdrawn only after it fell due (missed): what a card counts. */
+const owedCondition = sql<boolean>`(k.cancelled_at IS NULL OR k.cancelled_at > k.due_at)`;
 
 /** The query of `comfortTasksOfOpenVisits`, unexecuted (the EXPLAIN test compiles it). */
 export function comfortTasksOfOpenVisitsQuery(db: Db, scope: VisitScope) {
@@ -52,15 +58,15 @@ export function comfortCountsOfFinishedVisitsQuery(db: Db, scope: VisitScope) {
   return db
     .selectFrom('comfort_tasks as k')
     .innerJoin('visits as v', 'v.id', 'k.visit_id')
-    .select(['k.visit_id', sql<number>`count(*)`.as('total'), sql<number>`count(k.done_at)`.as('done')])
-    .where('k.cancelled_at', 'is', null)
+    .select(['k.visit_id', sql<number>`count(*)`.as('total'), sql<number>`count(k.done_at)`.as('done'), sql<number>`count(k.cancelled_at)`.as('missed')])
+    .where(owedCondition)
     .where(scopeOf(scope).condition)
     .where('v.status', 'in', FINISHED_STATUSES)
     .groupBy('k.visit_id');
 }
 
 /** How many comfort tasks each finished visit of a scope had, and how many were done. */
-export function comfortCountsOfFinishedVisits(db: Db, scope: VisitScope): Promise<{ visit_id: number; total: number; done: number }[]> {
+export function comfortCountsOfFinishedVisits(db: Db, scope: VisitScope): Promise<{ visit_id: number; total: number; done: number; missed: number }[]> {
   const { kind, value } = scopeOf(scope);
   return runCompiledOnce(db, `comfort.finishedCounts:${kind}`, () => comfortCountsOfFinishedVisitsQuery(db, scope), [value, ...FINISHED_STATUSES]);
 }

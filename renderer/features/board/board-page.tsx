@@ -5,6 +5,7 @@
  * Space completes its next comfort task · Esc clears the choice. No letter keys: a desk scanner
  * types letters, and they must reach the scanner, not act on a card.
  */
+import { isOpenTask } from '../../../shared/domain/comfort';
 import { Alert, Button, Flex, Select, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
@@ -143,7 +144,7 @@ export function BoardPage({ session, params }: PageProps) {
           return;
         }
         case ' ': {
-          const task = selected?.comfort.filter((item) => item.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+          const task = selected?.comfort.filter(isOpenTask).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
           if (!task) return;
           event.preventDefault();
           state.complete(task);

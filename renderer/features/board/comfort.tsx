@@ -6,6 +6,7 @@ import { CoffeeOutlined } from '@ant-design/icons';
 import { App, Popover, Spin, Tag, Timeline, Typography } from 'antd';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
+import { isOpenTask } from '../../../shared/domain/comfort';
 import { isFinished } from '../../../shared/domain/visits';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -29,14 +30,21 @@ function dueText(task: ComfortTaskView, now: number, t: ReturnType<typeof useI18
   return minutes < 0 ? t('comfort.overdueBy', { count: -minutes }) : t('comfort.dueIn', { count: minutes });
 }
 
-/** The timeline's entries: done (green, by whom), overdue (red) or still due (grey). */
+/** What a timeline entry says after its label: by whom, missed (due at, withdrawn at), or when due. */
+function entryStatus(task: ComfortTaskView, now: number, timeZone: string, t: ReturnType<typeof useI18n>['t']) {
+  if (task.doneAt) return task.doneBy ?? '';
+  if (task.missedAt) return t('comfort.missedEntry', { due: clinicTimeOf(task.dueAt, timeZone), at: clinicTimeOf(task.missedAt, timeZone) });
+  return dueText(task, now, t);
+}
+
+/** The timeline's entries: done (green, by whom), missed or overdue (red), or still due (grey). */
 function TimelineItems({ tasks, now, timeZone }: { tasks: readonly ComfortTaskView[]; now: number; timeZone: string }) {
   const { t, language } = useI18n();
   return (
     <Timeline
       items={tasks.map((task) => ({
-        color: task.doneAt ? 'green' : Date.parse(task.dueAt) < now ? 'red' : 'gray',
-        content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label}${task.doneAt ? ` · ${task.doneBy ?? ''}` : ` · ${dueText(task, now, t)}`}`,
+        color: task.doneAt ? 'green' : task.missedAt || Date.parse(task.dueAt) < now ? 'red' : 'gray',
+        content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label} · ${entryStatus(task, now, timeZone, t)}`,
       }))}
     />
   );
@@ -59,7 +67,7 @@ function FinishedTimeline({ visitId, now, timeZone }: { visitId: number; now: nu
 export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
   if (card.comfortCount.total === 0) return null;
   const inLobby = card.status === 'waiting' || card.status === 'called';
-  const open = inLobby ? card.comfort.filter((task) => task.doneAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : [];
+  const open = inLobby ? card.comfort.filter(isOpenTask).sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : [];
   return (
     <div className={styles.comfort}>
       {open.slice(0, 2).map((task) => (
@@ -99,6 +107,11 @@ function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number;
       onClick={onFirstPress}
     >
       {HISTORY_ICON} {t('comfort.count', { done: card.comfortCount.done, total: card.comfortCount.total })}
+      {card.comfortCount.missed > 0 && (
+        <span className={styles.comfortMissed} data-testid="comfort-missed">
+          {t('comfort.missedCount', { count: card.comfortCount.missed })}
+        </span>
+      )}
     </button>
   );
   if (!made) return button;
@@ -121,7 +134,7 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
   const complete = useComplete();
   const open = cards
     .filter((card) => card.status === 'waiting' || card.status === 'called')
-    .flatMap((card) => card.comfort.filter((task) => task.doneAt === null).map((task) => ({ card, task })))
+    .flatMap((card) => card.comfort.filter(isOpenTask).map((task) => ({ card, task })))
     .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt));
   const overdue = open.filter(({ task }) => Date.parse(task.dueAt) < now).length;
   return (
