@@ -9,7 +9,7 @@ import { createHandlers, type Services } from '../api/handlers/index';
 import { migrateToLatest } from '../db/migrate';
 import { backfillCustomerSearch } from '../db/repositories/customers';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { appendAudit } from '../db/repositories/audit';
 import { readSettings } from '../db/repositories/settings';
 import { createBackupService, type BackupService } from '../services/backup-service';
@@ -108,7 +108,7 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
   const events = createEventBus({ clock });
   const inMemory = options.file === ':memory:';
   const backups = createBackupService({
-    dir: inMemory ? null : backupsDirOf(options.file),
+    dir: inMemory ? null : backupsDirOf(resolve(options.file)),
     source: inMemory ? null : database.sqlite,
     clock,
     events,
