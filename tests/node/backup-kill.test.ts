@@ -26,7 +26,11 @@ beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build.mjs', 'server'], { cwd: root, stdio: 'pipe', env: { ...process.env, FRONTDESK_DIST: buildDir } });
 }, 60_000);
 
+const children: ChildProcess[] = [];
+
 afterAll(() => {
+  // A failed expectation must not leave a server running.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(buildDir, { recursive: true, force: true });
   rmSync(data, { recursive: true, force: true });
 });
@@ -43,6 +47,7 @@ function startServer(args: string[], env: Record<string, string> = {}): Server {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
