@@ -9,6 +9,10 @@ import { createHandlers, type Services } from '../api/handlers/index';
 import { migrateToLatest } from '../db/migrate';
 import { backfillCustomerSearch } from '../db/repositories/customers';
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { appendAudit } from '../db/repositories/audit';
+import { readSettings } from '../db/repositories/settings';
+import { createBackupService, type BackupService } from '../services/backup-service';
 import { checkedAtStart, checkInBackground, shutDownCleanly, type IntegrityWatch } from '../db/integrity-check';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAppointmentService } from '../services/appointment-service';
@@ -34,6 +38,8 @@ export interface ConsoleCore {
   dispatcher: Dispatcher;
   events: EventBus;
   clock: Clock;
+  /** Backups into `<data>/backups/` (none for an in-memory database). */
+  backups: BackupService;
   schemaVersion: number;
   close(): Promise<void>;
 }
@@ -45,6 +51,13 @@ export interface CoreOptions {
   logError?(error: unknown, method: string): void;
   /** `shape` in the running console, `full` (the default) in tests: see output-shape.ts. */
   outputChecks?: 'full' | 'shape';
+  /** How a backup copies: only the SIGKILL test slows it down (backup-service.ts). */
+  backupPace?: { pagesPerStep?: number; pauseMs?: number };
+}
+
+/** Where a database file's backups go: `backups/` beside it. */
+export function backupsDirOf(file: string): string {
+  return join(dirname(file), 'backups');
 }
 
 /**
@@ -55,9 +68,10 @@ export function outputChecksOf(env: NodeJS.ProcessEnv): 'full' | 'shape' {
   return env.FRONTDESK_CHECK_OUTPUTS === 'full' ? 'full' : 'shape';
 }
 
-/** Every service of the console, each with its own dependencies. */
-export function createServices(): Services {
+/** Every service of the console, each with its own dependencies; without `backups`, a console with none. */
+export function createServices(backups?: BackupService): Services {
   return {
+    backups: backups ?? createBackupService({ dir: null, source: null, clock: systemClock, timeZone: () => Promise.resolve('Asia/Shanghai') }),
     auth: createAuthService(),
     settings: createSettingsService(),
     roster: createRosterService(),
@@ -92,7 +106,21 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     ? checkInBackground(options.file, () => clock.now(), (problems) => console.error(`[database] ${options.file} failed its quick_check; every change is refused until it is restored: ${problems.join('; ')}`))
     : checkedAtStart(clock.now());
   const events = createEventBus({ clock });
-  const services = createServices();
+  const inMemory = options.file === ':memory:';
+  const backups = createBackupService({
+    dir: inMemory ? null : backupsDirOf(resolve(options.file)),
+    source: inMemory ? null : database.sqlite,
+    clock,
+    events,
+    timeZone: async () => (await readSettings(database.db)).timeZone,
+    ...options.backupPace,
+    // A manager's backup is audited by its call; the day's automatic one leaves its own row.
+    onFinished: async (backup) => {
+      if (backup.note.trigger !== 'automatic') return;
+      await appendAudit(database.db, { at: backup.note.verifiedAt, staffId: null, device: 'system', method: 'backups.automatic', target: `backup:${backup.fileName}`, diff: { sizeBytes: backup.note.sizeBytes } });
+    },
+  });
+  const services = createServices(backups);
   const handlers = createHandlers(services);
   const dispatcher = createDispatcher({
     db: database.db,
@@ -110,9 +138,12 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     dispatcher,
     events,
     clock,
+    backups,
     schemaVersion: SCHEMA_VERSION,
-    // The checker's connection first: the last one to close is the one that removes the WAL.
+    // A backup under way stops and removes its copy; then the checker's connection, since the last
+    // one to close is the one that removes the WAL.
     close: async () => {
+      await backups.stop();
       await integrity.stop();
       await database.close();
     },

@@ -10,6 +10,8 @@ import { startingClock } from '../core/clock';
 import { createCore, outputChecksOf } from '../core/create-core';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { startNotifications } from '../core/start-notifications';
+import { startDailyBackup } from '../core/daily-backup';
+import { recordRestore, restoreDatabase } from '../core/restore-database';
 import { startDemoClinic } from '../demo/start-demo';
 import { createHttpServer } from './http-server';
 
@@ -29,6 +31,9 @@ const HELP = `Usage: npm run serve -- [options]
                   that moment is played up to it. The test suite runs at one such moment.
   --demo-arrivals N
                   a busy demo day of about N arrivals (e.g. 300), on a day not played yet
+  --restore FILE  before starting, restore the database from this backup (e.g. one in the data
+                  folder's backups/): the file is checked first, the current database is backed
+                  up, then replaced; a file that is not a sound backup is refused, nothing changed
   --help          this text
 `;
 
@@ -42,6 +47,7 @@ async function main(): Promise<void> {
       'demo-at': { type: 'string' },
       now: { type: 'string' },
       'demo-arrivals': { type: 'string' },
+      restore: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -64,8 +70,15 @@ async function main(): Promise<void> {
   // With --now or --demo-at the whole core (board timers, scheduler, sessions) lives at that clinic
   // time; without either the clock reads the real time (an offset of zero).
   const clock = startingClock(values.now);
-  const core = await createCore({ file, clock, outputChecks: outputChecksOf(process.env) });
+  const restored = values.restore === undefined ? null : await restoreDatabase({ file, chosen: values.restore, clock });
+  if (restored) {
+    console.log(`Restored ${restored.restoredFrom} (schema ${String(restored.schemaVersion)}).`);
+    if (restored.savedAs) console.log(`The database as it was is backed up as ${restored.savedAs}.`);
+    else if (restored.savedRaw.length > 0) console.log(`The database as it was could not be backed up; its files were kept as ${restored.savedRaw.join(', ')}.`);
+  }
+  const core = await createCore({ file, clock, outputChecks: outputChecksOf(process.env), backupPace: backupPaceOf(process.env) });
   console.log(`FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${core.schemaVersion})`);
+  if (restored) await recordRestore(core, restored, 'serve');
 
   if (values.demo || demoAt !== undefined || arrivals !== undefined) {
     const demo = await startDemoClinic(core.database.db, { now: clock.now(), at: demoAt, arrivals });
@@ -78,6 +91,9 @@ async function main(): Promise<void> {
     );
     console.log(demo.summary);
   }
+
+  // The day's first start backs up in the background (issue 19): the console opens meanwhile.
+  startDailyBackup(core);
 
   // The scheduler raises notifications (issue 5, item 6) once the demo, if any, is in place.
   const notifications = startNotifications(core);
@@ -99,6 +115,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * How fast a backup copies: the SIGKILL test (tests/node/backup-kill.test.ts) slows it down with
+ * `FRONTDESK_BACKUP_PAUSE_MS` (a pause after each step) and `FRONTDESK_BACKUP_PAGES_PER_STEP`, so it
+ * can kill the server while a copy is under way. Unset, a backup runs at full speed.
+ */
+function backupPaceOf(env: NodeJS.ProcessEnv): { pagesPerStep?: number; pauseMs?: number } {
+  const pace: { pagesPerStep?: number; pauseMs?: number } = {};
+  const pages = Number(env.FRONTDESK_BACKUP_PAGES_PER_STEP);
+  const pause = Number(env.FRONTDESK_BACKUP_PAUSE_MS);
+  if (Number.isInteger(pages) && pages >= 1) pace.pagesPerStep = pages;
+  if (Number.isInteger(pause) && pause >= 1 && pause <= 1000) pace.pauseMs = pause;
+  return pace;
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,8 @@ import { createCore, outputChecksOf, type ConsoleCore } from '../core/create-cor
 import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
 import { forwardRaisedToDesktop } from '../core/desktop-alerts';
 import { startNotifications } from '../core/start-notifications';
+import { startDailyBackup } from '../core/daily-backup';
+import { runRestoreFlow } from '../core/restore-flow';
 import { createDeskSessions } from './desk-sessions';
 import { offerDemoClinic } from './first-run';
 import { forwardNotices, registerCallBridge } from './ipc';
@@ -63,10 +65,41 @@ function refreshMenu(): void {
   const template = applicationMenuTemplate({
     canOpenLobby: screen.getAllDisplays().length > 1,
     openLobby: openLobbyDisplay,
+    restoreFromBackup: () => void restoreFromBackup(),
     developer: !app.isPackaged,
     platform: process.platform,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** The menu's "Restore from backup…": Electron's dialogs around the core's restore routine. */
+async function restoreFromBackup(): Promise<void> {
+  const running = core;
+  if (!running) return;
+  const file = join(app.getPath('userData'), DATABASE_FILE);
+  const outcome = await runRestoreFlow({
+    file,
+    clock: running.clock,
+    chooseFile: async (folder) => {
+      const picked = await dialog.showOpenDialog({ title: 'Restore from backup / 从备份恢复', defaultPath: folder, filters: [{ name: 'FrontDesk backup', extensions: ['db'] }], properties: ['openFile'] });
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    confirm: async (message, detail) => {
+      const { response } = await dialog.showMessageBox({ type: 'warning', title: 'FrontDesk', message, detail, buttons: ['恢复 / Restore', '取消 / Cancel'], defaultId: 1, cancelId: 1, noLink: true });
+      return response === 0;
+    },
+    closeConsole: async () => {
+      core = null;
+      for (const stop of stopOnQuit.splice(0)) stop();
+      await running.close();
+    },
+    showError: (message) => dialog.showErrorBox('FrontDesk', message),
+    relaunch: () => {
+      app.relaunch();
+      app.exit(0);
+    },
+  });
+  console.log(`[shell] restore from backup: ${typeof outcome === 'string' ? outcome : `restored ${outcome.restoredFrom}`}`);
 }
 
 function onDisplaysChanged(): void {
@@ -83,6 +116,8 @@ async function start(): Promise<void> {
   core = opened;
   console.log(`[shell] FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${String(opened.schemaVersion)})`);
   await offerDemoClinic(opened, process.argv);
+  // The day's first start backs up in the background (issue 19).
+  startDailyBackup(opened);
 
   serveRenderer(rendererDir());
   allowOnlyNotifications(session.defaultSession);

@@ -3,6 +3,7 @@
  * user's language). The lobby display entry appears only while a second screen is attached.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { RESTORE_MENU_LABEL } from '../core/restore-flow';
 
 export const OPEN_LOBBY_LABEL = 'Open lobby display on second screen / 在副屏打开大堂显示';
 
@@ -10,6 +11,8 @@ export interface MenuOptions {
   /** True while more than one screen is attached. */
   canOpenLobby: boolean;
   openLobby(): void;
+  /** "Restore from backup…" (restore-flow.ts). */
+  restoreFromBackup?(): void;
   /** Reload and developer tools, for unpackaged builds only. */
   developer: boolean;
   platform: NodeJS.Platform;
@@ -21,6 +24,14 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
   if (options.canOpenLobby) {
     consoleItems.push({ id: 'open-lobby-display', label: OPEN_LOBBY_LABEL, click: () => {
         options.openLobby();
+      },
+    });
+    consoleItems.push({ type: 'separator' });
+  }
+  if (options.restoreFromBackup) {
+    const restore = options.restoreFromBackup;
+    consoleItems.push({ id: 'restore-from-backup', label: RESTORE_MENU_LABEL, click: () => {
+        restore();
       },
     });
     consoleItems.push({ type: 'separator' });

@@ -16,6 +16,8 @@ export const eventSchemas = {
   'visits.changed': z.object({ ids: z.array(z.number().int()) }),
   'notifications.raised': z.object({ ids: z.array(z.number().int()) }),
   'notifications.read': z.object({ ids: z.array(z.number().int()) }),
+  /** A backup started, moved on by 5 %, or finished: the settings screen re-reads `backups.list`. */
+  'backups.changed': z.object({ running: z.boolean() }),
   /** Desktop only: the shell tells its window that a desktop notification was clicked, to open its link. */
   'notifications.opened': z.object({ id: z.number().int(), link: z.string() }),
 } as const;

@@ -15,6 +15,7 @@ import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
 import { notificationMethods } from './notifications';
 import { displayMethods } from './display';
+import { backupMethods } from './backups';
 
 export const contract = mergeContracts(
   authMethods,
@@ -28,6 +29,7 @@ export const contract = mergeContracts(
   comfortRuleMethods,
   notificationMethods,
   displayMethods,
+  backupMethods,
 );
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
 import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
+import { backupsMessages } from './catalog/backups';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -25,4 +26,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...checklistsMessages.en,
   ...comfortRulesMessages.en,
   ...displayMessages.en,
+  ...backupsMessages.en,
 };

@@ -14,6 +14,7 @@ import { notificationsMessages } from './catalog/notifications';
 import { checklistsMessages } from './catalog/checklists';
 import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
+import { backupsMessages } from './catalog/backups';
 
 export const zh = {
   ...coreMessages.zh,
@@ -27,6 +28,7 @@ export const zh = {
   ...checklistsMessages.zh,
   ...comfortRulesMessages.zh,
   ...displayMessages.zh,
+  ...backupsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

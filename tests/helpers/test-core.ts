@@ -17,11 +17,11 @@ export interface TestCore extends ConsoleCore {
   errors: unknown[];
 }
 
-export async function createTestCore(options: { now?: string; file?: string } = {}): Promise<TestCore> {
+export async function createTestCore(options: { now?: string; file?: string; backupPace?: { pagesPerStep?: number } } = {}): Promise<TestCore> {
   // The suite's moment unless the test names its own (tests/helpers/test-moment.ts).
   const clock = manualClock(options.now ?? TEST_NOW_ISO);
   const errors: unknown[] = [];
-  const core = await createCore({ file: options.file ?? ':memory:', clock: clock as Clock, logError: (error) => errors.push(error) });
+  const core = await createCore({ file: options.file ?? ':memory:', clock: clock as Clock, logError: (error) => errors.push(error), ...(options.backupPace ? { backupPace: options.backupPace } : {}) });
   return { ...core, clock, errors };
 }
 

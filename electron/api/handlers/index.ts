@@ -16,6 +16,7 @@ import type { Services } from './services';
 import { createSettingsHandlers } from './settings';
 import { createNotificationHandlers } from './notifications';
 import { createDisplayHandlers } from './display';
+import { createBackupHandlers } from './backups';
 
 export type { Services } from './services';
 
@@ -33,5 +34,6 @@ export function createHandlers(services: Services): Handlers {
     ...createChecklistHandlers(services),
     ...createNotificationHandlers(services),
     ...createDisplayHandlers(services),
+    ...createBackupHandlers(services),
   };
 }

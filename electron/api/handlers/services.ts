@@ -12,6 +12,7 @@ import type { PrintService } from '../../services/print-service';
 import type { ChecklistService } from '../../services/checklist-service';
 import type { NotificationService } from '../../services/notification-service';
 import type { DisplayService } from '../../services/display-service';
+import type { BackupService } from '../../services/backup-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -29,4 +30,5 @@ export interface Services {
   comfort: ComfortService;
   comfortRules: ComfortRulesService;
   display: DisplayService;
+  backups: BackupService;
 }

@@ -2,7 +2,8 @@
  * Settings (manager only): the clinic as slips show it — names, address, phone, logo — the way
  * here by metro and car, opening hours, wait alerts and the idle lock, printing, and the items
  * of interest. One form validated by the contract's own schema; saving sends only what changed,
- * and the server audits it. Ctrl+S saves. Below it, the comfort rules: their own table and dialog.
+ * and the server audits it. Ctrl+S saves. Below it, the comfort rules (their own table and dialog)
+ * and the backups.
  */
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
@@ -14,6 +15,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
+import { BackupsSection } from './backups-section';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
 import { LogoField } from './logo-field';
@@ -163,6 +165,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col span={24}>
           <Card title={t('comfortRules.title')} size="small" data-testid="settings-comfort-rules">
             <ComfortRulesTable timeZone={settings.timeZone} />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('backups.title')} size="small">
+            <BackupsSection timeZone={settings.timeZone} />
           </Card>
         </Col>
       </Row>

@@ -10,5 +10,6 @@ import { notificationsMessages } from './notifications';
 import { checklistsMessages } from './checklists';
 import { comfortRulesMessages } from './comfort-rules';
 import { displayMessages } from './display';
+import { backupsMessages } from './backups';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, comfortRules: comfortRulesMessages, display: displayMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, comfortRules: comfortRulesMessages, display: displayMessages, backups: backupsMessages };
