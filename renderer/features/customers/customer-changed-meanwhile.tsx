@@ -25,7 +25,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 
 /** A stored value as the form would show it. */
 function shown(field: string, value: unknown, t: Translate): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('customers.changedMeanwhile.empty');
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('app.changedMeanwhile.empty');
   if (field === 'phone') return formatPhone(String(value));
   if (field === 'gender') return t(`customers.gender.${String(value)}` as MessageKey);
   if (field === 'channel') return t(`channel.${String(value)}` as MessageKey);
@@ -55,11 +55,11 @@ export function CustomerChangedMeanwhile({ failure, details, loaded, onReload, t
       description={
         changes.length > 0 ? (
           <>
-            {t('customers.changedMeanwhile.list')}
+            {t('app.changedMeanwhile.list')}
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {changes.map((change) => (
                 <li key={change.field}>
-                  {t('customers.changedMeanwhile.item', { field: t(FIELD_LABELS[change.field] as MessageKey), value: shown(change.field, change.current, t) })}
+                  {t('app.changedMeanwhile.item', { field: t(FIELD_LABELS[change.field] as MessageKey), value: shown(change.field, change.current, t) })}
                 </li>
               ))}
             </ul>
@@ -68,7 +68,7 @@ export function CustomerChangedMeanwhile({ failure, details, loaded, onReload, t
       }
       action={
         <Button size="small" type="primary" onClick={() => onReload(current)}>
-          {t('customers.changedMeanwhile.reload')}
+          {t('app.changedMeanwhile.reload')}
         </Button>
       }
     />

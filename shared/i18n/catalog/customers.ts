@@ -63,10 +63,6 @@ export const customersMessages = defineMessages(
     'customers.history.notes': '备注',
     'customers.error.phoneTaken': '该电话已登记为 {name}（{addressForm}），请打开该顾客',
     'customers.error.changedMeanwhile': '这位顾客的资料刚被他人修改，请刷新后再改',
-    'customers.changedMeanwhile.list': '他人刚改过的内容（现在的值）：',
-    'customers.changedMeanwhile.reload': '载入最新资料',
-    'customers.changedMeanwhile.empty': '（空）',
-    'customers.changedMeanwhile.item': '{field}：{value}',
     'customers.error.notFound': '找不到这位顾客（编号 {id}）',
   },
   {
@@ -130,10 +126,6 @@ export const customersMessages = defineMessages(
     'customers.history.notes': 'Notes',
     'customers.error.phoneTaken': 'This phone already belongs to {name} ({addressForm}); open that customer instead',
     'customers.error.changedMeanwhile': 'Someone else just changed this customer; refresh and edit again',
-    'customers.changedMeanwhile.list': 'Changed meanwhile (the values now):',
-    'customers.changedMeanwhile.reload': 'Load the latest',
-    'customers.changedMeanwhile.empty': '(empty)',
-    'customers.changedMeanwhile.item': '{field}: {value}',
     'customers.error.notFound': 'No customer with number {id}',
   },
 );
