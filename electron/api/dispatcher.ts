@@ -18,6 +18,7 @@ import { isMessageKey, translate, type Language } from '../../shared/i18n/messag
 import { firstIllFormedText } from '../../shared/contract/well-formed';
 import { describeIssue, fieldLabel } from '../../shared/i18n/zod-message';
 import type { Clock } from '../core/clock';
+import { isDiskFull } from '../db/disk-full';
 import { appendAudit } from '../db/repositories/audit';
 import type { Database } from '../db/schema';
 import type { EventBus } from './event-bus';
@@ -219,6 +220,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return fail(caller, error);
+      // A full disk is the desk's to fix (free space, call IT), not a bug: said plainly, and logged.
+      if (isDiskFull(error)) {
+        logError(error, method);
+        return fail(caller, new AppError('disk_full', 'error.diskFull'));
+      }
       logError(error, method);
       return fail(caller, new AppError('internal', 'error.internal'));
     }

@@ -6,7 +6,7 @@
  * an SQLite with the WAL-reset corruption bug (fixed in 3.51.3).
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import { allowDirectReads } from './compiled-once';
 import type { Database } from './schema';
 
@@ -47,6 +47,43 @@ export function withStatementCache(sqlite: BetterSqlite3.Database, size = STATEM
       return statement;
     },
   };
+}
+
+/**
+ * Kysely's SQLite driver, except that it rolls back only a transaction SQLite still has open.
+ * After SQLITE_FULL (a full disk), SQLITE_IOERR or SQLITE_NOMEM — at COMMIT above all — SQLite may
+ * already have rolled the transaction back itself; Kysely's ROLLBACK then fails with "cannot
+ * rollback - no transaction is active", and that error replaces the one that says what happened
+ * (the desk would read "internal error" instead of "the disk is full"). SQLite's advice is to roll
+ * back after those errors and ignore a failure; asking `inTransaction` first does the same.
+ */
+class RollbackIfOpenDriver extends SqliteDriver {
+  readonly #sqlite: BetterSqlite3.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
+    super(config);
+    this.#sqlite = sqlite;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+/** The SQLite dialect with the driver above. */
+class ConsoleSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  readonly #sqlite: BetterSqlite3.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
+    super(config);
+    this.#config = config;
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): SqliteDriver {
+    return new RollbackIfOpenDriver(this.#config, this.#sqlite);
+  }
 }
 
 /** Compares dotted versions numerically: negative when `a` is older than `b`. */
@@ -90,7 +127,7 @@ export function openDatabase(file: string, options: { quickCheck?: boolean } = {
     throw error;
   }
   const statements = withStatementCache(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const db = new Kysely<Database>({ dialect: new ConsoleSqliteDialect({ database: statements }, sqlite) });
   allowDirectReads(db, { prepare: (sql) => statements.prepare(sql), inTransaction: () => sqlite.inTransaction });
   return {
     db,

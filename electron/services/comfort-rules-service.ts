@@ -45,7 +45,8 @@ export function createComfortRulesService(): ComfortRulesService {
       const before = await findComfortRule(db, input.id);
       if (!before) throw new AppError('not_found', 'comfortRules.error.notFound', { path: ['id'] });
       if (before.version !== input.expectedVersion) {
-        const details = { currentVersion: before.version };
+        // The rule as it is now: the form shows what changed meanwhile (shared/domain/record-changes.ts).
+        const details = { currentVersion: before.version, version: before.version, current: toView(before) };
         if (!before.updated_by_name) throw new AppError('conflict', 'error.conflict', { details });
         throw new AppError('conflict', 'comfortRules.error.stale', { params: { by: before.updated_by_name }, details });
       }
@@ -67,7 +68,8 @@ export function createComfortRulesService(): ComfortRulesService {
       }
       if (!(await updateComfortRuleVersioned(db, before.id, input.expectedVersion, { ...changes, updated_at: now.toISOString(), updated_by: staffId }))) {
         // Read and written in one transaction, so only a writer outside it could get here.
-        throw new AppError('conflict', 'error.conflict', { details: { currentVersion: before.version } });
+        const current = await findComfortRule(db, before.id);
+        throw new AppError('conflict', 'error.conflict', { details: { currentVersion: current?.version ?? before.version, version: current?.version ?? before.version, ...(current ? { current: toView(current) } : {}) } });
       }
       const after = await findComfortRule(db, before.id);
       if (!after) throw new Error('an edited comfort rule vanished');

@@ -71,6 +71,18 @@ function toCustomer(row: CustomerRow): Customer {
   };
 }
 
+/**
+ * A save made on an older version: refused with the card as it is now, so the form can show what
+ * changed meanwhile (shared/domain/record-changes.ts) instead of overwriting it. The refusal is
+ * audited (`customers.update:refused`): it shows the card, and every look at a card is logged (PIPL).
+ */
+function staleSave(current: Customer): AppError {
+  return new AppError('conflict', 'customers.error.changedMeanwhile', {
+    details: { customerId: current.id, version: current.version, current },
+    keepWrites: true,
+  });
+}
+
 async function refusePhoneTaken(db: Db, phone: string, exceptId?: number): Promise<void> {
   const holder = await findCustomerByPhone(db, phone);
   if (holder && holder.id !== exceptId) {
@@ -110,9 +122,7 @@ export function createCustomerService(): CustomerService {
 
     async update(db, input, now) {
       const before = toCustomer(await requireCustomer(db, input.id));
-      if (before.version !== input.expectedVersion) {
-        throw new AppError('conflict', 'customers.error.changedMeanwhile', { details: { customerId: before.id, version: before.version } });
-      }
+      if (before.version !== input.expectedVersion) throw staleSave(before);
       const phone = input.phone ?? before.phone;
       if (phone !== before.phone) await refusePhoneTaken(db, phone, before.id);
       const fields: CustomerFields = {
@@ -126,7 +136,7 @@ export function createCustomerService(): CustomerService {
         tags: input.tags ? [...new Set(input.tags)] : before.tags,
       };
       const saved = await updateCustomer(db, before.id, input.expectedVersion, fields, now.toISOString());
-      if (!saved) throw new AppError('conflict', 'customers.error.changedMeanwhile', { details: { customerId: before.id } });
+      if (!saved) throw staleSave(toCustomer(await requireCustomer(db, before.id)));
       return { before, after: toCustomer(await requireCustomer(db, before.id)) };
     },
 

@@ -8,10 +8,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog } from 'electron';
-import { contract } from '../../shared/contract/index';
+import { HTTP_STATUS, contract } from '../../shared/contract/index';
 import { translate } from '../../shared/i18n/messages';
 import type { Caller } from '../api/context';
 import type { Dispatcher, DispatchResult } from '../api/dispatcher';
+import { isDiskFull } from '../db/disk-full';
 
 export interface PrintOptions {
   /** The printer's system name; empty for the system's default printer. */
@@ -122,7 +123,13 @@ export function withDesktopPrinting(dispatcher: Dispatcher): Dispatcher {
     let printer = printerName;
     let file: string | null = null;
     if (target === 'pdf') {
-      file = await savePdf(html, fileName);
+      try {
+        file = await savePdf(html, fileName);
+      } catch (error) {
+        // No room for the PDF (ENOSPC): the same plain "disk full" as a change that did not fit.
+        if (!isDiskFull(error)) throw error;
+        return { ok: false, status: HTTP_STATUS.disk_full, error: { code: 'disk_full', message: translate(caller.language, 'error.diskFull') } };
+      }
       if (!file) return { ok: true, value: { printed: false, printer: '', file: null } };
       printer = 'PDF';
     } else {

@@ -5,7 +5,7 @@
  */
 import { ApiCallError } from '../../shared/contract/errors';
 import type { ChangeNotice } from '../../shared/contract/events';
-import type { InputOf, MethodName, OutputOf } from '../../shared/contract/index';
+import { findMethod, type InputOf, type MethodName, type OutputOf } from '../../shared/contract/index';
 import { translate, type Language } from '../../shared/i18n/messages';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
@@ -17,6 +17,11 @@ export interface ApiClient {
   onConnection(handler: ConnectionHandler): () => void;
   /** The server ended the session (signed out elsewhere, expired) before a call found out. */
   onSignedOut(handler: () => void): () => void;
+  /**
+   * The server's disk is full (a change was answered `disk_full`) or has room again (a change went
+   * through after that): the shell shows a banner saying what to do until then.
+   */
+  onDiskFull(handler: (full: boolean) => void): () => void;
   /** Forget the session on this device (after sign-out or lock). */
   forgetSession(): void;
   readonly hasSession: boolean;
@@ -24,6 +29,13 @@ export interface ApiClient {
 
 export function createApiClient(transport: Transport, language: () => Language): ApiClient {
   let hasSession = transport.hasToken();
+  let diskFull = false;
+  const diskFullHandlers = new Set<(full: boolean) => void>();
+  const setDiskFull = (full: boolean) => {
+    if (full === diskFull) return;
+    diskFull = full;
+    for (const handler of diskFullHandlers) handler(full);
+  };
   transport.onSignedOut(() => {
     hasSession = false;
   });
@@ -40,8 +52,10 @@ export function createApiClient(transport: Transport, language: () => Language):
           hasSession = false;
           transport.setToken(null);
         }
+        if (result.error.code === 'disk_full') setDiskFull(true);
         throw new ApiCallError(result.error);
       }
+      if (findMethod(method)?.writes) setDiskFull(false);
       if (method === 'auth.signIn') {
         hasSession = true;
         const { token, staff } = result.value as { token: string; staff: { role: string } };
@@ -56,6 +70,11 @@ export function createApiClient(transport: Transport, language: () => Language):
     onNotice: (handler) => transport.onNotice(handler),
     onConnection: (handler) => transport.onConnection(handler),
     onSignedOut: (handler) => transport.onSignedOut(handler),
+    onDiskFull(handler) {
+      diskFullHandlers.add(handler);
+      if (diskFull) handler(true);
+      return () => diskFullHandlers.delete(handler);
+    },
     forgetSession() {
       hasSession = false;
       transport.setToken(null);

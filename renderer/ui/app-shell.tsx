@@ -37,6 +37,9 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
 
   const [connection, setConnection] = useState<ConnectionState>('open');
   useEffect(() => api.onConnection(setConnection), [api]);
+  // Shown over every screen until a change goes through again: staff must act (free space, call IT).
+  const [diskFull, setDiskFull] = useState(false);
+  useEffect(() => api.onDiskFull(setDiskFull), [api]);
 
   // Alt+L locks the console at once (leaving the desk).
   useEffect(() => {
@@ -112,6 +115,17 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
           </Flex>
         </Layout.Header>
         <Layout.Content className={styles.content}>
+          {diskFull && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="disk-full-banner"
+              className={styles.diskFull}
+              title={t('app.diskFull.title')}
+              description={t('app.diskFull.action')}
+            />
+          )}
           {current ? (
             <PageBoundary pageKey={current.key}>{current.render({ session, params: segments.slice(1), navigate })}</PageBoundary>
           ) : (

@@ -17,6 +17,11 @@ export const ERROR_CODES = [
   'internal',
   /** The console cannot take changes now (its database failed the integrity check). */
   'unavailable',
+  /**
+   * The disk under the data folder is full (SQLite's SQLITE_FULL, or ENOSPC writing a file): the
+   * change was not made; it works again, without a restart, once space is freed.
+   */
+  'disk_full',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,6 +37,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported: 415,
   internal: 500,
   unavailable: 503,
+  // 507 Insufficient Storage (RFC 4918): the server cannot store what the request needs.
+  disk_full: 507,
 };
 
 export const apiErrorSchema = z.object({

@@ -2,6 +2,8 @@
  * The customer card form, for registering and for editing. react-hook-form validates with the
  * contract's own schema, so the form and the server agree on every rule (the phone above all).
  * A phone that is already on file offers to open that customer instead of making a duplicate.
+ * An edit saved on a card someone else changed meanwhile is refused; the form then says what they
+ * changed and offers to load it, never overwriting it.
  */
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useId, useState } from 'react';
@@ -11,10 +13,12 @@ import { ApiCallError } from '../../../shared/contract/errors';
 import { CHANNELS } from '../../../shared/domain/appointments';
 import { CUSTOMER_TAGS, GENDERS } from '../../../shared/domain/customers';
 import { formatPhone } from '../../../shared/domain/phone';
+import { isStaleSaveDetails } from '../../../shared/domain/record-changes';
 import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
+import { CustomerChangedMeanwhile } from './customer-changed-meanwhile';
 import { tagLabel } from './customer-labels';
 
 interface CustomerFormProps {
@@ -45,15 +49,17 @@ function startingValues(customer: Customer | undefined, initial: Partial<CreateC
 }
 
 /** The register / edit form. */
-export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExisting }: CustomerFormProps) {
+export function CustomerForm({ customer: opened, initial, onSaved, onCancel, onOpenExisting }: CustomerFormProps) {
   const { t, language } = useI18n();
   const create = useApiMutation('customers.create');
   const update = useApiMutation('customers.update');
   const [failure, setFailure] = useState<ApiCallError | Error | null>(null);
+  // The card the edit is based on: the one opened, or the newer one loaded after a conflict.
+  const [customer, setCustomer] = useState(opened);
   // Labels point at their inputs (no `name` on Form.Item, so antd does not link them itself).
   const idPrefix = useId();
   const idOf = (field: string) => `${idPrefix}-${field}`;
-  const { control, handleSubmit, setError } = useForm<CreateCustomerInput, unknown, CreateCustomerData>({
+  const { control, handleSubmit, setError, reset } = useForm<CreateCustomerInput, unknown, CreateCustomerData>({
     resolver: zodFormResolver(createCustomerInputSchema, language),
     defaultValues: startingValues(customer, initial),
   });
@@ -75,7 +81,13 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
     }
   });
 
-  const existingId = failure instanceof ApiCallError && failure.code === 'conflict' ? Number(failure.details?.customerId) || null : null;
+  const stale = failure instanceof ApiCallError && failure.code === 'conflict' && isStaleSaveDetails(failure.details) ? { failure, details: failure.details } : null;
+  const existingId = !stale && failure instanceof ApiCallError && failure.code === 'conflict' ? Number(failure.details?.customerId) || null : null;
+  const reload = (current: Customer) => {
+    setCustomer(current);
+    reset(startingValues(current, undefined));
+    setFailure(null);
+  };
   const pending = create.isPending || update.isPending;
 
   return (
@@ -191,7 +203,9 @@ export function CustomerForm({ customer, initial, onSaved, onCancel, onOpenExist
           </Form.Item>
         )}
       />
-      {failure ? (
+      {stale && customer ? (
+        <CustomerChangedMeanwhile failure={stale.failure} details={stale.details} loaded={customer} onReload={reload} t={t} />
+      ) : failure ? (
         <Alert
           type={existingId ? 'warning' : 'error'}
           showIcon

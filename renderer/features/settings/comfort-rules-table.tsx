@@ -14,6 +14,7 @@ import type { ComfortRuleView } from '../../../shared/contract/comfort-rules';
 import { ApiCallError } from '../../../shared/contract/errors';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { COMFORT_AUDIENCES } from '../../../shared/domain/comfort';
+import { changedFields, isStaleSaveDetails } from '../../../shared/domain/record-changes';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -23,25 +24,45 @@ import { comfortRuleFormSchema, dueText, sourceText } from './comfort-rule-text'
 type RuleForm = z.input<typeof comfortRuleFormSchema>;
 const FORM_FIELDS = ['labelZh', 'labelEn', 'appliesTo', 'dueMinutes', 'repeatMinutes', 'active'] as const;
 
-function RuleDialog({ rule, onClose }: { rule: ComfortRuleView; onClose(): void }) {
+const formValues = (rule: ComfortRuleView): RuleForm => ({
+  labelZh: rule.labelZh,
+  labelEn: rule.labelEn,
+  appliesTo: rule.appliesTo,
+  dueMinutes: rule.dueMinutes,
+  repeatMinutes: rule.repeatMinutes,
+  active: rule.active,
+});
+
+function RuleDialog({ rule: opened, onClose }: { rule: ComfortRuleView; onClose(): void }) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const save = useApiMutation('comfortRules.save');
   const [failure, setFailure] = useState<string | null>(null);
-  const { control, handleSubmit, setError } = useForm<RuleForm>({
+  // The rule the edit is based on: the one opened, or the newer one loaded after a conflict.
+  const [rule, setRule] = useState(opened);
+  // Another manager's save since the dialog opened: the rule as stored now.
+  const [newer, setNewer] = useState<ComfortRuleView | null>(null);
+  const { control, handleSubmit, setError, reset } = useForm<RuleForm>({
     // The contract's schema, its problems said in the user's language (zod-form-resolver.ts).
     resolver: zodFormResolver(comfortRuleFormSchema, language),
-    defaultValues: {
-      labelZh: rule.labelZh,
-      labelEn: rule.labelEn,
-      appliesTo: rule.appliesTo,
-      dueMinutes: rule.dueMinutes,
-      repeatMinutes: rule.repeatMinutes,
-      active: rule.active,
-    },
+    defaultValues: formValues(rule),
   });
+  const shown = (field: string, value: unknown): string => {
+    if (field === 'appliesTo') return t(`comfortRules.audience.${value as ComfortRuleView['appliesTo']}`);
+    if (field === 'active') return t(value ? 'comfortRules.active' : 'comfortRules.inactive');
+    return value === null ? '—' : String(value);
+  };
+  const changes = newer ? changedFields(rule, newer).filter((change) => (FORM_FIELDS as readonly string[]).includes(change.field)) : [];
+  const loadNewer = () => {
+    if (!newer) return;
+    setRule(newer);
+    reset(formValues(newer));
+    setNewer(null);
+    setFailure(null);
+  };
   const submit = handleSubmit(async (values) => {
     setFailure(null);
+    setNewer(null);
     try {
       await save.mutateAsync({ ...values, id: rule.id, expectedVersion: rule.version });
       void message.success(t('comfortRules.saved'));
@@ -52,6 +73,8 @@ function RuleDialog({ rule, onClose }: { rule: ComfortRuleView; onClose(): void 
       const formField = FORM_FIELDS.find((name) => name === field);
       if (error instanceof ApiCallError && error.code === 'invalid' && formField) setError(formField, { message: error.message });
       else setFailure(errorMessage(error, t));
+      // A stale save: say what the other manager changed, and offer their version.
+      if (error instanceof ApiCallError && error.code === 'conflict' && isStaleSaveDetails(error.details)) setNewer(error.details.current as ComfortRuleView);
     }
   });
   const audienceOptions = COMFORT_AUDIENCES.map((audience) => ({ value: audience, label: t(`comfortRules.audience.${audience}`) }));
@@ -98,7 +121,31 @@ function RuleDialog({ rule, onClose }: { rule: ComfortRuleView; onClose(): void 
           )}
         />
         <Alert type="info" showIcon title={t('comfortRules.form.appliesAt')} style={{ marginBottom: failure ? 12 : 0 }} />
-        {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            title={failure}
+            role="alert"
+            data-testid="comfort-rule-failure"
+            description={
+              changes.length > 0 ? (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {changes.map((change) => (
+                    <li key={change.field}>{t('app.changedMeanwhile.item', { field: t(`field.${change.field as (typeof FORM_FIELDS)[number]}`), value: shown(change.field, change.current) })}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
+            action={
+              newer ? (
+                <Button size="small" type="primary" onClick={loadNewer}>
+                  {t('app.changedMeanwhile.reload')}
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
       </Form>
     </Modal>
   );
