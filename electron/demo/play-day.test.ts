@@ -82,10 +82,15 @@ describe('the demo day played to 11:00', () => {
     const done = tasks.filter((task) => task.done_at !== null);
     expect(done.length).toBeGreaterThan(visits.length);
     for (const task of done) expect(task.done_at! <= task.due_at && task.done_at! <= until.toISOString()).toBe(true);
-    // Every card counts its tasks as the database holds them (withdrawn ones left out), finished or not.
+    // Every card counts its tasks as the database holds them, finished or not: those withdrawn before
+    // they fell due left out, those withdrawn after it counted as missed.
     for (const card of board.cards) {
-      const own = tasks.filter((task) => task.visit_id === card.visitId && task.cancelled_at === null);
-      expect(card.comfortCount).toEqual({ done: own.filter((task) => task.done_at !== null).length, total: own.length });
+      const own = tasks.filter((task) => task.visit_id === card.visitId && (task.cancelled_at === null || task.cancelled_at > task.due_at));
+      expect(card.comfortCount).toEqual({
+        done: own.filter((task) => task.done_at !== null).length,
+        missed: own.filter((task) => task.cancelled_at !== null).length,
+        total: own.length,
+      });
     }
 
     // The audit log tells the same morning.
