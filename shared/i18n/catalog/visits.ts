@@ -5,7 +5,7 @@ export const visitsMessages = defineMessages(
   {
     'visits.noSuchAppointment': '找不到预约号 {id}',
     'visits.alreadyCheckedIn': '该预约已签到，号码 {ticket}',
-    'visits.alreadyHere': '今天已到（看板上的卡片）',
+    'visits.alreadyHere': '今天已到：打开其卡片',
     'visits.customerAlreadyHere': '这位顾客今天已签到，号码 {ticket}（{status}），不能再签到一次',
     'visits.notToday': '这是 {date} 的预约，不是今天的',
     'visits.wrongTransition': '当前状态为「{from}」，不能改为「{to}」',
@@ -75,7 +75,7 @@ export const visitsMessages = defineMessages(
   {
     'visits.noSuchAppointment': 'No appointment number {id}',
     'visits.alreadyCheckedIn': 'Already checked in, ticket {ticket}',
-    'visits.alreadyHere': 'Already here today (her card on the board)',
+    'visits.alreadyHere': 'Already here today: open the card',
     'visits.customerAlreadyHere': 'This customer is already here today as {ticket} ({status}); she cannot be checked in twice',
     'visits.notToday': 'This appointment is on {date}, not today',
     'visits.wrongTransition': 'The visit is "{from}" and cannot become "{to}"',
