@@ -73,7 +73,7 @@ describe('check-in', () => {
 
     const walkIn = await call('visits.checkIn', { walkIn: { customerId: appointment!.customer_id } });
     expect(walkIn).toMatchObject({ ok: false, status: 409, error: { code: 'conflict', details: { ticket, currentStatus: 'waiting' } } });
-    expect(walkIn.ok || walkIn.error.message).toBe(`This customer is already here today as ${ticket} (Waiting); she cannot be checked in twice`);
+    expect(walkIn.ok || walkIn.error.message).toBe(`This customer is already here today as ${ticket} (Waiting) and cannot be checked in twice`);
     expect({ visits: await countRows(core, 'visits'), events: await countRows(core, 'visit_events'), tasks: await countRows(core, 'comfort_tasks') }).toEqual(before);
 
     // The other way round: another customer came in as a walk-in, then her appointment is checked in.

@@ -76,7 +76,7 @@ export const visitsMessages = defineMessages(
     'visits.noSuchAppointment': 'No appointment number {id}',
     'visits.alreadyCheckedIn': 'Already checked in, ticket {ticket}',
     'visits.alreadyHere': 'Already here today: open the card',
-    'visits.customerAlreadyHere': 'This customer is already here today as {ticket} ({status}); she cannot be checked in twice',
+    'visits.customerAlreadyHere': 'This customer is already here today as {ticket} ({status}) and cannot be checked in twice',
     'visits.notToday': 'This appointment is on {date}, not today',
     'visits.wrongTransition': 'The visit is "{from}" and cannot become "{to}"',
     'visits.notify.comfortOverdue.title': 'Comfort overdue: {ticket}',
