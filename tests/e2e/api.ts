@@ -111,3 +111,15 @@ export async function walkInNow(
   const visit = await apiCall<{ visitId: number; ticket: string }>(request, 'visits.checkIn', { walkIn: { customerId: customer.id } }, token);
   return { ...visit, customer };
 }
+
+/**
+ * Sends every customer still waiting home as "left unseen": for a spec that needs its own card in
+ * view in the waiting lane (a lane scrolls, and only the cards in view are drawn) or on the lobby
+ * TV's waiting list (it shows the first eight), whatever earlier specs left waiting.
+ */
+export async function emptyWaitingLane(request: APIRequestContext, token: string): Promise<void> {
+  const { cards } = await apiCall<{ cards: { visitId: number; status: string; version: number }[] }>(request, 'visits.board', {}, token);
+  for (const card of cards.filter((entry) => entry.status === 'waiting')) {
+    await apiCall(request, 'visits.transition', { visitId: card.visitId, to: 'left', expectedVersion: card.version, note: 'e2e: an empty waiting lane' }, token);
+  }
+}

@@ -1,4 +1,4 @@
-import { apiCall, appointmentNow, signInManager, walkInNow } from './api';
+import { apiCall, appointmentNow, emptyWaitingLane, signInManager, walkInNow } from './api';
 import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { TodayPage } from './pages/today-page';
@@ -30,6 +30,8 @@ test('a check-in at another desk joins the board by its own card, not a reread o
   await apiCall(request, 'comfort.complete', { taskId: tasks[0]!.id }, manager);
   for (const to of ['called', 'in_consultation', 'done']) await apiCall(request, 'visits.transition', { visitId: finished.visitId, to }, manager);
   const appointment = await appointmentNow(request, manager, { name: '另一台签到' });
+  // Its card must come into view in the waiting lane, whatever earlier specs left waiting.
+  await emptyWaitingLane(request, manager);
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn('陈晓雨');
@@ -83,6 +85,7 @@ test('a reload of the board asks who is signed in and for the day once each, and
   // the snapshot is asked again, when its notice fell between it and the stream's start): either
   // way its card is on the board without another reload.
   const appointment = await appointmentNow(request, manager, { name: '重载时签到' });
+  await emptyWaitingLane(request, manager);
   await Promise.all([page.reload(), apiCall(request, 'visits.checkIn', { appointmentId: appointment.id }, manager)]);
   await expect(page.getByTestId('lane-waiting').getByTestId('board-card').filter({ hasText: appointment.customer.name })).toBeVisible();
 });
