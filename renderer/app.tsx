@@ -13,7 +13,6 @@ import { useEffect } from 'react';
 import { pickLanguage } from '../shared/i18n/messages';
 import { createApiClient, pickTransport, type ApiClient } from './client/api-client';
 import { ApiProvider } from './client/api-context';
-import { startSessionCheck, type EarlySessionCheck } from './client/early-session';
 import { prefetchLandingPage } from './client/prefetch-landing-page';
 import { invalidateFor } from './client/queries';
 import { refreshOnReconnect } from './client/refresh-on-reconnect';
@@ -26,17 +25,13 @@ import { theme } from './ui/theme';
 export interface ConsoleClients {
   client: ApiClient;
   queryClient: QueryClient;
-  /** The first "who is signed in?", asked before the first render. */
-  session: EarlySessionCheck;
 }
 
 /**
  * Makes the page's API client and query cache, before React renders anything: the client's event
- * stream connects at once, the session check is asked at once, and the board a reload lands on as
- * soon as that check says someone is signed in — beside the stream's opening, not after it
- * (docs/performance.md: the board's first render waited on that chain). The board's answer names
- * the last notice it reflects, so the stream's first open keeps it unless a notice fell between
- * (refresh-on-reconnect.ts). Notices refresh what they concern for as long as the page lives.
+ * stream connects at once, and the board a reload lands on is asked as soon as the stream listens
+ * instead of after the first render's effects (docs/performance.md: the board's first render waited
+ * on that chain). Notices refresh what they concern for as long as the page lives.
  */
 export function createConsoleClients(): ConsoleClients {
   // The client follows <html lang>, which the language provider keeps current.
@@ -48,18 +43,20 @@ export function createConsoleClients(): ConsoleClients {
     },
   });
   client.onNotice((notice) => invalidateFor(queryClient, notice, client));
-  client.onConnection(refreshOnReconnect(queryClient));
-  const session = startSessionCheck(client);
-  session.early?.then(
-    ({ session: signedIn }) => {
-      if (signedIn) prefetchLandingPage(queryClient, client, window.location.hash);
-    },
-    () => undefined,
-  );
-  return { client, queryClient, session };
+  const refresh = refreshOnReconnect(queryClient);
+  let landed = false;
+  client.onConnection((state, start) => {
+    refresh(state, start);
+    // After the first open, so that no notice can fall between the answer and the subscription.
+    if (state === 'open' && !landed) {
+      landed = true;
+      prefetchLandingPage(queryClient, client, window.location.hash);
+    }
+  });
+  return { client, queryClient };
 }
 
-function Providers({ client, queryClient, session }: ConsoleClients) {
+function Providers({ client, queryClient }: ConsoleClients) {
   const { language } = useI18n();
   useEffect(() => {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
@@ -70,7 +67,7 @@ function Providers({ client, queryClient, session }: ConsoleClients) {
       <AntApp>
         <ApiProvider client={client}>
           <QueryClientProvider client={queryClient}>
-            <SessionGate sessionCheck={session} />
+            <SessionGate />
           </QueryClientProvider>
         </ApiProvider>
       </AntApp>

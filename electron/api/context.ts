@@ -43,12 +43,6 @@ export interface HandlerContext {
   now: Date;
   /** Describes the change for the one audit row the dispatcher writes. */
   audit(note: AuditNote): void;
-  /**
-   * The id of the last change notice published before this call began: every change it names was
-   * committed before the call read anything. A snapshot answer carries it (`visits.board`), so a
-   * client whose notice stream started later knows whether notices fell between the two.
-   */
-  noticeId: string;
   /** Queues a change notice, published only after the transaction commits. */
   emit<Name extends EventName>(name: Name, payload: EventPayload<Name>): void;
 }

@@ -162,7 +162,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       context: HandlerContext,
     ) => unknown;
     const now = clock.now();
-    const noticeId = events.lastId();
     const notices: ChangeNotice[] = [];
     let auditNote: AuditNote = {};
 
@@ -172,7 +171,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         actor,
         caller,
         now,
-        noticeId,
         audit: (note) => {
           auditNote = { ...auditNote, ...note };
         },

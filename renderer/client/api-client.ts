@@ -9,12 +9,12 @@ import { findMethod, type InputOf, type MethodName, type OutputOf } from '../../
 import { translate, type Language } from '../../shared/i18n/messages';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
-import type { ConnectionHandler, Transport } from './transport';
+import type { ConnectionState, StreamStart, Transport } from './transport';
 
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
   onNotice(handler: (notice: ChangeNotice) => void): () => void;
-  onConnection(handler: ConnectionHandler): () => void;
+  onConnection(handler: (state: ConnectionState, start?: StreamStart) => void): () => void;
   /** The server ended the session (signed out elsewhere, expired) before a call found out. */
   onSignedOut(handler: () => void): () => void;
   /**

@@ -15,8 +15,7 @@ export interface EventStreamOptions {
   /** The session's bearer token; a new session is a new stream (it resumes nothing of the last). */
   token: string;
   onNotice(notice: ChangeNotice): void;
-  /** `noticeId` on an open: the stream's starting point, the last notice before the live ones. */
-  onConnection(state: ConnectionState, start?: StreamStart, noticeId?: string): void;
+  onConnection(state: ConnectionState, start?: StreamStart): void;
   /** The server says the token's session is over (signed out, expired): the stream stops for good. */
   onSignedOut(): void;
   /** The HTTP client; tests give a stand-in server. */
@@ -58,7 +57,7 @@ export function followEventStream(options: EventStreamOptions): () => void {
       if (message.event === 'ready') {
         const { resumed } = JSON.parse(message.data) as { resumed?: boolean };
         pause = FIRST_PAUSE_MS;
-        options.onConnection('open', resumed === true ? 'resumed' : 'fresh', message.id);
+        options.onConnection('open', resumed === true ? 'resumed' : 'fresh');
       } else if (message.event === 'signedOut') {
         session.ended = true;
         controller?.abort();

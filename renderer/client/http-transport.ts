@@ -4,7 +4,7 @@
  */
 import type { ChangeNotice } from '../../shared/contract/events';
 import { followEventStream } from './event-stream';
-import type { CallResult, ConnectionHandler, ConnectionState, StreamStart, Transport } from './transport';
+import type { CallResult, ConnectionState, StreamStart, Transport } from './transport';
 
 const TOKEN_KEY = 'frontdesk.token';
 /** The lobby display's token, kept across browser restarts (see `setToken`'s `remember`). */
@@ -20,15 +20,15 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   // picks up a remembered token, so a console opened later in the same browser asks who is there.
   let token: string | null = sessionStorage.getItem(TOKEN_KEY) ?? (options.useRemembered ? localStorage.getItem(REMEMBERED_KEY) : null);
   const noticeHandlers = new Set<(notice: ChangeNotice) => void>();
-  const connectionHandlers = new Set<ConnectionHandler>();
+  const connectionHandlers = new Set<(state: ConnectionState, start?: StreamStart) => void>();
   const signedOutHandlers = new Set<() => void>();
   let state: ConnectionState = 'closed';
   let stopStream: (() => void) | null = null;
 
-  const setState = (next: ConnectionState, start?: StreamStart, noticeId?: string) => {
+  const setState = (next: ConnectionState, start?: StreamStart) => {
     if (next === state) return;
     state = next;
-    for (const handler of connectionHandlers) handler(next, start, noticeId);
+    for (const handler of connectionHandlers) handler(next, start);
   };
 
   /** A new session is a new stream: it resumes nothing of the previous session's. */

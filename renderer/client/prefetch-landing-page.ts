@@ -1,9 +1,7 @@
 /**
  * A reload of the board (`#/board`, the page reception keeps open all day) asks for the day's
- * cards as soon as the session check says someone is signed in, beside the change-notice stream's
- * opening, instead of after the shell has rendered: the 300-card snapshot then arrives while the
- * shell is still rendering. Its `noticeId` lets the stream's first open tell whether a notice fell
- * between the snapshot and the stream (refresh-on-reconnect.ts).
+ * cards as soon as the change-notice stream listens, instead of after `auth.me` has answered and
+ * the shell has rendered: the 300-card snapshot then arrives while the shell is still rendering.
  * The key is the board page's own (`useApiQuery('visits.board', {})`), so the page takes this
  * answer instead of asking again.
  */

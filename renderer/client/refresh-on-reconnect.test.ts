@@ -40,44 +40,6 @@ describe('refreshOnReconnect', () => {
     stop();
   });
 
-  it('keeps a board asked before the first open when its snapshot is current to the stream\'s start, and asks again when a notice fell between', async () => {
-    for (const [answeredAt, streamStart, fetches] of [
-      ['e1-7', 'e1-7', 1],
-      ['e1-8', 'e1-7', 1],
-      ['e1-6', 'e1-7', 2],
-      // The server restarted between the answer and the stream: nothing can be told.
-      ['e0-9', 'e1-7', 2],
-    ] as const) {
-      const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } });
-      const counted = { fetches: 0 };
-      const queryFn = () => ({ cards: [], noticeId: counted.fetches++ === 0 ? answeredAt : streamStart });
-      await queryClient.prefetchQuery({ queryKey: ['visits.board', {}], queryFn });
-      const stop = new QueryObserver(queryClient, { queryKey: ['visits.board', {}], queryFn }).subscribe(() => undefined);
-      refreshOnReconnect(queryClient)('open', 'fresh', streamStart);
-      await tick();
-      expect({ answeredAt, streamStart, fetches: counted.fetches }).toEqual({ answeredAt, streamStart, fetches });
-      stop();
-    }
-  });
-
-  it('checks an answer still on its way when the stream opens once it arrives', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } });
-    let answer: (value: { noticeId: string }) => void = () => undefined;
-    let fetches = 0;
-    const queryFn = () => {
-      fetches += 1;
-      return fetches === 1 ? new Promise<{ noticeId: string }>((resolve) => (answer = resolve)) : { noticeId: 'e1-9' };
-    };
-    const stop = new QueryObserver(queryClient, { queryKey: ['visits.board', {}], queryFn }).subscribe(() => undefined);
-    refreshOnReconnect(queryClient)('open', 'fresh', 'e1-5');
-    await tick();
-    expect(fetches).toBe(1);
-    // Snapshot taken before the stream's start: a notice may be missing from it.
-    answer({ noticeId: 'e1-4' });
-    await vi.waitFor(() => expect(fetches).toBe(2));
-    stop();
-  });
-
   it('refreshes everything when the stream opens again after a drop', async () => {
     const { queryClient, counted, watch } = boardCache();
     const onConnection = refreshOnReconnect(queryClient);

@@ -14,8 +14,6 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
  */
 export type StreamStart = 'resumed' | 'fresh';
 
-export type ConnectionHandler = (state: ConnectionState, start?: StreamStart, noticeId?: string) => void;
-
 export interface Transport {
   readonly kind: 'ipc' | 'http';
   call(method: string, input: unknown): Promise<CallResult>;
@@ -23,10 +21,9 @@ export interface Transport {
   onNotice(handler: (notice: ChangeNotice) => void): () => void;
   /**
    * The notice stream's state, so the UI can say when it is offline and refresh on reconnect;
-   * an `open` says how it caught up (`start`, absent when the transport cannot tell) and, where
-   * notices have ids, the id it starts after (`noticeId`: every later notice arrives on it).
+   * an `open` says how it caught up (`start`, absent when the transport cannot tell).
    */
-  onConnection(handler: ConnectionHandler): () => void;
+  onConnection(handler: (state: ConnectionState, start?: StreamStart) => void): () => void;
   /**
    * The server says the session is over (signed out elsewhere, expired) before any call has
    * failed: the token is already forgotten. Returns the unsubscribe.

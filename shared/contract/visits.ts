@@ -138,11 +138,6 @@ export const visitMethods = {
       cards: z.array(boardCardSchema),
       /** The server's clock when the snapshot was taken: live timers count from it, not from the browser's clock (`serve --demo-at` runs the server at another time). */
       now: instantSchema,
-      /**
-       * The last change notice the snapshot reflects (`<epoch>-<n>`): a board asked before its
-       * notice stream listened keeps this answer when the stream started at or before it.
-       */
-      noticeId: z.string().max(64),
     }),
     roles: STAFF_ROLES,
     writes: false,

@@ -40,7 +40,7 @@ export function createVisitHandlers(services: Services): HandlersOf<'visits'> {
       return card;
     },
     // The server's time travels with the snapshot: the board's timers must not trust the browser's clock.
-    'visits.board': async (input, context) => ({ ...(await services.visits.board(context.db, input.date, context.now)), now: context.now.toISOString(), noticeId: context.noticeId }),
+    'visits.board': async (input, context) => ({ ...(await services.visits.board(context.db, input.date, context.now)), now: context.now.toISOString() }),
     'visits.cards': async (input, context) => ({ cards: await services.visits.cards(context.db, input.ids, context.now), now: context.now.toISOString() }),
   };
 }

@@ -10,7 +10,6 @@ import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
-import type { EarlySessionCheck } from '../../client/early-session';
 import { useI18n } from '../../i18n/i18n';
 import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
@@ -26,7 +25,7 @@ const SESSION_RETRY_MS = 3000;
 // The lobby TV's page is its own chunk: the console's desks never load it, and the TV loads little else.
 const DisplayPage = lazy(() => import('../display/display-page').then((module) => ({ default: module.DisplayPage })));
 
-export function SessionGate({ sessionCheck }: { sessionCheck?: EarlySessionCheck }) {
+export function SessionGate() {
   const api = useApi();
   const queryClient = useQueryClient();
   const { t } = useI18n();
@@ -43,7 +42,7 @@ export function SessionGate({ sessionCheck }: { sessionCheck?: EarlySessionCheck
   const loadSession = useCallback(
     (alongside: Promise<unknown> = Promise.resolve()) => {
       const signedOut = () => setPhase((current) => (current === 'signedIn' || current === 'locked' ? 'locked' : 'signedOut'));
-      return (sessionCheck ? sessionCheck.take() : api.call('auth.session', {})).then(
+      return api.call('auth.session', {}).then(
         async ({ session: info }) => {
           if (!info) {
             // A token this tab still held (a reload after its session ended) is forgotten.
@@ -68,7 +67,7 @@ export function SessionGate({ sessionCheck }: { sessionCheck?: EarlySessionCheck
         },
       );
     },
-    [api, sessionCheck],
+    [api],
   );
 
   // A reload keeps the tab's session: ask who is signed in before showing anything, and load the
