@@ -1,7 +1,7 @@
 /**
  * The floor of a check-in: the reads and writes the visit service makes for an appointment's
- * arrival — the appointment with its earlier visit (one join), the appointment marked, the customer, the
- * day's ticket, the visit, its first event, its comfort tasks (one multi-row insert), the customer's last visit — as
+ * arrival — the appointment with its earlier visit (one join), the appointment marked, the customer, her
+ * open visit of the day (one a customer a day, issue 13), the day's ticket, the visit, its first event, its comfort tasks (one multi-row insert), the customer's last visit — as
  * prepared statements on raw better-sqlite3 in one transaction.
  */
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,6 +10,7 @@ export function checkInFloor(sqlite: BetterSqlite3.Database, staffId: number, cl
   const appointment = sqlite.prepare('SELECT a.*, v.id AS earlier_visit_id, v.ticket AS earlier_ticket FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id WHERE a.id = ?');
   const mark = sqlite.prepare("UPDATE appointments SET status = 'checked_in', version = ?, updated_at = ? WHERE id = ?");
   const customer = sqlite.prepare('SELECT id, name, address_form, phone, gender, birth_year, channel, notes, tags, last_visit_at, created_at, updated_at, version FROM customers WHERE id = ?');
+  const openVisit = sqlite.prepare("SELECT id, ticket, status FROM visits WHERE customer_id = ? AND clinic_date = ? AND status NOT IN ('done', 'left')");
   const ticket = sqlite.prepare(`INSERT INTO ticket_counters (clinic_date, prefix, last) VALUES (?, ?, 1)
     ON CONFLICT (clinic_date, prefix) DO UPDATE SET last = last + 1 RETURNING last`);
   const visit = sqlite.prepare(`INSERT INTO visits (clinic_date, appointment_id, customer_id, kind, ticket, status, doctor_id, room_id, item_id, arrived_at, checked_in_by)
@@ -34,6 +35,7 @@ export function checkInFloor(sqlite: BetterSqlite3.Database, staffId: number, cl
     if (row.earlier_visit_id !== null) throw new Error('already checked in');
     mark.run(row.version + 1, at, row.id);
     const person = customer.get(row.customer_id) as { id: number; tags: string; last_visit_at: string | null };
+    if (openVisit.get(person.id, clinicDate) !== undefined) throw new Error('already here');
     const prefix = row.kind === 'followup' ? 'F' : 'A';
     const number = (ticket.get(clinicDate, prefix) as { last: number }).last;
     const visitId = (visit.get(clinicDate, row.id, row.customer_id, prefix === 'F' ? 'followup' : 'appointment', prefix + String(number).padStart(3, '0'), row.doctor_id, row.room_id, row.item_id, at, staffId) as { id: number }).id;
