@@ -6,8 +6,9 @@
  * an SQLite with the WAL-reset corruption bug (fixed in 3.51.3).
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
+import { TransactionalSqliteDialect } from './sqlite-dialect';
 
 export const MIN_SQLITE_VERSION = '3.51.3';
 
@@ -88,7 +89,7 @@ export function openDatabase(file: string, options: { quickCheck?: boolean } = {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
