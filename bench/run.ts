@@ -28,6 +28,7 @@ import { clinicDateOf } from '../shared/domain/clinic-time';
 import { addBoardDay } from './board-day';
 import { runBrowserRows } from './browser';
 import { checkInFloor } from './check-in-floor';
+import { runCrash } from './crash';
 import { captureQueries, replay } from './floor';
 import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
 import { compare, formatTable, sample, summarise, type Row } from './measure';
@@ -41,6 +42,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-browser    skip the Chromium rows
   --browser       run the Chromium rows even with --smoke
   --only WHAT     only the rows of one part: node (database, services, dispatcher, HTTP) or browser
+  --crash         the crash test instead: SIGKILL the real server --runs times (default 1000)
+                  while desks write, and during migrations (bench/crash.ts)
   --help          this text
 `;
 
@@ -63,6 +66,7 @@ async function main() {
       'no-browser': { type: 'boolean', default: false },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
+      crash: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -70,6 +74,7 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (values.crash) return runCrash({ runs: values.runs === undefined ? undefined : Number(values.runs), seed: Number(values.seed) });
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);
