@@ -28,6 +28,7 @@ import { clinicDateOf } from '../shared/domain/clinic-time';
 import { addBoardDay } from './board-day';
 import { runBrowserRows } from './browser';
 import { checkInFloor } from './check-in-floor';
+import { runCrash } from './crash';
 import { captureQueries, replay } from './floor';
 import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
 import { formatLoadReport, runLoad } from './load';
@@ -47,6 +48,8 @@ const HELP = `Usage: npm run bench -- [options]
                   --clients N (20), --duration SECONDS (60), --streams N (10), --think MS (25)
   --fuzz          bad inputs instead (issue 19): --runs per method (default 10000) over HTTP;
                   prints answers by status and any 5xx or hang with its input (bench/fuzz.ts)
+  --crash         the crash test instead: SIGKILL the real server --runs times (default 1000)
+                  while desks write, and during migrations (bench/crash.ts)
   --help          this text
 `;
 
@@ -75,6 +78,7 @@ async function main() {
       streams: { type: 'string', default: '10' },
       think: { type: 'string', default: '25' },
       fuzz: { type: 'boolean', default: false },
+      crash: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -84,6 +88,7 @@ async function main() {
   }
   if (values.load) return loadRun({ clients: values.clients, duration: values.duration, streams: values.streams, think: values.think });
   if (values.fuzz) return runFuzz({ runs: values.runs ? Number(values.runs) : 10_000, seed: Number(values.seed) });
+  if (values.crash) return runCrash({ runs: values.runs === undefined ? undefined : Number(values.runs), seed: Number(values.seed) });
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);

@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../migrations/index';
-import { migrateToLatest } from './migrate';
+import { applyMigrations, migrateTo, migrateToLatest } from './migrate';
 import { compareVersions, openDatabase } from './open-database';
+import type { Database } from './schema';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -92,6 +93,42 @@ describe('migrations', () => {
       .prepare("explain query plan select * from appointments where starts_at >= ? and starts_at < ? order by starts_at")
       .all('a', 'b') as { detail: string }[];
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING INDEX appointments_by_start/);
+    await opened.close();
+  });
+});
+
+describe('a migration cut off part-way (issue 19)', () => {
+  // What a kill in the middle of a migration leaves is what a failure in its middle leaves: in
+  // autocommit (Kysely's SQLite default) the first table stayed, unrecorded, and every later
+  // start failed on "table … already exists".
+  const halfway = {
+    '001-first': { up: (db: Kysely<Database>) => sql`CREATE TABLE first (id INTEGER PRIMARY KEY) STRICT`.execute(db).then(() => undefined) },
+    '002-breaks': {
+      up: async (db: Kysely<Database>) => {
+        await sql`CREATE TABLE second (id INTEGER PRIMARY KEY) STRICT`.execute(db);
+        throw new Error('cut off');
+      },
+    },
+  };
+  const tables = (opened: ReturnType<typeof openDatabase>) =>
+    opened.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name").pluck().all();
+
+  it('leaves none of the pending migrations applied, and the next start applies them all', async () => {
+    const opened = openDatabase(tempFile());
+    await expect(applyMigrations(opened.db, halfway)).rejects.toThrow(/002-breaks failed: cut off/);
+    expect(tables(opened)).toEqual([]);
+    expect(opened.sqlite.prepare('select count(*) from kysely_migration').pluck().get()).toBe(0);
+
+    const mended = { ...halfway, '002-breaks': { up: (db: Kysely<Database>) => sql`CREATE TABLE second (id INTEGER PRIMARY KEY) STRICT`.execute(db).then(() => undefined) } };
+    expect(await applyMigrations(opened.db, mended)).toEqual(['001-first', '002-breaks']);
+    expect(tables(opened)).toEqual(['first', 'second']);
+    await opened.close();
+  });
+
+  it('brings an older schema version to the latest', async () => {
+    const opened = openDatabase(tempFile());
+    expect((await migrateTo(opened.db, SCHEMA_VERSION - 2)).applied).toHaveLength(SCHEMA_VERSION - 2);
+    expect((await migrateToLatest(opened.db)).applied).toHaveLength(2);
     await opened.close();
   });
 });

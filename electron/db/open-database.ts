@@ -6,9 +6,10 @@
  * an SQLite with the WAL-reset corruption bug (fixed in 3.51.3).
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
+import { Kysely, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import { allowDirectReads } from './compiled-once';
 import type { Database } from './schema';
+import { TransactionalSqliteDialect } from './sqlite-dialect';
 
 export const MIN_SQLITE_VERSION = '3.51.3';
 
@@ -71,7 +72,8 @@ class RollbackIfOpenDriver extends SqliteDriver {
 }
 
 /** The SQLite dialect with the driver above. */
-class ConsoleSqliteDialect extends SqliteDialect {
+/** DDL in transactions (sqlite-dialect.ts) and a rollback only while one is open (above). */
+class ConsoleSqliteDialect extends TransactionalSqliteDialect {
   readonly #config: SqliteDialectConfig;
   readonly #sqlite: BetterSqlite3.Database;
 
