@@ -39,16 +39,22 @@ export function checkedAtStart(now: Date): IntegrityWatch {
 }
 
 /**
+ * The worker that reads a whole database file off the main thread (quick-check-worker.cjs): beside
+ * this module in the source tree (tests) and beside the bundle in dist/ (the build copies it); in
+ * the packaged app it is unpacked beside the archive (electron-builder.yml).
+ */
+export function checkWorkerScript(): string {
+  return join(__dirname, 'quick-check-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+}
+
+/**
  * Starts the check of `file` in a worker thread. `onFailed` hears of a failure once (the log).
  *
  * @example const integrity = checkInBackground(file, () => new Date(), (problems) => console.error(problems));
  */
 export function checkInBackground(file: string, now: () => Date, onFailed: (problems: string[]) => void): IntegrityWatch {
   let state: IntegrityState = { state: 'checking' };
-  // Beside this module in the source tree (tests) and beside the bundle in dist/ (the build copies
-  // it); in the packaged app it is unpacked beside the archive (electron-builder.yml).
-  const script = join(__dirname, 'quick-check-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
-  const worker = new Worker(script, { workerData: { file } });
+  const worker = new Worker(checkWorkerScript(), { workerData: { file } });
   const finish = (ok: boolean, problems: string[]) => {
     if (state.state !== 'checking') return;
     state = ok ? { state: 'ok', checkedAt: now().toISOString() } : { state: 'failed', checkedAt: now().toISOString(), problems };

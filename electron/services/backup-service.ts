@@ -13,7 +13,7 @@ import { clinicDateOf } from '../../shared/domain/clinic-time';
 import type { EventBus } from '../api/event-bus';
 import type { Clock } from '../core/clock';
 import type { OpenedDatabase } from '../db/open-database';
-import { copyLiveDatabase, inspectCopy, sealCopy, type CopyProgress } from '../db/backup-file';
+import { copyLiveDatabase, sealAndInspectInBackground, type CopyProgress } from '../db/backup-file';
 import { openBackupStore, KEPT_BACKUPS, type BackupNote, type BackupStore, type BackupTrigger, type ListedBackup } from './backup-store';
 
 /** The live database's raw connection, the source of every copy. */
@@ -107,8 +107,8 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
           }
         },
       });
-      sealCopy(target.partialPath(job.fileName));
-      const inspection = inspectCopy(target.partialPath(job.fileName));
+      // Off the main thread: a 1 GB copy takes seconds to flush and read whole.
+      const inspection = await sealAndInspectInBackground(target.partialPath(job.fileName));
       if (!inspection.ok || inspection.schemaVersion === null) throw new Error(`the copy failed its check: ${inspection.problems.join('; ')}`);
       const verifiedAt = deps.clock.now();
       const note: BackupNote = {
