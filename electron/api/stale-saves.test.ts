@@ -23,14 +23,15 @@ function inputKeys(schema: z.ZodType): string[] {
   return [];
 }
 
-const versionedWrites = methodNames.filter((name) => contract[name].writes && inputKeys(contract[name].input).includes('expectedVersion'));
+/** Writes that refuse a stale save: by the record's version, or key by key (`expected`: the settings). */
+const versionedWrites = methodNames.filter((name) => contract[name].writes && inputKeys(contract[name].input).some((key) => key === 'expectedVersion' || key === 'expected'));
 
 /**
  * Writes that edit a stored record by name (`*.update`, `*.save…`, `*.set…`) and take no version
  * yet: a second editor still overwrites the first there. Issue 19 part 6 leaves them for a version
  * column each (a migration); the test below keeps any new one from joining them unnoticed.
  */
-const EDITS_WITHOUT_VERSION = ['settings.update', 'items.save', 'roster.setTemplate', 'roster.setOverride', 'checklists.saveTemplate'];
+const EDITS_WITHOUT_VERSION = ['items.save', 'roster.setTemplate', 'roster.setOverride', 'checklists.saveTemplate'];
 
 let core: TestCore;
 let manager: string;
@@ -67,6 +68,13 @@ const clinicTime = (instant: string) => {
 };
 
 const scenarios: Record<string, () => Promise<Scenario>> = {
+  // The settings: compare-and-set per key. Another manager renamed the clinic after this form
+  // loaded; this form's save of the name (with the name it loaded) is refused, the name kept.
+  'settings.update': async () => {
+    const loaded = await value<Record<string, unknown>>('settings.get', {});
+    await value('settings.update', { clinicName: '悦颜医美·另一位主管', expected: { clinicName: loaded.clinicName } });
+    return { stale: { clinicName: '悦颜医美·这张表', expected: { clinicName: loaded.clinicName } }, read: () => value('settings.get', {}) };
+  },
   'customers.update': async () => {
     const created = await value<Record<string, unknown> & { id: number; version: number }>('customers.create', { name: '王丽', phone: '13800138000', notes: '' });
     await value('customers.update', { id: created.id, expectedVersion: created.version, addressForm: '王姐', notes: '怕疼' });

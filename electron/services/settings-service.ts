@@ -18,14 +18,23 @@ export type SettingsPatch = { [K in keyof Settings]?: Settings[K] | undefined };
 /** Reads and changes the clinic's settings. */
 export interface SettingsService {
   get(db: Db): Promise<Settings>;
-  update(db: Db, patch: SettingsPatch, staffId: number, now: Date): Promise<SettingsChange>;
+  /** `expected`: what the caller loaded for the keys it changes (a key changed since is a conflict). */
+  update(db: Db, patch: SettingsPatch, staffId: number, now: Date, expected?: SettingsPatch): Promise<SettingsChange>;
 }
 
 export function createSettingsService(): SettingsService {
   return {
     get: readSettings,
-    async update(db, patch, staffId, now) {
+    async update(db, patch, staffId, now, expected) {
       const before = await readSettings(db);
+      // Compare-and-set per key: another manager's save of a key this form also changed is named,
+      // not overwritten; keys this form did not touch never conflict.
+      const changedMeanwhile = (Object.keys(patch) as (keyof Settings)[]).filter(
+        (key) => patch[key] !== undefined && expected?.[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(expected[key]),
+      );
+      if (changedMeanwhile.length > 0) {
+        throw new AppError('conflict', 'settings.changedMeanwhile', { details: { current: before, changed: changedMeanwhile } });
+      }
       const after: Settings = { ...before };
       for (const key of Object.keys(patch) as (keyof Settings)[]) {
         const value = patch[key];

@@ -36,10 +36,18 @@ export const settingsMethods = {
     roles: STAFF_ROLES,
     writes: false,
   }),
-  /** Changes some settings (manager only); audited with the old and new values. */
+  /**
+   * Changes some settings (manager only); audited with the old and new values. `expected` holds
+   * what the form loaded for the keys it changes: a key someone else changed since is a `conflict`
+   * whose `details.current` is the settings as stored now — never a silent overwrite. Keys the form
+   * did not change may be changed meanwhile by another manager without any conflict.
+   */
   'settings.update': defineMethod({
     summary: 'Change clinic settings (manager)',
-    input: settingsSchema.partial().strict(),
+    input: settingsSchema
+      .partial()
+      .extend({ expected: settingsSchema.partial().strict().optional() })
+      .strict(),
     output: settingsSchema,
     roles: ['manager'],
     writes: true,

@@ -67,3 +67,24 @@ describe('items of interest', () => {
     expect(await call('items.save', { nameZh: '吸脂', nameEn: 'Liposuction' }, reception)).toMatchObject({ ok: false, status: 403 });
   });
 });
+
+describe('two managers saving the settings', () => {
+  it('refuses a key another manager changed since the form loaded, naming it, and never blocks keys the other did not touch', async () => {
+    const other = await signIn(core, await addStaff(core, '周经理', 'manager'));
+    const loaded = (await call('settings.get', {}, manager)) as { ok: true; value: typeof DEFAULT_SETTINGS };
+    const form = loaded.value;
+    // The other manager renames the clinic and moves the opening time.
+    expect((await call('settings.update', { clinicName: '悦颜·新名', opensAt: '08:30', expected: { clinicName: form.clinicName, opensAt: form.opensAt } }, other)).ok).toBe(true);
+
+    // This form changes the name too, from the name it loaded: refused, naming the key, nothing written.
+    const stale = await call('settings.update', { clinicName: '悦颜·我的名', idleLockMinutes: 7, expected: { clinicName: form.clinicName, idleLockMinutes: form.idleLockMinutes } }, manager);
+    expect(stale).toMatchObject({ ok: false, status: 409, error: { code: 'conflict', details: { changed: ['clinicName'], current: { clinicName: '悦颜·新名', opensAt: '08:30' } } } });
+    const now = (await call('settings.get', {}, manager)) as { ok: true; value: typeof DEFAULT_SETTINGS };
+    expect(now.value).toMatchObject({ clinicName: '悦颜·新名', opensAt: '08:30', idleLockMinutes: form.idleLockMinutes });
+
+    // A key the other did not touch saves, and leaves the other's keys as they are.
+    expect((await call('settings.update', { idleLockMinutes: 7, expected: { idleLockMinutes: form.idleLockMinutes } }, manager)).ok).toBe(true);
+    const after = (await call('settings.get', {}, manager)) as { ok: true; value: typeof DEFAULT_SETTINGS };
+    expect(after.value).toMatchObject({ clinicName: '悦颜·新名', opensAt: '08:30', idleLockMinutes: 7 });
+  });
+});

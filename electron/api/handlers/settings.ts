@@ -12,7 +12,8 @@ export function createSettingsHandlers(services: Services): HandlersOf<'settings
 
     'settings.update': async (input, context) => {
       const actor = requireActor(context);
-      const { settings, diff } = await services.settings.update(context.db, input, actor.staffId, context.now);
+      const { expected, ...patch } = input;
+      const { settings, diff } = await services.settings.update(context.db, patch, actor.staffId, context.now, expected);
       const logo = diff.logo;
       context.audit({ target: 'settings', diff: logo ? { ...diff, logo: [compactLogo(logo[0]), compactLogo(logo[1])] } : diff });
       context.emit('settings.changed', { keys: Object.keys(diff) });

@@ -10,6 +10,7 @@ import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typograp
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiCallError } from '../../../shared/contract/errors';
+import type { MessageKey } from '../../../shared/i18n/messages';
 import { DISPLAY_NAME_MODES, SLIP_PAPERS, SLIP_PRIVACY_LEVELS, settingsSchema, type Settings } from '../../../shared/domain/settings';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -25,7 +26,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const update = useApiMutation('settings.update');
-  const { control, handleSubmit, reset, setError, formState } = useForm<Settings>({
+  const { control, handleSubmit, reset, setError, setValue, formState } = useForm<Settings>({
     resolver: zodFormResolver(settingsSchema, language),
     defaultValues: settings,
   });
@@ -34,13 +35,28 @@ function SettingsForm({ settings }: { settings: Settings }) {
     if (!formState.isDirty) reset(settings);
   }, [settings, formState.isDirty, reset]);
 
+  // A save sends only what the person changed from what the form was loaded with (its default
+  // values) and those keys' loaded values, so another manager's save is never silently undone.
   const save = handleSubmit(async (values) => {
-    const patch = Object.fromEntries(Object.entries(values).filter(([key, value]) => settings[key as keyof Settings] !== value)) as Partial<Settings>;
+    const loaded = { ...settings, ...formState.defaultValues } as Settings;
+    const keys = (Object.keys(values) as (keyof Settings)[]).filter((key) => JSON.stringify(loaded[key]) !== JSON.stringify(values[key]));
+    const patch = Object.fromEntries(keys.map((key) => [key, values[key]])) as Partial<Settings>;
+    const expected = Object.fromEntries(keys.map((key) => [key, loaded[key]])) as Partial<Settings>;
     try {
-      const saved = await update.mutateAsync(patch);
+      const saved = await update.mutateAsync({ ...patch, expected });
       reset(saved);
       void message.success(t('settings.saved'));
     } catch (error) {
+      const details = error instanceof ApiCallError ? (error.details as { current?: Settings; changed?: (keyof Settings)[] } | undefined) : undefined;
+      if (error instanceof ApiCallError && error.code === 'conflict' && details?.current && details.changed) {
+        // Their values into the form for the keys both changed; the person's other edits stay.
+        const { current, changed } = details;
+        reset(current, { keepValues: true });
+        for (const key of changed) setValue(key, current[key] as never);
+        const fields = changed.map((key) => t(`field.${key}` as MessageKey)).join(language === 'en' ? ', ' : '、');
+        void message.warning({ content: `${t('settings.changedMeanwhile')}${language === 'en' ? '. ' : '。'}${t('settings.changedMeanwhileFields', { fields })}`, duration: 10 });
+        return;
+      }
       const field = error instanceof ApiCallError ? error.path?.[0] : undefined;
       if (typeof field === 'string' && field in settings) setError(field as keyof Settings, { message: errorMessage(error, t) });
       else void message.error(errorMessage(error, t));
