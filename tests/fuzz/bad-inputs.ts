@@ -225,7 +225,9 @@ function randomCases(method: string, spec: MethodSpec, sample: unknown, fields: 
     fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true }).map((date) => date.toISOString()),
     fc.tuple(fc.integer({ min: -5, max: 130 }), fc.integer({ min: -5, max: 130 })).map(([hour, minute]) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`),
   );
-  const number = fc.oneof(fc.double(), fc.integer(), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(Number));
+  // Finite only: JSON sends NaN and ±Infinity as null, a value of its own (a nullable field takes
+  // it), which the 10,000-a-method run judged as a wrong answer (2026-12-04).
+  const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(Number));
   const anyJson = fc.jsonValue({ maxDepth: 4 });
   const leaf = fields.length > 0 ? fc.constantFrom(...fields) : null;
   const options: fc.Arbitrary<BadCase>[] = [

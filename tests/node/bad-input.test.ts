@@ -115,6 +115,12 @@ describe('the defects the fuzzing found stay fixed', () => {
     await expectHandled(invalid('customers.search', 'lone low surrogate', JSON.stringify({ query: '\uDC00' }), ['query']));
   });
 
+  it('names a checklist item\'s room that does not exist (it was a foreign-key failure answered 500)', async () => {
+    const body = JSON.stringify({ nameZh: '大堂检查', nameEn: 'Lobby check', dueTime: '10:30', role: 'reception', items: [{ textZh: '灯', textEn: 'Lights', kind: 'tick', roomId: 1_284_228_689 }] });
+    const answer = await expectHandled({ method: 'checklists.saveTemplate', label: 'a room that does not exist', body, headers: JSON_TYPE, as: 'allowed', expect: { kind: 'status', status: 404, code: 'not_found' } });
+    expect((answer.body as { error: { path: unknown } }).error.path).toEqual(['items', 0, 'roomId']);
+  });
+
   it('refuses clinic days past 2999 (roster.week of 9999-12-31 was a 500) and before 1900', async () => {
     await expectHandled(invalid('roster.week', 'far future', '{"weekStart":"9999-12-31"}', ['weekStart']));
     await expectHandled(invalid('appointments.listDay', 'far past', '{"date":"0100-01-01"}', ['date']));
