@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { callApi } from '../helpers/crash/server-process';
 import { TEST_NOW } from '../helpers/test-moment';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,16 +68,8 @@ async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undef
 
 const urlOf = (server: Server) => waitFor(() => /Open (http:\/\/localhost:\d+)/.exec(server.output())?.[1], 'the server to listen');
 
-async function post<T>(url: string, method: string, input: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as T & { error?: { message: string } };
-  if (!response.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`);
-  return body;
-}
+/** One call over HTTP, the crash harness's (a refusal throws naming the method and its code). */
+const post = callApi;
 
 async function signInManager(url: string): Promise<string> {
   const staff = await post<{ id: number; role: string }[]>(url, 'auth.staff', {});

@@ -4,13 +4,14 @@
  * pasted as one long link) and a right-to-left name: in Chromium, nothing may run past the
  * slip's right edge, where a receipt printer cuts it off (issue 19: odd data, not only odd input).
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingSchema } from '../../shared/contract/appointments';
 import { customerFieldsSchema } from '../../shared/contract/customers';
 import { clinicDateOf } from '../../shared/domain/clinic-time';
 import { settingsSchema } from '../../shared/domain/settings';
 import { lengthsOf } from '../helpers/odd-text';
+import { launchChromium } from '../helpers/chromium';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../helpers/test-core';
 
 /** `word` repeated to exactly the field's longest length: one unbreakable run of letters. */
@@ -52,10 +53,7 @@ beforeAll(async () => {
     });
     appointments.push({ name, id: booked.id });
   }
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -10,12 +10,13 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSlipCode, slipCode } from '../../shared/domain/slip-code';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { addSlipAppointment, SLIP_CUSTOMER, SLIP_ITEM } from '../helpers/slip-fixture';
+import { launchChromium } from '../helpers/chromium';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../helpers/test-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,10 +32,7 @@ beforeAll(async () => {
   core = await createTestCore();
   ({ appointmentId } = await addSlipAppointment(core));
   token = await signIn(core, await addStaff(core, '陈晓雨', 'reception'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
