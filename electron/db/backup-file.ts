@@ -45,20 +45,6 @@ export async function copyLiveDatabase(source: BetterSqlite3.Database, target: s
   return { copiedPages: result.totalPages, totalPages: result.totalPages };
 }
 
-/**
- * Makes a fresh copy a standalone file — the rollback journal instead of WAL, so it opens without
- * `-wal`/`-shm` companions — and flushes it to the disk before anyone renames it into the list.
- */
-export function sealCopy(file: string): void {
-  const copy = new BetterSqlite3(file, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-  syncFile(file);
-}
-
 export interface CopyInspection {
   ok: boolean;
   /** What SQLite found, or why the file is not a database of this console. */
@@ -92,7 +78,9 @@ export function inspectCopy(file: string): CopyInspection {
 }
 
 /**
- * `sealCopy` then `inspectCopy` with a full `integrity_check`, in a worker thread: on five years of
+ * A fresh copy made a standalone file (the rollback journal instead of WAL, so it opens without
+ * `-wal`/`-shm`), flushed to the disk, then checked as `inspectCopy` does with a full
+ * `integrity_check` and its schema read — in a worker thread (quick-check-worker.cjs): on five years of
  * a busy clinic the copy is 1 GB, and reading every page of it (and flushing it) on the main thread
  * held the console's every answer for seconds — a board load of 7–8 s in the bench while the
  * day's backup ran at start.
