@@ -92,8 +92,9 @@ async function main(): Promise<void> {
     console.log(demo.summary);
   }
 
-  // The day's first start backs up in the background (issue 19): the console opens meanwhile.
-  startDailyBackup(core);
+  // The day's first start backs up in the background a few minutes later (issue 19): the console
+  // opens meanwhile, and its first loads do not compete with the copy.
+  const stopBackup = startDailyBackup(core);
 
   // The scheduler raises notifications (issue 5, item 6) once the demo, if any, is in place.
   const notifications = startNotifications(core);
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     closing = true;
     console.log(`\n${signal}: closing…`);
     notifications.stop();
+    stopBackup();
     await server.close();
     await core.close();
     process.exit(0);

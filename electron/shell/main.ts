@@ -116,8 +116,8 @@ async function start(): Promise<void> {
   core = opened;
   console.log(`[shell] FrontDesk ${__APP_VERSION__} — data: ${file} (schema ${String(opened.schemaVersion)})`);
   await offerDemoClinic(opened, process.argv);
-  // The day's first start backs up in the background (issue 19).
-  startDailyBackup(opened);
+  // The day's first start backs up in the background a few minutes later (issue 19).
+  stopOnQuit.push(startDailyBackup(opened));
 
   serveRenderer(rendererDir());
   allowOnlyNotifications(session.defaultSession);
