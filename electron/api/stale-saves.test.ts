@@ -31,7 +31,7 @@ const versionedWrites = methodNames.filter((name) => contract[name].writes && in
  * yet: a second editor still overwrites the first there. Issue 19 part 6 leaves them for a version
  * column each (a migration); the test below keeps any new one from joining them unnoticed.
  */
-const EDITS_WITHOUT_VERSION = ['items.save', 'roster.setTemplate', 'roster.setOverride', 'checklists.saveTemplate'];
+const EDITS_WITHOUT_VERSION = ['items.save', 'checklists.saveTemplate'];
 
 let core: TestCore;
 let manager: string;
@@ -111,6 +111,28 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     const { id, version, read } = await appointmentChangedMeanwhile();
     const detail = (await read()) as { doctor: { id: number } | null };
     return { stale: { appointmentId: id, toDoctorId: detail.doctor?.id ?? 1, expectedVersion: version }, read };
+  },
+  // The roster: compare-and-set against the cell as the editor loaded it (issue 19 part 6).
+  'roster.setTemplate': async () => {
+    type Week = { templates: { doctorId: number; weekday: number; start: string; end: string; roomId: number | null }[] };
+    const { templates } = await value<Week>('roster.week', { weekStart: '2026-11-23' });
+    const shown = templates[0];
+    if (!shown) throw new Error('the demo has no weekly shift');
+    const loaded = { start: shown.start, end: shown.end, roomId: shown.roomId };
+    // Meanwhile another manager moves that weekday's shift an hour later.
+    await value('roster.setTemplate', { doctorId: shown.doctorId, weekday: shown.weekday, expected: loaded, shift: { ...loaded, start: '10:00' } });
+    const read = async () => (await value<Week>('roster.week', { weekStart: '2026-11-23' })).templates.find((row) => row.doctorId === shown.doctorId && row.weekday === shown.weekday);
+    return { stale: { doctorId: shown.doctorId, weekday: shown.weekday, expected: loaded, shift: null }, read };
+  },
+  'roster.setOverride': async () => {
+    type Week = { doctors: { id: number }[]; overrides: { doctorId: number; date: string }[] };
+    const week = await value<Week>('roster.week', { weekStart: '2026-12-21' });
+    const doctor = week.doctors.find((row) => !week.overrides.some((override) => override.doctorId === row.id && override.date === '2026-12-22'));
+    if (!doctor) throw new Error('every demo doctor has a change on 2026-12-22');
+    // Meanwhile reception gives the doctor the day off; this editor loaded the day with no change.
+    await value('roster.setOverride', { doctorId: doctor.id, date: '2026-12-22', expected: null, kind: 'off', note: '病假' });
+    const read = async () => (await value<Week>('roster.week', { weekStart: '2026-12-21' })).overrides.find((row) => row.doctorId === doctor.id && row.date === '2026-12-22');
+    return { stale: { doctorId: doctor.id, date: '2026-12-22', expected: null, kind: 'hours', start: '09:00', end: '12:00' }, read };
   },
   'visits.transition': async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '赵敏', phone: '13900139000' });

@@ -73,7 +73,7 @@ beforeEach(async () => {
     [doctors.skin, '09:00', '17:30', '401'],
   ];
   for (const [doctorId, start, end, room] of plan) {
-    await call('roster.setTemplate', { doctorId, weekday: 1, shift: { start, end, roomId: rooms[room] } }, manager);
+    await call('roster.setTemplate', { doctorId, weekday: 1, expected: null, shift: { start, end, roomId: rooms[room] } }, manager);
   }
   clerk = await signIn(core, await addStaff(core, '陈晓雨', 'reception'));
 });
@@ -143,7 +143,7 @@ describe('morning confirmation', () => {
     expect((await refusal('roster.confirm', { date: DAY, doctorId: doctors.li, status: 'present' }, guide)).code).toBe('forbidden');
     expect((await refusal('roster.moveAppointment', { appointmentId: appointment, toDoctorId: doctors.wang }, guide)).code).toBe('forbidden');
     // Weekly templates are a manager's: reception may not set them either.
-    expect((await refusal('roster.setTemplate', { doctorId: doctors.li, weekday: 2, shift: null })).code).toBe('forbidden');
+    expect((await refusal('roster.setTemplate', { doctorId: doctors.li, weekday: 2, expected: null, shift: null })).code).toBe('forbidden');
   });
 });
 
@@ -219,9 +219,9 @@ describe('moving an affected appointment', () => {
 
 describe('templates and overrides', () => {
   it('a day override takes a doctor off, changes the hours or the room; clearing it restores the template', async () => {
-    await call('roster.setOverride', { doctorId: doctors.li, date: DAY, kind: 'off' });
-    await call('roster.setOverride', { doctorId: doctors.wang, date: DAY, kind: 'hours', start: '12:00', end: '18:00' });
-    await call('roster.setOverride', { doctorId: doctors.zhang, date: DAY, kind: 'room', roomId: rooms['301'] });
+    await call('roster.setOverride', { doctorId: doctors.li, date: DAY, expected: null, kind: 'off' });
+    await call('roster.setOverride', { doctorId: doctors.wang, date: DAY, expected: null, kind: 'hours', start: '12:00', end: '18:00' });
+    await call('roster.setOverride', { doctorId: doctors.zhang, date: DAY, expected: null, kind: 'room', roomId: rooms['301'] });
     const week = await call<{ weekStart: string; days: { date: string; shifts: { doctorId: number; start: string; roomId: number; source: string }[] }[] }>(
       'roster.week',
       { weekStart: '2026-11-25' },
@@ -235,7 +235,30 @@ describe('templates and overrides', () => {
 
     await call('roster.clearOverride', { doctorId: doctors.li, date: DAY });
     expect((await resolveDayShifts(core.database.db, DAY)).find((shift) => shift.doctorId === doctors.li)).toMatchObject({ start: '09:00', source: 'template' });
-    const badHours = await refusal('roster.setOverride', { doctorId: doctors.li, date: DAY, kind: 'hours', start: '14:00', end: '10:00' });
+    const badHours = await refusal('roster.setOverride', { doctorId: doctors.li, date: DAY, expected: null, kind: 'hours', start: '14:00', end: '10:00' });
     expect(badHours.code).toBe('invalid');
+  });
+});
+
+describe('two people editing one roster cell', () => {
+  it("the later save of a weekly shift is refused naming who changed it, and the shift stays as that person left it", async () => {
+    const other = await signIn(core, await addStaff(core, '赵主管', 'manager'));
+    const me = await signIn(core, await addStaff(core, '钱主管', 'manager'));
+    const loaded = { start: '09:00', end: '17:30', roomId: rooms['301'] ?? null };
+    await call('roster.setTemplate', { doctorId: doctors.li, weekday: 1, expected: loaded, shift: { ...loaded, end: '12:00' } }, other);
+    const stale = await refusal('roster.setTemplate', { doctorId: doctors.li, weekday: 1, expected: loaded, shift: null }, me);
+    expect(stale).toMatchObject({ code: 'conflict', details: { current: { ...loaded, end: '12:00' } } });
+    expect(stale.message).toContain('赵主管');
+    expect((await resolveDayShifts(core.database.db, DAY)).find((shift) => shift.doctorId === doctors.li)).toMatchObject({ start: '09:00', end: '12:00' });
+  });
+
+  it("a day's change made meanwhile is not overwritten by an editor that saw the day without one", async () => {
+    await call('roster.setOverride', { doctorId: doctors.wang, date: DAY, expected: null, kind: 'off', note: '病假' });
+    const stale = await refusal('roster.setOverride', { doctorId: doctors.wang, date: DAY, expected: null, kind: 'hours', start: '12:00', end: '18:00' });
+    expect(stale).toMatchObject({ code: 'conflict', details: { current: { kind: 'off', note: '病假' } } });
+    expect((await resolveDayShifts(core.database.db, DAY)).map((shift) => shift.doctorId)).not.toContain(doctors.wang);
+    // With the change it now shows, the same editor's save goes through.
+    await call('roster.setOverride', { doctorId: doctors.wang, date: DAY, expected: { kind: 'off', start: null, end: null, roomId: null, note: '病假' }, kind: 'hours', start: '12:00', end: '18:00' });
+    expect((await resolveDayShifts(core.database.db, DAY)).find((shift) => shift.doctorId === doctors.wang)).toMatchObject({ start: '12:00', source: 'override' });
   });
 });

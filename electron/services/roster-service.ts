@@ -12,6 +12,8 @@ import {
   deleteTemplate,
   findAppointment,
   findConfirmation,
+  findOverride,
+  findTemplate,
   listTemplates,
   markNeedsReschedule,
   moveDoctorAppointmentsToRoom,
@@ -55,20 +57,33 @@ export interface RosterService {
   toCallList(db: Db, appointmentId: number, now: Date): Promise<Change<{ appointmentId: number; needsReschedule: true; version: number }>>;
 }
 
+type ShiftHours = { start: string; end: string; roomId: number | null };
+type OverrideValues = { kind: OverrideKind; start: string | null; end: string | null; roomId: number | null; note: string };
 interface TemplateInput {
   doctorId: number;
   weekday: number;
-  shift: { start: string; end: string; roomId: number | null } | null;
+  /** The shift the form loaded (null: none); another value stored now is a conflict. */
+  expected: ShiftHours | null;
+  shift: ShiftHours | null;
 }
 interface OverrideInput {
   doctorId: number;
   date: string;
+  /** The day's change the form loaded (null: none); another value stored now is a conflict. */
+  expected: OverrideValues | null;
   kind: OverrideKind;
   start?: string | undefined;
   end?: string | undefined;
   roomId?: number | undefined;
   note?: string | undefined;
 }
+/** Two flat records (or nulls) hold the same values, key by key. */
+function sameValues<T extends Record<string, unknown>>(a: T | null, b: T | null): boolean {
+  if (a === null || b === null) return a === b;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
+
 interface MoveInput {
   appointmentId: number;
   toDoctorId: number;
@@ -173,6 +188,13 @@ export function createRosterService(): RosterService {
       const day = await loadRosterDay(db, clinicDateOf(now, 'UTC'));
       await requireDoctor(day, input.doctorId);
       const target = `doctor:${input.doctorId}`;
+      // Issue 19 part 6: compare-and-set against what the form loaded; two managers editing one
+      // weekday — the later save is told, never silently the winner.
+      const stored = await findTemplate(db, input.doctorId, input.weekday);
+      const current: ShiftHours | null = stored ? { start: stored.start_time, end: stored.end_time, roomId: stored.room_id } : null;
+      if (!sameValues(current, input.expected)) {
+        throw new AppError('conflict', 'roster.error.templateChanged', { params: { by: stored?.updated_by_name ?? '—' }, path: ['expected'], details: { current } });
+      }
       if (input.shift === null) {
         await deleteTemplate(db, input.doctorId, input.weekday);
         return { result: { ok: true }, target, diff: { weekday: input.weekday, shift: null } };
@@ -193,6 +215,13 @@ export function createRosterService(): RosterService {
     async setOverride(db, input, staffId, now) {
       const day = await loadRosterDay(db, input.date);
       await requireDoctor(day, input.doctorId);
+      const stored = await findOverride(db, input.doctorId, input.date);
+      const current: OverrideValues | null = stored
+        ? { kind: stored.kind, start: stored.start_time, end: stored.end_time, roomId: stored.room_id, note: stored.note }
+        : null;
+      if (!sameValues(current, input.expected)) {
+        throw new AppError('conflict', 'roster.error.overrideChanged', { params: { by: stored?.updated_by_name ?? '—' }, path: ['expected'], details: { current } });
+      }
       requireRoom(day, input.roomId, ['roomId']);
       const hours = input.kind === 'hours';
       await upsertOverride(db, {
@@ -206,7 +235,8 @@ export function createRosterService(): RosterService {
         updated_at: now.toISOString(),
         updated_by: staffId,
       });
-      return { result: { ok: true }, target: `doctor:${input.doctorId}`, diff: input };
+      const { expected: _expected, ...change } = input;
+      return { result: { ok: true }, target: `doctor:${input.doctorId}`, diff: { before: current, ...change } };
     },
 
     async clearOverride(db, doctorId, date) {

@@ -98,10 +98,20 @@ export const overrideSchema = z.object({
 });
 export type ShiftOverride = z.infer<typeof overrideSchema>;
 
+/**
+ * A day's override as the form loaded it (or null: there was none), sent back with a change so that
+ * a change made meanwhile by someone else is a conflict, never silently overwritten (issue 19, part 6).
+ */
+export const expectedOverrideSchema = z
+  .object({ kind: z.enum(OVERRIDE_KINDS), start: clockTimeSchema.nullable(), end: clockTimeSchema.nullable(), roomId: idSchema.nullable(), note: z.string().max(200) })
+  .strict()
+  .nullable();
+
 export const setOverrideInputSchema = z
   .object({
     doctorId: idSchema,
     date: clinicDateSchema,
+    expected: expectedOverrideSchema,
     kind: z.enum(OVERRIDE_KINDS),
     start: clockTimeSchema.optional(),
     end: clockTimeSchema.optional(),
@@ -155,7 +165,13 @@ export const rosterMethods = {
   'roster.setTemplate': defineMethod({
     summary: "Set or remove a doctor's weekly shift on one weekday (manager)",
     input: z
-      .object({ doctorId: idSchema, weekday: weekdaySchema, shift: z.object(shiftHoursShape).strict().refine(endAfterStart, { message: 'roster.validation.hours', path: ['end'] }).nullable() })
+      .object({
+        doctorId: idSchema,
+        weekday: weekdaySchema,
+        /** The weekday's shift as the form loaded it (null: none): a shift changed meanwhile is a conflict. */
+        expected: z.object(shiftHoursShape).strict().nullable(),
+        shift: z.object(shiftHoursShape).strict().refine(endAfterStart, { message: 'roster.validation.hours', path: ['end'] }).nullable(),
+      })
       .strict(),
     output: okSchema,
     roles: ['manager'],

@@ -123,3 +123,23 @@ export async function emptyWaitingLane(request: APIRequestContext, token: string
     await apiCall(request, 'visits.transition', { visitId: card.visitId, to: 'left', expectedVersion: card.version, note: 'e2e: an empty waiting lane' }, token);
   }
 }
+
+/**
+ * Sets a doctor's change for one day as a person would: with the change the roster showed for that
+ * day (none, or the one there), so that a save never overwrites one made meanwhile unseen.
+ */
+export async function setDayOverride(
+  request: APIRequestContext,
+  change: { doctorId: number; date: string; kind: 'off' | 'hours' | 'room'; start?: string; end?: string; roomId?: number; note?: string },
+  token: string,
+): Promise<void> {
+  const week = await apiCall<{ overrides: { doctorId: number; date: string; kind: 'off' | 'hours' | 'room'; start: string | null; end: string | null; roomId: number | null; note: string }[] }>(
+    request,
+    'roster.week',
+    { weekStart: change.date },
+    token,
+  );
+  const shown = week.overrides.find((row) => row.doctorId === change.doctorId && row.date === change.date);
+  const expected = shown ? { kind: shown.kind, start: shown.start, end: shown.end, roomId: shown.roomId, note: shown.note } : null;
+  await apiCall(request, 'roster.setOverride', { ...change, expected }, token);
+}

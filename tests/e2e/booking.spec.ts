@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from './fixtures';
-import { apiCall, signInManager, uniquePhone } from './api';
+import { apiCall, setDayOverride, signInManager, uniquePhone } from './api';
 import { CustomersPage } from './pages/customers-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -17,7 +17,7 @@ test('book a new customer from a free slot, find them by initials, confirm from 
   const staff = await apiCall<{ id: number; role: string }[]>(request, 'auth.staff', {});
   const doctor = staff.find((member) => member.role === 'doctor');
   if (!doctor) throw new Error('the demo clinic has no doctor');
-  await apiCall(request, 'roster.setOverride', { doctorId: doctor.id, date: tomorrow, kind: 'hours', start: '09:00', end: '18:00' }, api.token);
+  await setDayOverride(request, { doctorId: doctor.id, date: tomorrow, kind: 'hours', start: '09:00', end: '18:00' }, api.token);
   const phone = uniquePhone();
   const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
 

@@ -1,5 +1,5 @@
 import { addDays } from '../../shared/domain/clinic-time';
-import { apiCall, clinicNow, freshCustomer, signInManager } from './api';
+import { apiCall, clinicNow, freshCustomer, setDayOverride, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { RosterPage } from './pages/roster-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -27,7 +27,7 @@ test('morning confirmation: a doctor absent, one appointment moved to a colleagu
   const [absent, colleague] = week.doctors.filter((doctor) => doctor.specialty === '面部整形');
   if (!absent || !colleague) throw new Error('the demo clinic has fewer than two facial surgeons');
   for (const doctor of [absent, colleague]) {
-    await apiCall(request, 'roster.setOverride', { doctorId: doctor.id, date, kind: 'hours', start: '00:00', end: '23:59', note: 'e2e' }, manager);
+    await setDayOverride(request, { doctorId: doctor.id, date, kind: 'hours', start: '00:00', end: '23:59', note: 'e2e' }, manager);
   }
 
   // An appointment of the absent one at a time the colleague is free: from now on, in 5-minute steps.

@@ -48,6 +48,28 @@ export function confirmationsOfDay(db: Db, date: string) {
     .execute();
 }
 
+/** One doctor's weekly shift on a weekday, with who last set it (null: none). */
+export function findTemplate(db: Db, doctorId: number, weekday: number) {
+  return db
+    .selectFrom('shift_templates as t')
+    .leftJoin('staff as s', 's.id', 't.updated_by')
+    .select(['t.start_time', 't.end_time', 't.room_id', 's.name as updated_by_name'])
+    .where('t.doctor_id', '=', doctorId)
+    .where('t.weekday', '=', weekday)
+    .executeTakeFirst();
+}
+
+/** One doctor's change for one day, with who last set it (null: none). */
+export function findOverride(db: Db, doctorId: number, date: string) {
+  return db
+    .selectFrom('shift_overrides as o')
+    .leftJoin('staff as s', 's.id', 'o.updated_by')
+    .select(['o.kind', 'o.start_time', 'o.end_time', 'o.room_id', 'o.note', 's.name as updated_by_name'])
+    .where('o.doctor_id', '=', doctorId)
+    .where('o.date', '=', date)
+    .executeTakeFirst();
+}
+
 export async function upsertTemplate(
   db: Db,
   row: { doctor_id: number; weekday: number; start_time: string; end_time: string; room_id: number | null; updated_at: string; updated_by: number },

@@ -5,10 +5,12 @@
  */
 import { App, Button, Divider, Flex, Modal, Segmented, Select, Table, Tag, TimePicker, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { addDays } from '../../../shared/domain/clinic-time';
 import { weekStartOf, type OverrideKind } from '../../../shared/domain/roster';
+import { ApiCallError } from '../../../shared/contract/errors';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -119,13 +121,14 @@ interface CellEditorProps {
   language: string;
   rooms: { id: number; code: string; name: string; nameEn: string; floor: number }[];
   template: { start: string; end: string; roomId: number | null } | null;
-  override: { kind: OverrideKind; start: string | null; end: string | null; roomId: number | null } | null;
+  override: { kind: OverrideKind; start: string | null; end: string | null; roomId: number | null; note: string } | null;
   onClose(): void;
 }
 
 function CellEditor({ cell, isManager, language, rooms, template, override, onClose }: CellEditorProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const setTemplate = useApiMutation('roster.setTemplate');
   const setOverride = useApiMutation('roster.setOverride');
   const clearOverride = useApiMutation('roster.clearOverride');
@@ -135,7 +138,20 @@ function CellEditor({ cell, isManager, language, rooms, template, override, onCl
   const [dayHours, setDayHours] = useState<[Dayjs, Dayjs]>([asTime(override?.start ?? template?.start, '09:00'), asTime(override?.end ?? template?.end, '17:30')]);
   const [dayRoom, setDayRoom] = useState<number | null>(override?.roomId ?? template?.roomId ?? null);
   const roomOptions = rooms.map((room) => ({ value: room.id, label: roomLabel(room, language) }));
-  const done = { onSuccess: () => void message.success(t('roster.week.saved')), onError: (error: unknown) => void message.error(errorMessage(error, t)) };
+  // A save carries what this editor loaded: a cell changed meanwhile by someone else is a conflict
+  // (issue 19 part 6); the week is read again, so the grid and a reopened cell show it as it is now.
+  const loadedTemplate = template ? { start: template.start, end: template.end, roomId: template.roomId } : null;
+  const loadedOverride = override ? { kind: override.kind, start: override.start, end: override.end, roomId: override.roomId, note: override.note } : null;
+  const done = {
+    onSuccess: () => void message.success(t('roster.week.saved')),
+    onError: (error: unknown) => {
+      void message.error(errorMessage(error, t));
+      if (error instanceof ApiCallError && error.code === 'conflict') {
+        void queryClient.invalidateQueries({ queryKey: ['roster.week'] });
+        onClose();
+      }
+    },
+  };
 
   const saveDay = () => {
     const input =
@@ -146,7 +162,7 @@ function CellEditor({ cell, isManager, language, rooms, template, override, onCl
             ? { roomId: dayRoom }
             : {}
           : {};
-    setOverride.mutate({ doctorId: cell.doctorId, date: cell.date, kind, ...input }, { ...done, onSuccess: () => (done.onSuccess(), onClose()) });
+    setOverride.mutate({ doctorId: cell.doctorId, date: cell.date, expected: loadedOverride, kind, ...input }, { ...done, onSuccess: () => (done.onSuccess(), onClose()) });
   };
 
   return (
@@ -184,14 +200,14 @@ function CellEditor({ cell, isManager, language, rooms, template, override, onCl
                 loading={setTemplate.isPending}
                 onClick={() =>
                   setTemplate.mutate(
-                    { doctorId: cell.doctorId, weekday: cell.weekday, shift: { start: hours[0].format('HH:mm'), end: hours[1].format('HH:mm'), roomId } },
+                    { doctorId: cell.doctorId, weekday: cell.weekday, expected: loadedTemplate, shift: { start: hours[0].format('HH:mm'), end: hours[1].format('HH:mm'), roomId } },
                     { ...done, onSuccess: () => (done.onSuccess(), onClose()) },
                   )
                 }
               >
                 {t('roster.week.save')}
               </Button>
-              <Button danger onClick={() => setTemplate.mutate({ doctorId: cell.doctorId, weekday: cell.weekday, shift: null }, { ...done, onSuccess: () => (done.onSuccess(), onClose()) })}>
+              <Button danger onClick={() => setTemplate.mutate({ doctorId: cell.doctorId, weekday: cell.weekday, expected: loadedTemplate, shift: null }, { ...done, onSuccess: () => (done.onSuccess(), onClose()) })}>
                 {t('roster.week.remove')}
               </Button>
             </Flex>
