@@ -31,7 +31,7 @@ const versionedWrites = methodNames.filter((name) => contract[name].writes && in
  * yet: a second editor still overwrites the first there. Issue 19 part 6 leaves them for a version
  * column each (a migration); the test below keeps any new one from joining them unnoticed.
  */
-const EDITS_WITHOUT_VERSION = ['items.save', 'checklists.saveTemplate'];
+const EDITS_WITHOUT_VERSION = ['checklists.saveTemplate'];
 
 let core: TestCore;
 let manager: string;
@@ -133,6 +133,14 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     await value('roster.setOverride', { doctorId: doctor.id, date: '2026-12-22', expected: null, kind: 'off', note: '病假' });
     const read = async () => (await value<Week>('roster.week', { weekStart: '2026-12-21' })).overrides.find((row) => row.doctorId === doctor.id && row.date === '2026-12-22');
     return { stale: { doctorId: doctor.id, date: '2026-12-22', expected: null, kind: 'hours', start: '09:00', end: '12:00' }, read };
+  },
+  'items.save': async () => {
+    const [item] = await value<{ id: number; version: number; nameZh: string; nameEn: string; active: boolean; sort: number }[]>('items.list', {});
+    if (!item) throw new Error('the demo has no item');
+    // Meanwhile another manager renames it.
+    await value('items.save', { id: item.id, expectedVersion: item.version, nameZh: `${item.nameZh}（新）`, nameEn: item.nameEn, active: item.active, sort: item.sort });
+    const read = async () => (await value<{ id: number }[]>('items.list', { includeInactive: true })).find((row) => row.id === item.id);
+    return { stale: { id: item.id, expectedVersion: item.version, nameZh: item.nameZh, nameEn: item.nameEn, active: false, sort: item.sort }, read, form: { loaded: item, changed: ['nameZh'] } };
   },
   'visits.transition': async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '赵敏', phone: '13900139000' });

@@ -84,6 +84,7 @@ export const schemaColumns = {
     name_en: 'TEXT NOT NULL',
     active: 'INTEGER NOT NULL DEFAULT',
     sort: 'INTEGER NOT NULL DEFAULT',
+    version: 'INTEGER NOT NULL DEFAULT',
   },
   customers: {
     id: 'INTEGER PRIMARY KEY',
@@ -272,6 +273,7 @@ export const schemaColumns = {
     sort: 'INTEGER NOT NULL DEFAULT',
     updated_at: 'TEXT NOT NULL',
     updated_by: 'INTEGER',
+    version: 'INTEGER NOT NULL DEFAULT',
   },
   checklist_template_items: {
     id: 'INTEGER PRIMARY KEY',

@@ -66,6 +66,7 @@ export interface ItemsTable {
   name_en: string;
   active: Generated<0 | 1>;
   sort: Generated<number>;
+  version: Generated<number>;
 }
 
 export interface CustomersTable {
@@ -294,6 +295,7 @@ export interface ChecklistTemplatesTable {
   sort: Generated<number>;
   updated_at: string;
   updated_by: number | null;
+  version: Generated<number>;
 }
 
 /** One line of a checklist: a plain tick, or a count with the number expected (per room when `room_id` is set). */

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Item } from '../../shared/contract/settings';
 import { AppError } from '../../shared/contract/errors';
-import { codeTaken, findItem, findItemByName, insertItem, listItems, updateItem } from '../db/repositories/items';
+import { codeTaken, findItem, findItemByName, insertItem, listItems, updateItemVersioned } from '../db/repositories/items';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ItemInput {
   id?: number | undefined;
+  expectedVersion?: number | undefined;
   nameZh: string;
   nameEn: string;
   active: boolean;
@@ -21,7 +22,7 @@ export interface ItemService {
   save(db: Db, input: ItemInput): Promise<{ item: Item; diff: Record<string, [unknown, unknown]> | Item }>;
 }
 
-type ItemRow = { id: number; code: string; name: string; name_en: string; active: 0 | 1; sort: number };
+type ItemRow = { id: number; code: string; name: string; name_en: string; active: 0 | 1; sort: number; version: number };
 
 const toItem = (row: ItemRow): Item => ({
   id: row.id,
@@ -30,6 +31,7 @@ const toItem = (row: ItemRow): Item => ({
   nameEn: row.name_en,
   active: row.active === 1,
   sort: row.sort,
+  version: row.version,
 });
 
 /** A stable code from the English name: `Double eyelid` → `double-eyelid` (`-2` … when taken). */
@@ -59,7 +61,10 @@ export function createItemService(): ItemService {
       }
       const before = await findItem(db, existingId);
       if (!before) throw new AppError('not_found', 'settings.items.notFound');
-      await updateItem(db, existingId, values);
+      // Issue 19 part 6: two managers editing one item — the later save is told, never the silent winner.
+      const stale = () => new AppError('conflict', 'settings.items.stale', { path: ['expectedVersion'], details: { version: before.version, current: toItem(before) } });
+      if (input.expectedVersion !== before.version) throw stale();
+      if (!(await updateItemVersioned(db, existingId, input.expectedVersion, values))) throw stale();
       const item = toItem((await findItem(db, existingId)) as ItemRow);
       const old = toItem(before);
       const diff: Record<string, [unknown, unknown]> = {};

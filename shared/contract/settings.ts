@@ -12,19 +12,26 @@ export const itemSchema = z.object({
   nameEn: z.string(),
   active: z.boolean(),
   sort: z.number().int(),
+  /** Sent back as `expectedVersion` with a change: a change made meanwhile is a conflict. */
+  version: z.number().int().positive(),
 });
 export type Item = z.infer<typeof itemSchema>;
 
-/** Creates an item (no `id`) or changes one; the code is made from the English name when new. */
+/**
+ * Creates an item (no `id`) or changes one (`id` with the `expectedVersion` read); the code is made
+ * from the English name when new.
+ */
 export const itemSaveSchema = z
   .object({
     id: idSchema.optional(),
+    expectedVersion: z.number().int().positive().optional(),
     nameZh: z.string().trim().min(1).max(40),
     nameEn: z.string().trim().min(1).max(80),
     active: z.boolean().default(true),
     sort: z.number().int().min(0).max(9999).default(0),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.id === undefined || input.expectedVersion !== undefined, { message: 'validation.required', path: ['expectedVersion'] });
 export type ItemSave = z.input<typeof itemSaveSchema>;
 
 export const settingsMethods = {

@@ -55,7 +55,7 @@ describe('items of interest', () => {
     const id = (created as { value: { id: number } }).value.id;
     expect(notices).toContain('items.changed');
 
-    await call('items.save', { id, nameZh: '水光针', nameEn: 'Skin booster', active: false, sort: 5 }, manager);
+    await call('items.save', { id, expectedVersion: 1, nameZh: '水光针', nameEn: 'Skin booster', active: false, sort: 5 }, manager);
     expect((await call('items.list', {}, reception)) as unknown).toMatchObject({ ok: true, value: [] });
     expect(await call('items.list', { includeInactive: true }, reception)).toMatchObject({ ok: true, value: [{ id, active: false }] });
   });
@@ -65,6 +65,18 @@ describe('items of interest', () => {
     const duplicate = await call('items.save', { nameZh: '隆鼻', nameEn: 'Nose job' }, manager);
     expect(duplicate).toMatchObject({ ok: false, status: 409, error: { path: ['nameZh'] } });
     expect(await call('items.save', { nameZh: '吸脂', nameEn: 'Liposuction' }, reception)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('a change carries the version read: one made meanwhile by another manager is a conflict, the item kept as that manager left it', async () => {
+    const other = await signIn(core, await addStaff(core, '周经理', 'manager'));
+    const created = (await call('items.save', { nameZh: '热玛吉', nameEn: 'Thermage' }, manager)) as { ok: true; value: { id: number; version: number } };
+    const { id, version } = created.value;
+    expect(await call('items.save', { id, expectedVersion: version, nameZh: '热玛吉 FLX', nameEn: 'Thermage FLX' }, other)).toMatchObject({ ok: true, value: { version: version + 1 } });
+    const stale = await call('items.save', { id, expectedVersion: version, nameZh: '热玛吉', nameEn: 'Thermage', active: false }, manager);
+    expect(stale).toMatchObject({ ok: false, status: 409, error: { code: 'conflict', path: ['expectedVersion'], details: { current: { nameZh: '热玛吉 FLX' } } } });
+    expect(await call('items.list', {}, reception)).toMatchObject({ ok: true, value: [{ id, nameZh: '热玛吉 FLX', active: true }] });
+    // A change without the version read is refused before anything is looked at.
+    expect(await call('items.save', { id, nameZh: '热玛吉', nameEn: 'Thermage' }, manager)).toMatchObject({ ok: false, status: 400, error: { path: ['expectedVersion'] } });
   });
 });
 

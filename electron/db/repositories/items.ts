@@ -5,13 +5,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Items of interest in display order (sort, then id); inactive ones only when asked. */
 export function listItems(db: Db, includeInactive: boolean) {
-  let query = db.selectFrom('items').select(['id', 'code', 'name', 'name_en', 'active', 'sort']);
+  let query = db.selectFrom('items').select(['id', 'code', 'name', 'name_en', 'active', 'sort', 'version']);
   if (!includeInactive) query = query.where('active', '=', 1);
   return query.orderBy('sort').orderBy('id').execute();
 }
 
 export function findItem(db: Db, id: number) {
-  return db.selectFrom('items').select(['id', 'code', 'name', 'name_en', 'active', 'sort']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('items').select(['id', 'code', 'name', 'name_en', 'active', 'sort', 'version']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Another item with this Chinese name, if any (names must tell items apart on every screen). */
@@ -33,6 +33,13 @@ export async function insertItem(
   return row.id;
 }
 
-export async function updateItem(db: Db, id: number, item: { name: string; name_en: string; active: 0 | 1; sort: number }) {
-  await db.updateTable('items').set(item).where('id', '=', id).execute();
+/** Changes an item only if nobody changed it since `expectedVersion` was read, bumping the version. */
+export async function updateItemVersioned(db: Db, id: number, expectedVersion: number, item: { name: string; name_en: string; active: 0 | 1; sort: number }): Promise<boolean> {
+  const result = await db
+    .updateTable('items')
+    .set((eb) => ({ ...item, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -7,6 +7,7 @@ import { App, Button, Empty, Flex, Form, Input, Modal, Space, Switch, Table, Tag
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { itemSaveSchema, type Item, type ItemSave } from '../../../shared/contract/settings';
+import { ApiCallError } from '../../../shared/contract/errors';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -19,15 +20,21 @@ function ItemModal({ item, nextSort, onClose }: { item: Item | null; nextSort: n
   const { message } = App.useApp();
   const save = useApiMutation('items.save');
   const { control, handleSubmit, setError } = useForm<ItemForm>({
-    resolver: zodFormResolver(itemSaveSchema.omit({ id: true }), language) as never,
+    resolver: zodFormResolver(itemSaveSchema, language) as never,
     defaultValues: item ? { nameZh: item.nameZh, nameEn: item.nameEn, active: item.active, sort: item.sort } : { nameZh: '', nameEn: '', active: true, sort: nextSort },
   });
   const submit = handleSubmit(async (values) => {
     try {
-      await save.mutateAsync({ ...values, ...(item ? { id: item.id } : {}) } satisfies ItemSave);
+      await save.mutateAsync({ ...values, ...(item ? { id: item.id, expectedVersion: item.version } : {}) } satisfies ItemSave);
       void message.success(t('settings.items.saved'));
       onClose();
     } catch (error) {
+      // Changed meanwhile by another manager: said, and the dialog closes on the list as it is now.
+      if (error instanceof ApiCallError && error.code === 'conflict' && error.path?.[0] === 'expectedVersion') {
+        void message.error(errorMessage(error, t));
+        onClose();
+        return;
+      }
       setError('nameZh', { message: errorMessage(error, t) });
     }
   });
@@ -80,7 +87,7 @@ export function ItemsTable() {
 
   const persist = async (changes: Item[]) => {
     try {
-      for (const item of changes) await save.mutateAsync({ id: item.id, nameZh: item.nameZh, nameEn: item.nameEn, active: item.active, sort: item.sort });
+      for (const item of changes) await save.mutateAsync({ id: item.id, expectedVersion: item.version, nameZh: item.nameZh, nameEn: item.nameEn, active: item.active, sort: item.sort });
     } catch (error) {
       void message.error(errorMessage(error, t));
     }
