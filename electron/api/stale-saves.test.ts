@@ -27,11 +27,12 @@ function inputKeys(schema: z.ZodType): string[] {
 const versionedWrites = methodNames.filter((name) => contract[name].writes && inputKeys(contract[name].input).some((key) => key === 'expectedVersion' || key === 'expected'));
 
 /**
- * Writes that edit a stored record by name (`*.update`, `*.save…`, `*.set…`) and take no version
- * yet: a second editor still overwrites the first there. Issue 19 part 6 leaves them for a version
- * column each (a migration); the test below keeps any new one from joining them unnoticed.
+ * Writes that edit a stored record by name (`*.update`, `*.save…`, `*.set…`) and take no version:
+ * a second editor would overwrite the first there. None is left (issue 19 part 6: items and
+ * checklist templates got a version column, the roster's cells compare the values loaded); the
+ * test below keeps a new one from joining unnoticed.
  */
-const EDITS_WITHOUT_VERSION = ['checklists.saveTemplate'];
+const EDITS_WITHOUT_VERSION: string[] = [];
 
 let core: TestCore;
 let manager: string;
@@ -142,6 +143,20 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     const read = async () => (await value<{ id: number }[]>('items.list', { includeInactive: true })).find((row) => row.id === item.id);
     return { stale: { id: item.id, expectedVersion: item.version, nameZh: item.nameZh, nameEn: item.nameEn, active: false, sort: item.sort }, read, form: { loaded: item, changed: ['nameZh'] } };
   },
+  'checklists.saveTemplate': async () => {
+    type Template = { id: number; version: number; nameZh: string; nameEn: string; dueTime: string; role: string; active: boolean; sort: number; items: { id: number; textZh: string; textEn: string; kind: string; expectedCount: number | null; roomId: number | null }[] };
+    const { templates } = await value<{ templates: Template[] }>('checklists.templates', {});
+    const template = templates[0];
+    if (!template) throw new Error('the demo has no checklist template');
+    const edit = (changes: Partial<Template>) => {
+      const { version: _version, items, ...fields } = { ...template, ...changes };
+      return { ...fields, expectedVersion: template.version, items };
+    };
+    // Meanwhile another manager moves its deadline.
+    await value('checklists.saveTemplate', edit({ dueTime: '07:45' }));
+    const read = async () => (await value<{ templates: Template[] }>('checklists.templates', {})).templates.find((row) => row.id === template.id);
+    return { stale: edit({ nameEn: 'Stale edit' }), read, form: { loaded: template, changed: ['dueTime'] } };
+  },
   'visits.transition': async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '赵敏', phone: '13900139000' });
     const { visitId } = await value<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer.id } });
@@ -168,7 +183,7 @@ describe('a stale save', () => {
     expect(versionedWrites.filter((name) => !(name in scenarios))).toEqual([]);
   });
 
-  it('is not yet refused by the edits that take no version, and no other edit joins them', () => {
+  it('is refused by every edit of a stored record: none takes no version', () => {
     const edits = methodNames.filter((name) => contract[name].writes && /\.(update|save|set)/.test(name));
     const unversioned = edits.filter((name) => !versionedWrites.includes(name));
     console.log(`[stale-saves] edits without a version yet: ${unversioned.join(', ')}`);

@@ -160,12 +160,28 @@ describe('templates', () => {
     await call('checklists.tick', { runDate: DAY, templateId: lobbyId, itemId: tea?.id, status: 'ok' }, clerk);
     const saved = await call<{ items: { id: number; textZh: string }[] }>(
       'checklists.saveTemplate',
-      { id: lobbyId, nameZh: '早班大堂准备', dueTime: '08:30', role: 'reception', items: [{ id: tidy?.id, textZh: '整理接待区', kind: 'tick' }, { textZh: '杂志补充', kind: 'tick' }] },
+      { id: lobbyId, expectedVersion: 1, nameZh: '早班大堂准备', dueTime: '08:30', role: 'reception', items: [{ id: tidy?.id, textZh: '整理接待区', kind: 'tick' }, { textZh: '杂志补充', kind: 'tick' }] },
       manager,
     );
     expect(saved.items.map((item) => item.textZh)).toEqual(['整理接待区', '杂志补充']);
     const row = await core.database.db.selectFrom('checklist_run_items').selectAll().where('item_id', '=', tea?.id ?? 0).executeTakeFirst();
     expect(row?.status).toBe('ok');
+  });
+
+  it('a save with the version read is refused once another manager has changed the template, naming them; nothing of it is kept', async () => {
+    const other = await signIn(core, await addStaff(core, '周经理', 'manager'));
+    type Template = { id: number; version: number; items: { id: number; textZh: string; kind: 'tick' | 'count' }[] };
+    const { templates } = await call<{ templates: Template[] }>('checklists.templates', {}, manager);
+    const lobby = templates.find((template) => template.id === lobbyId);
+    if (!lobby) throw new Error('no lobby template');
+    const items = lobby.items.map(({ id, textZh, kind }) => ({ id, textZh, kind }));
+    await call('checklists.saveTemplate', { id: lobbyId, expectedVersion: lobby.version, nameZh: '早班大堂准备', dueTime: '08:45', role: 'reception', items }, other);
+    const stale = await refusal('checklists.saveTemplate', { id: lobbyId, expectedVersion: lobby.version, nameZh: '早班大堂准备', dueTime: '09:30', role: 'reception', items: [...items, { textZh: '新的一项', kind: 'tick' }] }, manager);
+    expect(stale).toMatchObject({ code: 'conflict', details: { current: { dueTime: '08:45' } } });
+    expect(stale.message).toContain('周经理');
+    const after = (await call<{ templates: Template[] }>('checklists.templates', {}, manager)).templates.find((template) => template.id === lobbyId);
+    expect(after).toMatchObject({ version: lobby.version + 1, dueTime: '08:45' });
+    expect(after?.items.map((item) => item.textZh)).toEqual(lobby.items.map((item) => item.textZh));
   });
 });
 

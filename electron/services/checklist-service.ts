@@ -24,7 +24,8 @@ import {
   retireTemplateItems,
   runsOfDay,
   ticksOfRuns,
-  updateTemplate,
+  templateEditorName,
+  updateTemplateVersioned,
   updateTemplateItem,
   upsertTick,
 } from '../db/repositories/checklists';
@@ -163,7 +164,16 @@ export function createChecklistService(): ChecklistService {
         if (!existing) throw new AppError('not_found', 'checklists.error.template');
         before = (await toEditorTemplates(db, [existing]))[0];
         templateId = existing.id;
-        await updateTemplate(db, templateId, values);
+        // Issue 19 part 6: two managers editing one template — the later save is told, with the
+        // template as it is now, never the silent winner (items included: they are saved below).
+        const stale = async () =>
+          new AppError('conflict', 'checklists.error.stale', {
+            params: { by: (await templateEditorName(db, existing.id)) ?? '—' },
+            path: ['expectedVersion'],
+            details: { version: existing.version, current: before as ChecklistTemplate },
+          });
+        if (input.expectedVersion !== existing.version) throw await stale();
+        if (!(await updateTemplateVersioned(db, templateId, input.expectedVersion, values))) throw await stale();
       }
       const existingItems = await allItemsOf(db, templateId);
       const kept = new Set<number>();
@@ -238,6 +248,7 @@ async function toEditorTemplates(db: Db, templates: TemplateRow[]): Promise<Chec
     role: template.role,
     active: template.active === 1,
     sort: template.sort,
+    version: template.version,
     items: items
       .filter((item) => item.template_id === template.id)
       .map((item) => ({

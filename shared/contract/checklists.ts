@@ -83,6 +83,8 @@ const templateItemInputSchema = z
 export const saveTemplateInputSchema = z
   .object({
     id: idSchema.optional(),
+    /** With `id`: the template's version as read; a change made meanwhile is a conflict. */
+    expectedVersion: z.number().int().positive().optional(),
     nameZh: z.string().trim().min(1, { message: 'validation.required' }).max(60),
     nameEn: z.string().trim().max(60).default(''),
     dueTime: dueTimeSchema,
@@ -92,7 +94,8 @@ export const saveTemplateInputSchema = z
     /** The items in order; an existing item left out is retired (kept for past runs). */
     items: z.array(templateItemInputSchema).min(1, { message: 'checklists.validation.items' }).max(60),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.id === undefined || input.expectedVersion !== undefined, { message: 'validation.required', path: ['expectedVersion'] });
 export type SaveTemplateInput = z.infer<typeof saveTemplateInputSchema>;
 
 /** A template as the editor sees it. */
@@ -104,6 +107,8 @@ export const checklistTemplateSchema = z.object({
   role: z.enum(STAFF_ROLES),
   active: z.boolean(),
   sort: z.number().int(),
+  /** Sent back as `expectedVersion` with a change. */
+  version: z.number().int().positive(),
   items: z.array(
     z.object({
       id: idSchema,

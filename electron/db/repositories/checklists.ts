@@ -25,9 +25,18 @@ export async function insertTemplate(db: Db, values: Insertable<ChecklistTemplat
   return inserted.id;
 }
 
-/** Changes a template's own fields (its items are saved one by one). */
-export async function updateTemplate(db: Db, id: number, values: Insertable<ChecklistTemplatesTable>) {
-  await db.updateTable('checklist_templates').set(values).where('id', '=', id).execute();
+/**
+ * Changes a template's own fields (its items are saved one by one) only if nobody changed it since
+ * `expectedVersion` was read, bumping the version.
+ */
+export async function updateTemplateVersioned(db: Db, id: number, expectedVersion: number, values: Insertable<ChecklistTemplatesTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('checklist_templates')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Adds an item to a template. */
@@ -49,6 +58,17 @@ export async function retireTemplateItems(db: Db, ids: readonly number[]) {
 /** One template by id. */
 export function findTemplate(db: Db, id: number) {
   return db.selectFrom('checklist_templates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Who last changed a template (a conflict names them). */
+export async function templateEditorName(db: Db, id: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('checklist_templates as t')
+    .leftJoin('staff as s', 's.id', 't.updated_by')
+    .select('s.name')
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  return row?.name ?? null;
 }
 
 /** The active items of some templates with their room, in order (`checklist_template_items_by_template`). */

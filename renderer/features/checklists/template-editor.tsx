@@ -30,6 +30,7 @@ function formOf(template: ChecklistTemplate | undefined, sort: number): Template
   }
   return {
     id: template.id,
+    expectedVersion: template.version,
     nameZh: template.nameZh,
     nameEn: template.nameEn,
     dueTime: template.dueTime,
@@ -110,7 +111,7 @@ export function TemplateEditor({ open, onClose }: { open: boolean; onClose(): vo
             ]}
           />
           {templates.isError ? <Alert type="error" showIcon title={errorMessage(templates.error, t)} /> : null}
-          {save.isError && !(save.error instanceof ApiCallError && save.error.path) ? <Alert type="error" showIcon title={errorMessage(save.error, t)} /> : null}
+          {save.isError && !(save.error instanceof ApiCallError && save.error.path?.[0] === 'items') ? <Alert type="error" showIcon title={errorMessage(save.error, t)} /> : null}
           <Row gutter={12}>
             <Col span={12}>
               <Controller

@@ -60,6 +60,7 @@ export const checklistsMessages = defineMessages(
     'checklists.error.countNeeded': '请填写清点数量',
     'checklists.error.countShort': '清点 {count} 个，少于应有的 {expected} 个：请标记为缺少并写明',
     'checklists.error.completed': '该检查单今天已完成，不能再修改',
+    'checklists.error.stale': '这个检查单模板刚被{by}改过，已显示现在的内容；请看一下再改',
     'checklists.error.unticked': '还有项目未检查：{item}',
   },
   {
@@ -120,6 +121,7 @@ export const checklistsMessages = defineMessages(
     'checklists.error.countNeeded': 'Enter the number counted',
     'checklists.error.countShort': '{count} counted, fewer than the {expected} expected: mark it missing and say what is short',
     'checklists.error.completed': 'This checklist is already completed today and cannot be changed',
+    'checklists.error.stale': 'This checklist template was just changed by {by}; it now shows as it is — look, then edit again',
     'checklists.error.unticked': 'Not checked yet: {item}',
   },
 );
