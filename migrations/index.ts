@@ -15,6 +15,7 @@ import * as m009 from './009-comfort';
 import * as m010 from './010-comfort-rule-edits';
 import * as m011 from './011-one-open-visit';
 import * as m020 from './020-edit-versions';
+import * as m021 from './021-privacy';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '010-comfort-rule-edits': m010,
   '011-one-open-visit': m011,
   '020-edit-versions': m020,
+  '021-privacy': m021,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

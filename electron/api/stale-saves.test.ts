@@ -157,6 +157,16 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     const read = async () => (await value<{ templates: Template[] }>('checklists.templates', {})).templates.find((row) => row.id === template.id);
     return { stale: edit({ nameEn: 'Stale edit' }), read, form: { loaded: template, changed: ['dueTime'] } };
   },
+  // A consent text: a new version against the version the editor showed (issue 20).
+  'privacy.saveConsentText': async () => {
+    type Texts = { texts: { purpose: string; version: number; textZh: string }[] };
+    const shown = (await value<Texts>('privacy.consentTexts', {})).texts.find((text) => text.purpose === 'survey');
+    if (!shown) throw new Error('no survey consent text');
+    // Meanwhile another manager publishes the next version.
+    await value('privacy.saveConsentText', { purpose: 'survey', expectedVersion: shown.version, textZh: '另一位主管的新文本', textEn: 'Another manager\'s text' });
+    const read = async () => (await value<Texts>('privacy.consentTexts', {})).texts.filter((text) => text.purpose === 'survey');
+    return { stale: { purpose: 'survey', expectedVersion: shown.version, textZh: '这张表的文本', textEn: 'This form\'s text' }, read };
+  },
   'visits.transition': async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '赵敏', phone: '13900139000' });
     const { visitId } = await value<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer.id } });

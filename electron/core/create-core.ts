@@ -29,6 +29,7 @@ import { createPrintService } from '../services/print-service';
 import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
+import { createPrivacyService } from '../services/privacy-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -86,6 +87,7 @@ export function createServices(backups?: BackupService): Services {
     comfort: createComfortService(),
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
+    privacy: createPrivacyService(),
   };
 }
 
@@ -121,6 +123,19 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     },
   });
   const services = createServices(backups);
+  // An erasure is gone from the file, not only from the tables (issue 20): once it commits, the WAL
+  // that still holds the old pages is checkpointed into the file (whose freed space secure_delete
+  // has zeroed) and truncated, and the backups made before it are marked to expire.
+  events.subscribe((notice) => {
+    if (notice.name !== 'privacy.erased') return;
+    try {
+      if (!inMemory) database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const marked = backups.expireBefore(clock.now());
+      if (marked.length > 0) console.log(`[privacy] an erasure: ${String(marked.length)} older backups now expire in 30 days`);
+    } catch (error) {
+      console.error(`[privacy] after an erasure: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
   const handlers = createHandlers(services);
   const dispatcher = createDispatcher({
     db: database.db,

@@ -29,6 +29,7 @@ describe('migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'access_log',
       'appointments',
       'audit_log',
       'checklist_run_items',
@@ -38,6 +39,8 @@ describe('migrations', () => {
       'comfort_rules',
       'comfort_tasks',
       'confirmation_calls',
+      'consent_texts',
+      'consents',
       'customers',
       'items',
       'notification_reads',

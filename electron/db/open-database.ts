@@ -115,6 +115,9 @@ export function openDatabase(file: string, options: { quickCheck?: boolean } = {
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so an erased customer is gone from the file's
+    // free pages too, not only from its tables (issue 20; PIPL Art. 47).
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     // 64 MiB of page cache (the default is 2 MiB): after five years the board's day and the search
     // indexes stay in memory instead of being read again from the OS on every call (bench: -20 %).

@@ -5,6 +5,7 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AppointmentKind, AppointmentStatus, Channel } from '../../shared/domain/appointments';
+import type { AccessKind, ConsentMethod, ConsentPurpose } from '../../shared/domain/privacy';
 import type { Role } from '../../shared/domain/roles';
 
 export interface SettingsTable {
@@ -89,6 +90,44 @@ export interface CustomersTable {
   phone_reversed: Generated<string>;
   last_visit_at: Generated<string | null>;
   version: Generated<number>;
+  /** Erasure (migration 021): when; and a record the law keeps until `held_until` (exclusive). */
+  erased_at: string | null;
+  held_until: string | null;
+  hold_reason: string | null;
+}
+
+export interface ConsentTextsTable {
+  id: Generated<number>;
+  purpose: ConsentPurpose;
+  version: number;
+  text_zh: string;
+  text_en: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  purpose: ConsentPurpose;
+  text_id: number;
+  method: ConsentMethod;
+  note: Generated<string>;
+  given_at: string;
+  taken_by: number;
+  withdrawn_at: string | null;
+  withdrawn_by: number | null;
+}
+
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: string;
+  staff_id: number;
+  device: string;
+  customer_id: number;
+  kind: AccessKind;
+  screen: Generated<string>;
+  method: string;
 }
 
 export interface AppointmentsTable {
@@ -218,6 +257,9 @@ export interface Database {
   checklist_template_items: ChecklistTemplateItemsTable;
   checklist_runs: ChecklistRunsTable;
   checklist_run_items: ChecklistRunItemsTable;
+  consent_texts: ConsentTextsTable;
+  consents: ConsentsTable;
+  access_log: AccessLogTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

@@ -11,6 +11,7 @@ import { createCore, outputChecksOf } from '../core/create-core';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { startNotifications } from '../core/start-notifications';
 import { startDailyBackup } from '../core/daily-backup';
+import { startPrivacyMaintenance } from '../core/privacy-maintenance';
 import { recordRestore, restoreDatabase } from '../core/restore-database';
 import { startDemoClinic } from '../demo/start-demo';
 import { createHttpServer } from './http-server';
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
   // The day's first start backs up in the background a few minutes later (issue 19): the console
   // opens meanwhile, and its first loads do not compete with the copy.
   const stopBackup = startDailyBackup(core);
+  // Legal holds that have ended, and logs past their retention (issue 20).
+  const stopPrivacy = startPrivacyMaintenance(core);
 
   // The scheduler raises notifications (issue 5, item 6) once the demo, if any, is in place.
   const notifications = startNotifications(core);
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: closing…`);
     notifications.stop();
     stopBackup();
+    stopPrivacy();
     await server.close();
     await core.close();
     process.exit(0);

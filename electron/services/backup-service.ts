@@ -52,7 +52,15 @@ export interface BackupService {
   startDailyIfDue(): Promise<FinishedBackup | null>;
   /** Stops a backup under way (the console closing) and waits until its copy is removed. */
   stop(): Promise<void>;
+  /**
+   * A customer was erased at `at`: every backup made before still holds her data and is marked to
+   * expire `ERASED_BACKUP_DAYS` later (issue 20; PIPL Art. 47), and expired ones are deleted now.
+   */
+  expireBefore(at: Date): string[];
 }
+
+/** How long a backup made before an erasure is kept: long enough to recover from a disaster, no longer. */
+export const ERASED_BACKUP_DAYS = 30;
 
 export interface BackupServiceDeps {
   /** The backups folder; null for an in-memory database, which has none. */
@@ -123,7 +131,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
         durationMs: Math.max(0, verifiedAt.getTime() - started.getTime()),
       };
       target.publish(job.fileName, note);
-      const pruned = target.prune(KEPT_BACKUPS);
+      const pruned = target.prune(KEPT_BACKUPS, deps.clock.now());
       if (pruned.length > 0) console.log(`[backup] kept the newest ${String(KEPT_BACKUPS)}; deleted ${pruned.join(', ')}`);
       const finished = { fileName: job.fileName, path: join(target.dir, job.fileName), note };
       await deps.onFinished?.(finished);
@@ -194,6 +202,13 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
       stopping = true;
       await current;
     },
+
+    expireBefore(at) {
+      if (!store) return [];
+      const marked = store.markExpiring(at.toISOString(), new Date(at.getTime() + ERASED_BACKUP_DAYS * 86_400_000).toISOString());
+      store.prune(KEPT_BACKUPS, deps.clock.now());
+      return marked;
+    },
   };
 }
 
@@ -206,5 +221,6 @@ function toListed(backup: ListedBackup): BackupList['backups'][number] {
     trigger: backup.note?.trigger ?? null,
     by: backup.note?.staffName ?? null,
     schemaVersion: backup.note?.schemaVersion ?? null,
+    expiresAt: backup.note?.expiresAt ?? null,
   };
 }

@@ -30,6 +30,8 @@ export const backupNoteSchema = z.object({
   schemaVersion: z.number().int(),
   verifiedAt: z.string(),
   durationMs: z.number().int(),
+  /** Set when a customer erased later still lives in this copy: deleted once it has passed (issue 20). */
+  expiresAt: z.string().optional(),
 });
 export type BackupNote = z.infer<typeof backupNoteSchema>;
 
@@ -68,8 +70,10 @@ export interface BackupStore {
   publish(fileName: string, note: BackupNote): void;
   /** Removes a copy that failed or was interrupted. */
   discard(fileName: string): void;
-  /** Deletes all but the newest `keep`; returns the names deleted. */
-  prune(keep?: number): string[];
+  /** Deletes all but the newest `keep`, and any whose `expiresAt` is before `now`; returns the names deleted. */
+  prune(keep?: number, now?: Date): string[];
+  /** Marks every backup made before `before` to expire at `expiresAt` (unless it expires sooner already); returns their names. */
+  markExpiring(before: string, expiresAt: string): string[];
   /** Removes what an interrupted backup left (`.partial` files, notes without their copy). */
   sweep(): string[];
 }
@@ -125,13 +129,28 @@ export function openBackupStore(dir: string): BackupStore {
     discard(fileName) {
       for (const path of [join(dir, fileName + PARTIAL_SUFFIX), `${notePath(fileName)}${PARTIAL_SUFFIX}`, `${join(dir, fileName + PARTIAL_SUFFIX)}-journal`]) rmSync(path, { force: true });
     },
-    prune(keep = KEPT_BACKUPS) {
-      const old = list().slice(Math.max(1, keep));
+    prune(keep = KEPT_BACKUPS, now?: Date) {
+      const listed = list();
+      const expired = now ? listed.filter((backup) => backup.note?.expiresAt !== undefined && backup.note.expiresAt <= now.toISOString()) : [];
+      const old = [...new Set([...listed.slice(Math.max(1, keep)), ...expired])];
       for (const backup of old) {
         rmSync(backup.path, { force: true });
         rmSync(notePath(backup.fileName), { force: true });
       }
       return old.map((backup) => backup.fileName);
+    },
+    markExpiring(before, expiresAt) {
+      const marked: string[] = [];
+      for (const backup of list()) {
+        if (!backup.note || backup.createdAt >= before || (backup.note.expiresAt !== undefined && backup.note.expiresAt <= expiresAt)) continue;
+        const note = { ...backup.note, expiresAt };
+        writeFileSync(`${notePath(backup.fileName)}${PARTIAL_SUFFIX}`, JSON.stringify(note, null, 2));
+        syncFile(`${notePath(backup.fileName)}${PARTIAL_SUFFIX}`);
+        renameSync(`${notePath(backup.fileName)}${PARTIAL_SUFFIX}`, notePath(backup.fileName));
+        marked.push(backup.fileName);
+      }
+      if (marked.length > 0) syncFile(dir);
+      return marked;
     },
     sweep() {
       const removed: string[] = [];

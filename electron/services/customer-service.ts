@@ -20,6 +20,7 @@ import {
   type CustomerRow,
 } from '../db/repositories/customers';
 import type { Database } from '../db/schema';
+import { recordAccess } from './privacy-service';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type CreateInput = CreateCustomerData;
@@ -29,6 +30,8 @@ type UpdateInput = UpdateCustomerData;
 export interface Reader {
   staffId: number;
   device: string;
+  /** The screen the read came from, as the client names it (the access log's). */
+  screen?: string | undefined;
 }
 
 export interface CustomerService {
@@ -97,6 +100,8 @@ async function refusePhoneTaken(db: Db, phone: string, exceptId?: number): Promi
 async function requireCustomer(db: Db, id: number): Promise<CustomerRow> {
   const row = await findCustomer(db, id);
   if (!row) throw new AppError('not_found', 'customers.error.notFound', { params: { id } });
+  // Erased (or held by law, PIPL Art. 47: stored, not processed): gone from every screen.
+  if (row.erased_at !== null) throw new AppError('not_found', 'privacy.error.erased', { params: { id } });
   return row;
 }
 
@@ -143,8 +148,10 @@ export function createCustomerService(): CustomerService {
     async get(db, id, reader, now) {
       const customer = toCustomer(await requireCustomer(db, id));
       const appointments = await listCustomerAppointments(db, id);
-      // PIPL: access to a personal record is logged, in the same audit log as every change.
+      // PIPL Art. 51: access to a personal record is logged — in the audit log as every change, and
+      // in the access log the customer's page shows managers (who, when, device, screen; issue 20).
       await appendAudit(db, { at: now.toISOString(), staffId: reader.staffId, device: reader.device, method: 'customers.get', target: `customer:${id}`, diff: { read: true } });
+      await recordAccess(db, id, 'customer', 'customers.get', reader, now);
       return {
         customer,
         appointments: appointments.map((row) => ({

@@ -13,6 +13,7 @@ import { DATABASE_FILE, PRODUCT_NAME } from '../core/data-dir';
 import { forwardRaisedToDesktop } from '../core/desktop-alerts';
 import { startNotifications } from '../core/start-notifications';
 import { startDailyBackup } from '../core/daily-backup';
+import { startPrivacyMaintenance } from '../core/privacy-maintenance';
 import { runRestoreFlow } from '../core/restore-flow';
 import { createDeskSessions } from './desk-sessions';
 import { offerDemoClinic } from './first-run';
@@ -118,6 +119,8 @@ async function start(): Promise<void> {
   await offerDemoClinic(opened, process.argv);
   // The day's first start backs up in the background a few minutes later (issue 19).
   stopOnQuit.push(startDailyBackup(opened));
+  // Legal holds that have ended, and logs past their retention (issue 20).
+  stopOnQuit.push(startPrivacyMaintenance(opened));
 
   serveRenderer(rendererDir());
   allowOnlyNotifications(session.defaultSession);

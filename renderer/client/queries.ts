@@ -22,6 +22,8 @@ const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
   'appointments.changed': ['roster.today', 'roster.week'],
   // A roster change moves the doctors' columns of the day view.
   'roster.changed': ['appointments.listDay'],
+  // An erased customer leaves every list, search and board (issue 20).
+  'privacy.erased': ['customers.get', 'customers.search', 'appointments.listDay', 'appointments.callList', 'visits.board', 'display.board'],
 };
 
 /** Queries a notice puts right in place instead of reading them again (board-patch.ts). */

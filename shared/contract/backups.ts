@@ -23,6 +23,11 @@ export const backupSchema = z.object({
   /** Who asked (a manager's name) for a backup made on demand. */
   by: z.string().nullable(),
   schemaVersion: z.number().int().nullable(),
+  /**
+   * Made before a customer was erased, so it still holds her data: deleted once this instant has
+   * passed (issue 20; null for a backup that holds nothing erased since).
+   */
+  expiresAt: instantSchema.nullable(),
 });
 
 export const backupListSchema = z.object({

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, CHANNELS } from '../domain/appointments';
 import { CUSTOMER_TAGS, GENDERS } from '../domain/customers';
+import { ACCESS_SCREENS } from '../domain/privacy';
 import { normalizePhone } from '../domain/phone';
 import { idSchema, instantSchema } from './common';
 import { defineMethod } from './define';
@@ -132,8 +133,8 @@ export const customerMethods = {
   }),
   /** A customer's full record and history; every call is logged in the audit log. */
   'customers.get': defineMethod({
-    summary: "A customer's record (phone in full) and history; access is logged",
-    input: z.object({ id: idSchema }).strict(),
+    summary: "A customer's record (phone in full) and history; access is logged, with the screen it came from",
+    input: z.object({ id: idSchema, screen: z.enum(ACCESS_SCREENS).optional() }).strict(),
     output: customerDetailSchema,
     roles: RECORD_ROLES,
     writes: false,

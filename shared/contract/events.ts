@@ -18,6 +18,10 @@ export const eventSchemas = {
   'notifications.read': z.object({ ids: z.array(z.number().int()) }),
   /** A backup started, moved on by 5 %, or finished: the settings screen re-reads `backups.list`. */
   'backups.changed': z.object({ running: z.boolean() }),
+  /** Consents recorded or withdrawn, consent texts published (issue 20). */
+  'privacy.changed': z.object({ customerIds: z.array(z.number().int()) }),
+  /** Customers erased: every screen reads its lists again; the core checkpoints the WAL and expires older backups. */
+  'privacy.erased': z.object({ customerIds: z.array(z.number().int()) }),
   /** Desktop only: the shell tells its window that a desktop notification was clicked, to open its link. */
   'notifications.opened': z.object({ id: z.number().int(), link: z.string() }),
 } as const;

@@ -77,6 +77,16 @@ export const settingsSchema = z.object({
   /** The lobby display: how many recent calls it lists (the newest shown large) and how many waiting tickets. */
   displayCalledCount: z.number().int().min(1).max(8),
   displayWaitingCount: z.number().int().min(0).max(20),
+  // Privacy and the law (issue 20): how long each kind of data is kept, never under its lawful
+  // minimum (shared/domain/privacy.ts, RETENTION_MINIMUM_YEARS).
+  /** Treatment records after the last visit (医疗机构管理条例实施细则 Art. 53: at least 15 years). */
+  retentionMedicalRecordYears: z.number().int().min(15).max(50),
+  /** Who looked at a record (PIPL Art. 56: at least 3 years). */
+  retentionAccessLogYears: z.number().int().min(3).max(30),
+  /** The audit log of changes (at least 3 years). */
+  retentionAuditLogYears: z.number().int().min(3).max(30),
+  /** A customer never treated and not seen for this long is listed for a manager to erase. */
+  retentionInactiveCustomerYears: z.number().int().min(1).max(30),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -108,6 +118,10 @@ export const DEFAULT_SETTINGS: Settings = {
   displayEnglish: false,
   displayCalledCount: 4,
   displayWaitingCount: 8,
+  retentionMedicalRecordYears: 15,
+  retentionAccessLogYears: 3,
+  retentionAuditLogYears: 3,
+  retentionInactiveCustomerYears: 3,
 };
 
 export type SettingKey = keyof Settings;

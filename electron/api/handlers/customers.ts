@@ -24,7 +24,7 @@ export function createCustomerHandlers(services: Services): HandlersOf<'customer
 
     'customers.get': (input, context) => {
       const actor = requireActor(context);
-      return services.customers.get(context.db, input.id, { staffId: actor.staffId, device: context.caller.device }, context.now);
+      return services.customers.get(context.db, input.id, { staffId: actor.staffId, device: context.caller.device, screen: input.screen }, context.now);
     },
 
     'customers.search': async (input, context) => ({ results: await services.customers.search(context.db, input.query, input.limit) }),

@@ -94,7 +94,7 @@ export async function findCustomer(db: Db, id: number) {
     () =>
       db
         .selectFrom('customers')
-        .select(['id', 'name', 'address_form', 'phone', 'gender', 'birth_year', 'channel', 'notes', 'tags', 'last_visit_at', 'created_at', 'updated_at', 'version'])
+        .select(['id', 'name', 'address_form', 'phone', 'gender', 'birth_year', 'channel', 'notes', 'tags', 'last_visit_at', 'created_at', 'updated_at', 'version', 'erased_at'])
         .where('id', '=', id),
     [id],
   );
@@ -241,6 +241,8 @@ export function searchRankQuery(db: Db, conditions: Condition[], strategy: 'rang
     );
   }
   if (exclude.length > 0) query = query.where('c.id', 'not in', exclude);
+  // An erased customer, or one held by law, is out of every search (issue 20; PIPL Art. 47).
+  query = query.where('c.erased_at', 'is', null);
   return query.orderBy('c.last_visit_at', 'desc').orderBy('c.name_pinyin').orderBy('c.id').limit(limit);
 }
 
@@ -304,6 +306,7 @@ export function listRecentCustomers(db: Db, limit: number) {
   return db
     .selectFrom('customers as c')
     .select(['c.id', 'c.name', 'c.address_form', 'c.phone', 'c.gender', 'c.tags', 'c.last_visit_at'])
+    .where('c.erased_at', 'is', null)
     .orderBy('c.id', 'desc')
     .limit(limit)
     .execute();
