@@ -199,3 +199,18 @@ describe('erasure', () => {
     expect(after.name).not.toContain('慕容');
   });
 });
+
+describe('retention', () => {
+  it('offers for erasure a customer never treated and not seen for the set years, never one who was treated', async () => {
+    const idle = await value<{ id: number }>('customers.create', { name: '闲置顾客', phone: '13977778888' }, tokens.reception);
+    const treated = await customerEverywhere('治疗顾客', '13988889999', '术后', { treated: true });
+    (core.clock as unknown as { advance(ms: number): void }).advance(2 * 365 * 86_400_000);
+    tokens.manager = await signIn(core, await addStaff(core, '第二年主管', 'manager'));
+    expect((await value<{ dueForErasure: unknown[] }>('privacy.holds', {})).dueForErasure).toEqual([]);
+    (core.clock as unknown as { advance(ms: number): void }).advance(2 * 365 * 86_400_000);
+    tokens.manager = await signIn(core, await addStaff(core, '第四年主管', 'manager'));
+    const { dueForErasure } = await value<{ dueForErasure: { customerId: number }[] }>('privacy.holds', {});
+    expect(dueForErasure.map((row) => row.customerId)).toEqual([idle.id]);
+    expect(dueForErasure.map((row) => row.customerId)).not.toContain(treated.id);
+  });
+});

@@ -7,9 +7,9 @@ import { AppError } from '../../shared/contract/errors';
 import type { ConsentText, ConsentView } from '../../shared/contract/privacy';
 import { clinicDateOf } from '../../shared/domain/clinic-time';
 import { maskName } from '../../shared/domain/masking';
-import { CONSENT_PURPOSES, legalHoldEnd, RETENTION_MINIMUM_YEARS, type AccessKind, type ConsentMethod, type ConsentPurpose } from '../../shared/domain/privacy';
+import { addYears, CONSENT_PURPOSES, legalHoldEnd, RETENTION_MINIMUM_YEARS, type AccessKind, type ConsentMethod, type ConsentPurpose } from '../../shared/domain/privacy';
 import { rowsOfCustomer } from '../db/repositories/customer-graph';
-import { clearHold, endedHolds, findCustomerForPrivacy, lastTreatment, markErased, scrubCustomer } from '../db/repositories/erasure';
+import { clearHold, endedHolds, findCustomerForPrivacy, inactiveUntreated, lastTreatment, markErased, scrubCustomer } from '../db/repositories/erasure';
 import {
   accessCount,
   accessOf,
@@ -178,9 +178,14 @@ export function createPrivacyService() {
       return ended.map((row) => row.id);
     },
 
-    async holds(db: Db) {
+    async holds(db: Db, now: Date) {
+      const settings = await readSettings(db);
+      const years = Math.max(settings.retentionInactiveCustomerYears, RETENTION_MINIMUM_YEARS.inactiveCustomerYears);
+      const before = `${addYears(clinicDateOf(now, settings.timeZone), -years)}T00:00:00.000Z`;
       return {
         holds: (await listHolds(db)).map((row) => ({ customerId: row.id, maskedName: maskName(row.name), erasedAt: row.erased_at, until: row.held_until as string, reason: row.hold_reason ?? '' })),
+        // PIPL Art. 47: data no longer needed for its purpose — offered for erasure, never erased unasked.
+        dueForErasure: (await inactiveUntreated(db, before, 200)).map((row) => ({ customerId: row.id, maskedName: maskName(row.name), lastSeenAt: row.last_visit_at ?? row.created_at })),
       };
     },
   };

@@ -157,9 +157,13 @@ export const privacyMethods = {
     writes: true,
   }),
   'privacy.holds': defineMethod({
-    summary: 'Records kept under a legal hold, with reason and end date (manager)',
+    summary: 'Records kept under a legal hold, with reason and end date, and customers due for erasure (manager)',
     input: emptyInputSchema,
-    output: z.object({ holds: z.array(holdSchema) }),
+    output: z.object({
+      holds: z.array(holdSchema),
+      /** Customers never treated and not seen for the retention setting's years: offered for erasure. */
+      dueForErasure: z.array(z.object({ customerId: idSchema, maskedName: z.string(), lastSeenAt: instantSchema })),
+    }),
     roles: ['manager'],
     writes: false,
   }),

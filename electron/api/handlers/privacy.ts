@@ -49,6 +49,6 @@ export function createPrivacyHandlers(services: Services): HandlersOf<'privacy'>
       return erased;
     },
 
-    'privacy.holds': (_input, context) => services.privacy.holds(context.db),
+    'privacy.holds': (_input, context) => services.privacy.holds(context.db, context.now),
   };
 }

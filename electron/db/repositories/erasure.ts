@@ -40,6 +40,33 @@ export async function clearHold(db: Db, customerId: number): Promise<void> {
   await db.updateTable('customers').set({ held_until: null, hold_reason: null }).where('id', '=', customerId).execute();
 }
 
+/**
+ * Customers never treated (no visit reached a consultation, no completed appointment) and not seen
+ * since `before` (their last visit, else their registration): suggested to a manager for erasure.
+ */
+export function inactiveUntreated(db: Db, before: string, limit: number) {
+  return db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.last_visit_at', 'c.created_at'])
+    .where('c.erased_at', 'is', null)
+    .where((eb) => eb.fn.coalesce('c.last_visit_at', 'c.created_at'), '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('visits as v')
+            .innerJoin('visit_events as e', 'e.visit_id', 'v.id')
+            .select('v.id')
+            .whereRef('v.customer_id', '=', 'c.id')
+            .where('e.to_status', 'in', ['in_consultation', 'pre_op_exam']),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('appointments as a').select('a.id').whereRef('a.customer_id', '=', 'c.id').where('a.status', '=', 'completed'))))
+    .orderBy((eb) => eb.fn.coalesce('c.last_visit_at', 'c.created_at'))
+    .limit(limit)
+    .execute();
+}
+
 /** Removes audit rows older than the retention (never younger than its lawful minimum). */
 export async function purgeAuditBefore(db: Db, before: string): Promise<number> {
   const result = await db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst();

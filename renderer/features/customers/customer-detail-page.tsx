@@ -11,6 +11,8 @@ import { formatPhone } from '../../../shared/domain/phone';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import type { Role } from '../../../shared/domain/roles';
+import { PrivacyCard } from '../privacy/privacy-card';
 import { CustomerForm } from './customer-form';
 import { TAG_COLORS, tagLabel } from './customer-labels';
 import { formatClinicDateTime } from './format-clinic-date-time';
@@ -27,15 +29,16 @@ const STATUS_COLORS: Record<AppointmentStatus, string> = {
 
 interface CustomerDetailPageProps {
   id: number;
+  role: Role;
   timeZone: string;
   navigate(path: string): void;
 }
 
-export function CustomerDetailPage({ id, timeZone, navigate }: CustomerDetailPageProps) {
+export function CustomerDetailPage({ id, role, timeZone, navigate }: CustomerDetailPageProps) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const detail = useApiQuery('customers.get', { id }, { staleTime: 0 });
+  const detail = useApiQuery('customers.get', { id, screen: 'customerPage' }, { staleTime: 0 });
   const back = (
     <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/customers')} className={styles.back}>
       {t('customers.back')}
@@ -117,6 +120,7 @@ export function CustomerDetailPage({ id, timeZone, navigate }: CustomerDetailPag
           </Card>
         </Col>
       </Row>
+      <PrivacyCard customerId={customer.id} customerName={customer.name} role={role} timeZone={timeZone} onErased={() => navigate('/customers')} />
       <Card size="small" title={t('customers.history')}>
         <Table<CustomerHistoryEntry>
           data-testid="customer-history"

@@ -55,7 +55,13 @@ export function BackupsSection({ timeZone }: { timeZone: string }) {
     {
       key: 'verified',
       title: t('backups.column.verified'),
-      render: (_, backup) => (backup.verified ? <Tag color="green">{t('backups.verified')}</Tag> : <Tag>{t('backups.unverified')}</Tag>),
+      render: (_, backup) => (
+        <>
+          {backup.verified ? <Tag color="green">{t('backups.verified')}</Tag> : <Tag>{t('backups.unverified')}</Tag>}
+          {/* Made before an erasure: it still holds the erased customer, and goes on this date (issue 20). */}
+          {backup.expiresAt ? <Tag color="orange">{t('backups.expires', { date: backup.expiresAt.slice(0, 10) })}</Tag> : null}
+        </>
+      ),
     },
     { key: 'how', title: t('backups.column.how'), render: (_, backup) => how(backup) },
   ];

@@ -17,6 +17,8 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { BackupsSection } from './backups-section';
+import { RETENTION_MINIMUM_YEARS } from '../../../shared/domain/privacy';
+import { ConsentTexts, LegalHolds } from '../privacy/privacy-settings';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
 import { LogoField } from './logo-field';
@@ -181,6 +183,27 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col span={24}>
           <Card title={t('comfortRules.title')} size="small" data-testid="settings-comfort-rules">
             <ComfortRulesTable timeZone={settings.timeZone} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('privacy.retention.title')} size="small" data-testid="settings-retention">
+            <Typography.Paragraph type="secondary">{t('privacy.retention.hint')}</Typography.Paragraph>
+            <Row gutter={16}>
+              <Col span={12}><CountField control={control} name="retentionMedicalRecordYears" min={RETENTION_MINIMUM_YEARS.medicalRecordYears} max={50} extra={t('privacy.retention.minimum', { years: RETENTION_MINIMUM_YEARS.medicalRecordYears })} /></Col>
+              <Col span={12}><CountField control={control} name="retentionAccessLogYears" min={RETENTION_MINIMUM_YEARS.accessLogYears} max={30} extra={t('privacy.retention.minimum', { years: RETENTION_MINIMUM_YEARS.accessLogYears })} /></Col>
+              <Col span={12}><CountField control={control} name="retentionAuditLogYears" min={RETENTION_MINIMUM_YEARS.auditLogYears} max={30} extra={t('privacy.retention.minimum', { years: RETENTION_MINIMUM_YEARS.auditLogYears })} /></Col>
+              <Col span={12}><CountField control={control} name="retentionInactiveCustomerYears" min={RETENTION_MINIMUM_YEARS.inactiveCustomerYears} max={30} /></Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('privacy.holds.title')} size="small" data-testid="settings-holds">
+            <LegalHolds timeZone={settings.timeZone} />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('privacy.texts.title')} size="small" data-testid="settings-consent-texts">
+            <ConsentTexts timeZone={settings.timeZone} />
           </Card>
         </Col>
         <Col span={24}>
