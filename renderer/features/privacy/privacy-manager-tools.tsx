@@ -109,16 +109,16 @@ function EraseModal({ customerId, customerName, onClose, onErased }: { customerI
       okButtonProps={{ danger: true, disabled: typed.trim() !== customerName }}
       confirmLoading={erase.isPending}
       onCancel={onClose}
-      onOk={() =>
+      onOk={() => {
+        // Her page is left first: once she is erased, every read of her page would be refused.
+        const confirmName = typed.trim();
+        onClose();
+        onErased();
         erase
-          .mutateAsync({ customerId, confirmName: typed.trim() })
-          .then((done) => {
-            void message.success(done.heldUntil ? t('privacy.erase.doneHeld', { until: done.heldUntil }) : t('privacy.erase.done'));
-            onClose();
-            onErased();
-          })
-          .catch((error: unknown) => void message.error(errorMessage(error, t)))
-      }
+          .mutateAsync({ customerId, confirmName })
+          .then((done) => void message.success(done.heldUntil ? t('privacy.erase.doneHeld', { until: done.heldUntil }) : t('privacy.erase.done')))
+          .catch((error: unknown) => void message.error(errorMessage(error, t)));
+      }}
     >
       {preview.isPending ? (
         <Skeleton active />
