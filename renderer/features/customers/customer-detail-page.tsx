@@ -29,12 +29,13 @@ const STATUS_COLORS: Record<AppointmentStatus, string> = {
 
 interface CustomerDetailPageProps {
   id: number;
-  role: Role;
+  /** Who is looking: their role decides the privacy tools shown; name and clinic go on a printed copy. */
+  viewer: { role: Role; name: string; clinicName: string };
   timeZone: string;
   navigate(path: string): void;
 }
 
-export function CustomerDetailPage({ id, role, timeZone, navigate }: CustomerDetailPageProps) {
+export function CustomerDetailPage({ id, viewer, timeZone, navigate }: CustomerDetailPageProps) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
@@ -120,7 +121,7 @@ export function CustomerDetailPage({ id, role, timeZone, navigate }: CustomerDet
           </Card>
         </Col>
       </Row>
-      <PrivacyCard customerId={customer.id} customerName={customer.name} role={role} timeZone={timeZone} onErased={() => navigate('/customers')} />
+      <PrivacyCard customerId={customer.id} customerName={customer.name} viewer={viewer} timeZone={timeZone} onErased={() => navigate('/customers')} />
       <Card size="small" title={t('customers.history')}>
         <Table<CustomerHistoryEntry>
           data-testid="customer-history"

@@ -6,6 +6,6 @@ import { CustomersPage } from './customers-page';
 export function CustomersRoute({ session, params, navigate }: PageProps) {
   const timeZone = session.clinic.settings.timeZone;
   const id = Number(params[0]);
-  if (params[0] && Number.isInteger(id) && id > 0) return <CustomerDetailPage key={id} id={id} role={session.staff.role} timeZone={timeZone} navigate={navigate} />;
+  if (params[0] && Number.isInteger(id) && id > 0) return <CustomerDetailPage key={id} id={id} viewer={{ role: session.staff.role, name: session.staff.name, clinicName: session.clinic.settings.clinicName }} timeZone={timeZone} navigate={navigate} />;
   return <CustomersPage timeZone={timeZone} navigate={navigate} />;
 }

@@ -45,3 +45,28 @@ export function loadForPrinting(url: string): Promise<() => void> {
     window.document.body.appendChild(frame);
   });
 }
+
+/**
+ * A document made in the page (a customer's copy of her data) loaded into a hidden frame; resolves
+ * with a function that opens the print dialog (where "Save as PDF" makes the file she is given).
+ */
+export function loadHtmlForPrinting(html: string): Promise<() => void> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' });
+    frame.addEventListener('load', () => {
+      const view = frame.contentWindow;
+      resolve(() => {
+        if (!view) return;
+        view.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0), { once: true });
+        setTimeout(() => frame.remove(), 120_000);
+        view.focus();
+        view.print();
+      });
+    });
+    frame.srcdoc = html;
+    window.document.body.appendChild(frame);
+  });
+}

@@ -12,12 +12,12 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDateTime } from '../customers/format-clinic-date-time';
-import { AccessLogTable, EraseDialog, ExportButton } from './privacy-manager-tools';
+import { AccessLogTable, EraseDialog, ExportButton, PrintCopyButton } from './privacy-manager-tools';
 
 interface PrivacyCardProps {
   customerId: number;
   customerName: string;
-  role: Role;
+  viewer: { role: Role; name: string; clinicName: string };
   timeZone: string;
   onErased(): void;
 }
@@ -28,13 +28,13 @@ interface PurposeRow {
   last: ConsentView | null;
 }
 
-export function PrivacyCard({ customerId, customerName, role, timeZone, onErased }: PrivacyCardProps) {
+export function PrivacyCard({ customerId, customerName, viewer, timeZone, onErased }: PrivacyCardProps) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const consents = useApiQuery('privacy.consents', { customerId });
   const withdraw = useApiMutation('privacy.withdrawConsent');
   const [recording, setRecording] = useState<ConsentPurpose | null>(null);
-  const isManager = role === 'manager';
+  const isManager = viewer.role === 'manager';
 
   const list = consents.data?.consents ?? [];
   const rows: PurposeRow[] = CONSENT_PURPOSES.map((purpose) => ({
@@ -108,6 +108,7 @@ export function PrivacyCard({ customerId, customerName, role, timeZone, onErased
         isManager ? (
           <Space>
             <ExportButton customerId={customerId} />
+            <PrintCopyButton customerId={customerId} by={viewer.name} clinicName={viewer.clinicName} timeZone={timeZone} />
             <EraseDialog customerId={customerId} customerName={customerName} onErased={onErased} />
           </Space>
         ) : null

@@ -3,13 +3,15 @@
  * 51), her copy of everything held about her (Art. 45) and erasure after a confirmation naming her
  * (Art. 47), with the legal hold the law imposes shown before anything is done.
  */
-import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Collapse, Flex, Input, List, Modal, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract/index';
 import { ACCESS_SCREENS, type AccessScreen } from '../../../shared/domain/privacy';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n/messages';
+import { customerCopyHtml } from '../../../shared/print/customer-copy';
 import { useApi } from '../../client/api-context';
+import { loadHtmlForPrinting } from '../printing/print-in-frame';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -75,6 +77,31 @@ export function ExportButton({ customerId }: { customerId: number }) {
   return (
     <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid="privacy-export">
       {t('privacy.export')}
+    </Button>
+  );
+}
+
+/** Her copy as a readable A4 document, printed (or saved as PDF) through the print dialog. */
+export function PrintCopyButton({ customerId, by, clinicName, timeZone }: { customerId: number; by: string; clinicName: string; timeZone: string }) {
+  const { t, language } = useI18n();
+  const { message } = App.useApp();
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const copy = await api.call('privacy.export', { customerId });
+      const print = await loadHtmlForPrinting(customerCopyHtml({ ...copy, clinicName, timeZone, language, by }));
+      print();
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" icon={<PrinterOutlined />} loading={busy} onClick={() => void run()} data-testid="privacy-print-copy">
+      {t('privacy.exportPdf')}
     </Button>
   );
 }
