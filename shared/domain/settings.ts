@@ -77,6 +77,9 @@ export const settingsSchema = z.object({
   /** The lobby display: how many recent calls it lists (the newest shown large) and how many waiting tickets. */
   displayCalledCount: z.number().int().min(1).max(8),
   displayWaitingCount: z.number().int().min(0).max(20),
+  // The manager's report (issue 18).
+  /** At closing time, generate and keep the day's report and tell the managers its headline figures. */
+  reportAtClosing: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -108,6 +111,8 @@ export const DEFAULT_SETTINGS: Settings = {
   displayEnglish: false,
   displayCalledCount: 4,
   displayWaitingCount: 8,
+  // The manager's report (issue 18).
+  reportAtClosing: false,
 };
 
 export type SettingKey = keyof Settings;
