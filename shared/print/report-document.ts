@@ -66,8 +66,8 @@ export function renderReportDocument(report: Report, charts: ChartSvgs): string 
 <html lang="${report.language}"><head><meta charset="utf-8"><title>${escapeHtml(running)}</title>
 <style>
   @page { size: A4; margin: 16mm 14mm 16mm;
-    @top-left { content: "${cssText}"; font-size: 8pt; color: #777; }
-    @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #777; } }
+    @top-left { content: "${cssText}"; font-size: 8pt; color: #777; font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+    @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #777; font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; } }
   body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #222; font-size: 9pt; margin: 0; }
   h1 { font-size: 17pt; margin: 0 0 2mm; }
   h2 { font-size: 12.5pt; margin: 0 0 1mm; border-bottom: 1.5px solid #3b7dd8; padding-bottom: 1mm; }
@@ -89,6 +89,7 @@ export function renderReportDocument(report: Report, charts: ChartSvgs): string 
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   .num { text-align: right; white-space: nowrap; }
+  td:first-child, th:first-child { white-space: nowrap; }
   .empty { color: #888; text-align: center; }
 </style></head>
 <body class="report-a4">

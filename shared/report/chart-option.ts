@@ -26,7 +26,7 @@ const FALLBACK = ['#3b7dd8', '#e07b39', '#52a36b', '#7a5cc2', '#d9534f'];
 export const CHART_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 /** The ECharts option of a chart over its table (`animation: false`: a printed chart is drawn at once). */
-export function chartOption(chart: ReportChart, table: ReportTable, language: Language): Record<string, unknown> {
+export function chartOption(chart: ReportChart, table: ReportTable, language: Language, options: { interactive: boolean } = { interactive: true }): Record<string, unknown> {
   const index = (key: string) => table.columns.findIndex((column) => column.key === key);
   const xIndex = index(chart.x);
   const categories = table.rows.map((row) => String(row[xIndex] ?? ''));
@@ -36,9 +36,10 @@ export function chartOption(chart: ReportChart, table: ReportTable, language: La
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    // ECharts 6 keeps the axis labels inside the chart by itself (grid.outerBoundsMode 'auto').
+    grid: { left: 48, right: 20, top: 44, bottom: 28 },
     legend: { top: 4, textStyle: { fontFamily: CHART_FONT } },
-    tooltip: { trigger: 'axis' },
+    ...(options.interactive ? { tooltip: { trigger: 'axis' } } : {}),
     xAxis: {
       type: 'category',
       data: categories,

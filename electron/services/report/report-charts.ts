@@ -16,7 +16,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 /** The A4 text width at 96 dpi, less margins: a chart fills the line. */
 const WIDTH = 680;
-const HEIGHT = 250;
+const HEIGHT = 230;
 
 /** Every chart of the report as an SVG string, by `<section>.<chart>`. */
 export function renderReportCharts(report: Report): ChartSvgs {
@@ -28,7 +28,7 @@ export function renderReportCharts(report: Report): ChartSvgs {
       const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
       try {
         // The tooltip is the page's; a printed chart has none.
-        instance.setOption({ ...chartOption(chart, table, report.language), tooltip: undefined });
+        instance.setOption(chartOption(chart, table, report.language, { interactive: false }));
         svgs[`${section.key}.${chart.key}`] = instance.renderToSVGString();
       } finally {
         instance.dispose();
