@@ -40,6 +40,7 @@ describe('migrations', () => {
       'confirmation_calls',
       'customers',
       'items',
+      'kept_reports',
       'notification_reads',
       'notification_roles',
       'notifications',
