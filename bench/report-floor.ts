@@ -23,31 +23,22 @@ function summary(values: number[]) {
 }
 
 export function createReportFloor(sqlite: BetterSqlite3.Database) {
+  const visitsOf = sqlite.prepare(`SELECT v.id, v.ticket, v.kind, v.clinic_date, v.arrived_at, v.doctor_id, s.name AS doctor_name,
+      EXISTS (SELECT 1 FROM visits p WHERE p.customer_id = v.customer_id AND p.arrived_at < v.arrived_at) AS earlier
+    FROM visits v LEFT JOIN staff s ON s.id = v.doctor_id WHERE v.clinic_date >= ? AND v.clinic_date <= ?`);
   const waits = sqlite.prepare(`
     WITH ev AS (
       SELECT e.visit_id, e.to_status, e.at, LEAD(e.at) OVER (PARTITION BY e.visit_id ORDER BY e.at, e.id) AS next_at
       FROM visits v JOIN visit_events e ON e.visit_id = v.id WHERE v.clinic_date >= ? AND v.clinic_date <= ?
-    ), per AS (
-      SELECT visit_id,
-        COALESCE(SUM(CASE WHEN to_status = 'waiting' AND next_at IS NOT NULL THEN (julianday(next_at) - julianday(at)) * 86400.0 END), 0) AS waited_s,
-        MAX(CASE WHEN to_status = 'waiting' AND next_at IS NULL THEN at END) AS open_since,
-        MIN(CASE WHEN to_status = 'called' THEN at END) AS called_at,
-        MIN(CASE WHEN to_status = 'in_consultation' THEN at END) AS consult_at
-      FROM ev GROUP BY visit_id
     )
-    SELECT v.id, v.ticket, v.kind, v.clinic_date, v.arrived_at, v.doctor_id, s.name AS doctor_name,
-      EXISTS (SELECT 1 FROM visits p WHERE p.customer_id = v.customer_id AND p.arrived_at < v.arrived_at) AS earlier,
-      per.waited_s, per.open_since, per.called_at, per.consult_at
-    FROM per JOIN visits v ON v.id = per.visit_id LEFT JOIN staff s ON s.id = v.doctor_id ORDER BY v.id`);
-  const arrivals = sqlite.prepare(`SELECT v.clinic_date, v.kind,
-      EXISTS (SELECT 1 FROM visits p WHERE p.customer_id = v.customer_id AND p.arrived_at < v.arrived_at) AS earlier, count(*) AS n
-    FROM visits v WHERE v.clinic_date >= ? AND v.clinic_date <= ? GROUP BY 1, 2, 3`);
+    SELECT visit_id,
+      COALESCE(SUM(CASE WHEN to_status = 'waiting' AND next_at IS NOT NULL THEN (julianday(next_at) - julianday(at)) * 86400.0 END), 0) AS waited_s,
+      group_concat(CASE WHEN to_status = 'waiting' THEN at || '>' || COALESCE(next_at, '') END) AS stretches,
+      MIN(CASE WHEN to_status = 'called' THEN at END) AS called_at,
+      MIN(CASE WHEN to_status = 'in_consultation' THEN at END) AS consult_at
+    FROM ev GROUP BY visit_id`);
   const missed = sqlite.prepare(`SELECT a.starts_at, a.status, a.cancel_reason FROM appointments a
     WHERE a.starts_at >= ? AND a.starts_at < ? AND (a.status IN ('cancelled', 'no_show') OR (a.status IN ('booked', 'confirmed') AND a.starts_at < ?))`);
-  const stretches = sqlite.prepare(`SELECT clinic_date, at AS start, next_at AS "end" FROM (
-      SELECT v.clinic_date, e.to_status, e.at, LEAD(e.at) OVER (PARTITION BY e.visit_id ORDER BY e.at, e.id) AS next_at
-      FROM visits v JOIN visit_events e ON e.visit_id = v.id WHERE v.clinic_date >= ? AND v.clinic_date <= ?
-    ) WHERE to_status = 'waiting'`);
   const comfort = sqlite.prepare(`SELECT COALESCE(r.code, 'manual') AS kind, r.label, r.label_en, k.done_by AS staff_id, s.name AS staff_name,
       CASE WHEN k.done_at IS NOT NULL AND k.done_at <= k.due_at THEN 'onTime' WHEN k.done_at IS NOT NULL THEN 'late'
            WHEN k.cancelled_at IS NOT NULL THEN 'missed' ELSE 'open' END AS outcome, count(*) AS n
@@ -59,19 +50,38 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
 
   function period(from: string, to: string, now: number, full: boolean) {
     const out: Record<string, unknown> = {};
-    // Waits.
-    type W = { id: number; kind: string; clinic_date: string; arrived_at: string; doctor_name: string | null; earlier: number; waited_s: number; open_since: string | null; called_at: string | null; consult_at: string | null };
-    const visits = waits.all(from, to) as W[];
+    // Waits: each visit joined to its events' aggregate.
+    type V = { id: number; kind: string; clinic_date: string; arrived_at: string; doctor_name: string | null; earlier: number };
+    type W = { visit_id: number; waited_s: number; stretches: string | null; called_at: string | null; consult_at: string | null };
+    const visits = visitsOf.all(from, to) as V[];
+    const perVisit = new Map((waits.all(from, to) as W[]).map((row) => [row.visit_id, row]));
     const toCalled: number[] = [];
     const toConsult: number[] = [];
     const byHour = new Map<number, [number[], number[]]>();
     const byDoctor = new Map<string, [number[], number[]]>();
     const byClass = new Map<string, [number[], number[]]>();
-    const all: [number, W, number | null][] = [];
+    const all: [number, V, number | null][] = [];
+    const days = new Map<string, number[]>();
+    const marks = new Map<string, number[]>();
     for (const visit of visits) {
-      let called = visit.waited_s;
-      if (visit.open_since !== null) called += Math.max(0, (Math.min(now, dayEnd(visit.clinic_date)) - Date.parse(visit.open_since)) / 1000);
-      const consult = visit.called_at !== null && visit.consult_at !== null && visit.consult_at >= visit.called_at ? (Date.parse(visit.consult_at) - Date.parse(visit.called_at)) / 1000 : null;
+      const wait = perVisit.get(visit.id);
+      const cap = Math.min(now, dayEnd(visit.clinic_date));
+      let called = wait?.waited_s ?? 0;
+      // The queue at each quarter hour, 08:00–20:00, from the same stretches.
+      const counts = marks.get(visit.clinic_date) ?? new Array<number>(49).fill(0);
+      marks.set(visit.clinic_date, counts);
+      const base = Date.parse(`${visit.clinic_date}T00:00:00Z`);
+      for (const stretch of wait?.stretches?.split(',') ?? []) {
+        const [startText, endText] = stretch.split('>') as [string, string];
+        const start = Date.parse(startText);
+        const end = endText === '' ? cap : Date.parse(endText);
+        if (endText === '') called += Math.max(0, (cap - start) / 1000);
+        for (let index = 0; index < 49; index += 1) {
+          const mark = base + index * 15 * 60_000;
+          if (mark >= start && mark < end) counts[index]! += 1;
+        }
+      }
+      const consult = wait && wait.called_at !== null && wait.consult_at !== null && wait.consult_at >= wait.called_at ? (Date.parse(wait.consult_at) - Date.parse(wait.called_at)) / 1000 : null;
       toCalled.push(called);
       if (consult !== null) toConsult.push(consult);
       const hour = (new Date(visit.arrived_at).getUTCHours() + 8) % 24;
@@ -83,16 +93,14 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
         (map as Map<unknown, [number[], number[]]>).set(key, group);
       }
       all.push([called, visit, consult]);
+      // Arrivals by day and kind.
+      const day = days.get(visit.clinic_date) ?? [0, 0, 0, 0, 0];
+      day[visit.kind === 'appointment' ? 0 : visit.kind === 'walk_in' ? 1 : 2]! += 1;
+      days.set(visit.clinic_date, day);
     }
     out.waits = [summary(toCalled), summary(toConsult)];
     if (full) for (const map of [byHour, byDoctor, byClass]) out[String(map.size)] = [...map].map(([key, [a, b]]) => [key, summary(a), summary(b)]);
-    // Arrivals and appointments not kept.
-    const days = new Map<string, number[]>();
-    for (const row of arrivals.all(from, to) as { clinic_date: string; kind: string; earlier: number; n: number }[]) {
-      const day = days.get(row.clinic_date) ?? [0, 0, 0, 0, 0];
-      day[row.kind === 'appointment' ? 0 : row.kind === 'walk_in' ? 1 : 2]! += row.n;
-      days.set(row.clinic_date, day);
-    }
+    // Appointments not kept.
     const reasons = new Map<string, number>();
     for (const row of missed.all(dayStartIso(from), new Date(dayEnd(to)).toISOString(), dayStartIso(dayOf(new Date(now).toISOString()))) as { starts_at: string; status: string; cancel_reason: string | null }[]) {
       const day = days.get(dayOf(row.starts_at)) ?? [0, 0, 0, 0, 0];
@@ -101,19 +109,6 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
       days.set(dayOf(row.starts_at), day);
     }
     out.arrivals = [days.size, reasons.size];
-    // The queue at each quarter hour, 08:00–20:00.
-    const marks = new Map<string, number[]>();
-    for (const row of stretches.all(from, to) as { clinic_date: string; start: string; end: string | null }[]) {
-      const counts = marks.get(row.clinic_date) ?? new Array<number>(49).fill(0);
-      const base = Date.parse(`${row.clinic_date}T00:00:00Z`) - 8 * HOUR + 8 * HOUR;
-      const start = Date.parse(row.start);
-      const end = row.end === null ? Math.min(now, dayEnd(row.clinic_date)) : Date.parse(row.end);
-      for (let index = 0; index < 49; index += 1) {
-        const mark = base + index * 15 * 60_000;
-        if (mark >= start && mark < end) counts[index]! += 1;
-      }
-      marks.set(row.clinic_date, counts);
-    }
     out.queue = marks.size;
     // Comfort.
     const tally: Record<string, number> = { onTime: 0, late: 0, missed: 0, open: 0 };

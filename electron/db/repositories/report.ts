@@ -13,8 +13,8 @@ import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** One visit of the period with its waits, summed from its status events. */
-export interface VisitWaitRow {
+/** One visit of the period: who came when, to which doctor, and whether the customer came before. */
+export interface ReportVisitRow {
   id: number;
   ticket: string;
   kind: string;
@@ -24,51 +24,62 @@ export interface VisitWaitRow {
   doctor_name: string | null;
   /** 1 when the customer has a visit that arrived before this one (a return), else 0. */
   earlier: number;
+}
+
+/** The visits of the days `from`…`to` (`visits_by_day`; "came before" through `visits_by_customer`). */
+export async function reportVisits(db: Db, from: string, to: string): Promise<ReportVisitRow[]> {
+  return (await reportVisitsQuery(from, to).execute(db)).rows;
+}
+
+/** The query of `reportVisits`, unexecuted (the EXPLAIN test compiles it). */
+export function reportVisitsQuery(from: string, to: string) {
+  return sql<ReportVisitRow>`
+    SELECT v.id, v.ticket, v.kind, v.clinic_date, v.arrived_at, v.doctor_id, s.name AS doctor_name,
+      EXISTS (SELECT 1 FROM visits p WHERE p.customer_id = v.customer_id AND p.arrived_at < v.arrived_at) AS earlier
+    FROM visits v LEFT JOIN staff s ON s.id = v.doctor_id
+    WHERE v.clinic_date >= ${from} AND v.clinic_date <= ${to}`;
+}
+
+/** Each visit's waits, summed from its status events. */
+export interface VisitWaitRow {
+  visit_id: number;
   /** Seconds in `waiting`, over every closed stretch (a customer sent back to wait keeps the first). */
   waited_s: number;
-  /** When a stretch of waiting still open began (the customer is still waiting), or null. */
-  open_since: string | null;
+  /**
+   * Every stretch of waiting as `start>end` joined by commas; the end is empty for a stretch still
+   * open (the customer is still waiting). The queue over the day is counted from these.
+   */
+  stretches: string | null;
   /** The first call and the first moment in consultation. */
   called_at: string | null;
   consult_at: string | null;
 }
 
 /**
- * Each visit of the days `from`…`to` with its waits: the closed waiting stretches summed, the open
- * one's start, the first call and the first consultation.
+ * The waits of each visit of the days `from`…`to`, from its status events in one pass (each event
+ * with the next one's time, `LEAD`): closed stretches of waiting summed, every stretch listed, the
+ * first call and the first consultation. The events come from the covering index
+ * `visit_events_for_report` (migration 017): a month is ~45,000 events, a year ~450,000.
  */
 export async function visitWaitRows(db: Db, from: string, to: string): Promise<VisitWaitRow[]> {
-  const result = await sql<VisitWaitRow>`
+  return (await visitWaitRowsQuery(from, to).execute(db)).rows;
+}
+
+/** The query of `visitWaitRows`, unexecuted (the EXPLAIN test compiles it). */
+export function visitWaitRowsQuery(from: string, to: string) {
+  return sql<VisitWaitRow>`
     WITH ev AS (
       SELECT e.visit_id, e.to_status, e.at,
         LEAD(e.at) OVER (PARTITION BY e.visit_id ORDER BY e.at, e.id) AS next_at
       FROM visits v JOIN visit_events e ON e.visit_id = v.id
       WHERE v.clinic_date >= ${from} AND v.clinic_date <= ${to}
-    ), per AS (
-      SELECT visit_id,
-        COALESCE(SUM(CASE WHEN to_status = 'waiting' AND next_at IS NOT NULL THEN (julianday(next_at) - julianday(at)) * 86400.0 END), 0) AS waited_s,
-        MAX(CASE WHEN to_status = 'waiting' AND next_at IS NULL THEN at END) AS open_since,
-        MIN(CASE WHEN to_status = 'called' THEN at END) AS called_at,
-        MIN(CASE WHEN to_status = 'in_consultation' THEN at END) AS consult_at
-      FROM ev GROUP BY visit_id
     )
-    SELECT v.id, v.ticket, v.kind, v.clinic_date, v.arrived_at, v.doctor_id, s.name AS doctor_name,
-      EXISTS (SELECT 1 FROM visits p WHERE p.customer_id = v.customer_id AND p.arrived_at < v.arrived_at) AS earlier,
-      per.waited_s, per.open_since, per.called_at, per.consult_at
-    FROM per JOIN visits v ON v.id = per.visit_id LEFT JOIN staff s ON s.id = v.doctor_id
-    ORDER BY v.id`.execute(db);
-  return result.rows;
-}
-
-/** Arrivals of the days `from`…`to` by day, ticket kind and whether the customer came before. */
-export async function arrivalCounts(db: Db, from: string, to: string): Promise<{ clinic_date: string; kind: string; earlier: number; n: number }[]> {
-  const result = await sql<{ clinic_date: string; kind: string; earlier: number; n: number }>`
-    SELECT v.clinic_date, v.kind,
-      EXISTS (SELECT 1 FROM visits p WHERE p.customer_id = v.customer_id AND p.arrived_at < v.arrived_at) AS earlier,
-      count(*) AS n
-    FROM visits v WHERE v.clinic_date >= ${from} AND v.clinic_date <= ${to}
-    GROUP BY 1, 2, 3`.execute(db);
-  return result.rows;
+    SELECT visit_id,
+      COALESCE(SUM(CASE WHEN to_status = 'waiting' AND next_at IS NOT NULL THEN (julianday(next_at) - julianday(at)) * 86400.0 END), 0) AS waited_s,
+      group_concat(CASE WHEN to_status = 'waiting' THEN at || '>' || COALESCE(next_at, '') END) AS stretches,
+      MIN(CASE WHEN to_status = 'called' THEN at END) AS called_at,
+      MIN(CASE WHEN to_status = 'in_consultation' THEN at END) AS consult_at
+    FROM ev GROUP BY visit_id`;
 }
 
 /**
@@ -77,24 +88,17 @@ export async function arrivalCounts(db: Db, from: string, to: string): Promise<{
  * is the start of the clinic's today: an appointment before it that nobody checked in is a no-show).
  */
 export async function missedAppointments(db: Db, start: string, end: string, dayOver: string): Promise<{ starts_at: string; status: string; cancel_reason: string | null }[]> {
-  const result = await sql<{ starts_at: string; status: string; cancel_reason: string | null }>`
-    SELECT a.starts_at, a.status, a.cancel_reason FROM appointments a
-    WHERE a.starts_at >= ${start} AND a.starts_at < ${end}
-      AND (a.status IN ('cancelled', 'no_show') OR (a.status IN ('booked', 'confirmed') AND a.starts_at < ${dayOver}))`.execute(db);
-  return result.rows;
+  return (await missedAppointmentsQuery(start, end, dayOver).execute(db)).rows;
 }
 
-/** Every stretch of waiting of the period's visits: when it began and when it ended (null: still open). */
-export async function waitingStretches(db: Db, from: string, to: string): Promise<{ clinic_date: string; start: string; end: string | null }[]> {
-  const result = await sql<{ clinic_date: string; start: string; end: string | null }>`
-    SELECT clinic_date, at AS start, next_at AS "end" FROM (
-      SELECT v.clinic_date, e.to_status, e.at,
-        LEAD(e.at) OVER (PARTITION BY e.visit_id ORDER BY e.at, e.id) AS next_at
-      FROM visits v JOIN visit_events e ON e.visit_id = v.id
-      WHERE v.clinic_date >= ${from} AND v.clinic_date <= ${to}
-    ) WHERE to_status = 'waiting'`.execute(db);
-  return result.rows;
+/** The query of `missedAppointments`, unexecuted (the EXPLAIN test compiles it). */
+export function missedAppointmentsQuery(start: string, end: string, dayOver: string) {
+  return sql<{ starts_at: string; status: string; cancel_reason: string | null }>`
+    SELECT a.starts_at, a.status, a.cancel_reason FROM appointments a
+    WHERE a.starts_at >= ${start} AND a.starts_at < ${end}
+      AND (a.status IN ('cancelled', 'no_show') OR (a.status IN ('booked', 'confirmed') AND a.starts_at < ${dayOver}))`;
 }
+
 
 /** How the period's comfort tasks went, by kind (rule code, or `manual`), staff member and outcome. */
 export interface ComfortCountRow {
@@ -113,7 +117,12 @@ export interface ComfortCountRow {
  * is not counted (shared/domain/comfort.ts `isMissed`).
  */
 export async function comfortCounts(db: Db, from: string, to: string): Promise<ComfortCountRow[]> {
-  const result = await sql<ComfortCountRow>`
+  return (await comfortCountsQuery(from, to).execute(db)).rows;
+}
+
+/** The query of `comfortCounts`, unexecuted (the EXPLAIN test compiles it). */
+export function comfortCountsQuery(from: string, to: string) {
+  return sql<ComfortCountRow>`
     SELECT COALESCE(r.code, 'manual') AS kind, r.label, r.label_en, k.done_by AS staff_id, s.name AS staff_name,
       CASE WHEN k.done_at IS NOT NULL AND k.done_at <= k.due_at THEN 'onTime'
            WHEN k.done_at IS NOT NULL THEN 'late'
@@ -125,8 +134,7 @@ export async function comfortCounts(db: Db, from: string, to: string): Promise<C
       LEFT JOIN staff s ON s.id = k.done_by
     WHERE v.clinic_date >= ${from} AND v.clinic_date <= ${to}
       AND (k.cancelled_at IS NULL OR k.cancelled_at > k.due_at)
-    GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
-  return result.rows;
+    GROUP BY 1, 2, 3, 4, 5, 6`;
 }
 
 /** The status events of a few visits with who moved them, and each visit's customer's name (to be masked). */

@@ -10,6 +10,7 @@ import type { Report, ReportSection, ReportTable } from '../../../shared/contrac
 import { parseCsv, tableToCsv } from '../../../shared/report/csv';
 import { at, createReportDays, DAY_ONE, DAY_TWO, MISSED, REPORT_CUSTOMERS, REPORT_NOW, type ReportDays } from '../../../tests/helpers/report-days';
 import { caller } from '../../../tests/helpers/test-core';
+import { comfortCountsQuery, missedAppointmentsQuery, reportVisitsQuery, visitWaitRowsQuery } from '../../db/repositories/report';
 import { NOTIFICATION_RULES } from '../notification-rules/index';
 import { createScheduler } from '../scheduler';
 import { createClosingReportJob } from './closing-report-job';
@@ -275,5 +276,26 @@ describe('the daily report at closing', () => {
     expect(notices[0]!.link).toBe(`#/report/${DAY_TWO}/${DAY_TWO}`);
     const list = await call<{ reports: { date: string; headline: unknown[] }[] }>('report.kept', {});
     expect(list.ok && list.value.reports.map((each) => [each.date, each.headline.length])).toEqual([[DAY_TWO, 3]]);
+  });
+});
+
+describe('the report’s reads', () => {
+  it('find a period’s visits, their events, tasks and appointments through indexes, never by scanning a table', () => {
+    const { sqlite, db } = days.core.database;
+    const plan = (query: { compile(db: never): { sql: string; parameters: readonly unknown[] } }) => {
+      const compiled = query.compile(db as never);
+      return (sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
+    };
+    const waits = plan(visitWaitRowsQuery(DAY_ONE, DAY_TWO));
+    expect(waits).toMatch(/SEARCH v USING (COVERING )?INDEX visits_by_day/);
+    expect(waits).toMatch(/SEARCH e USING COVERING INDEX visit_events_for_report/);
+    const visits = plan(reportVisitsQuery(DAY_ONE, DAY_TWO));
+    expect(visits).toMatch(/SEARCH v USING INDEX visits_by_day/);
+    expect(visits).toMatch(/SEARCH p USING COVERING INDEX visits_by_customer/);
+    const comfort = plan(comfortCountsQuery(DAY_ONE, DAY_TWO));
+    expect(comfort).toMatch(/INDEX visits_by_day/);
+    expect(comfort).toMatch(/SEARCH k USING COVERING INDEX comfort_tasks_for_report/);
+    expect(plan(missedAppointmentsQuery(at(DAY_ONE, '00:00').toISOString(), at(DAY_TWO, '00:00').toISOString(), REPORT_NOW.toISOString()))).toMatch(/SEARCH a USING INDEX appointments_by_(status_)?start/);
+    for (const detail of [waits, visits, comfort]) expect(detail).not.toMatch(/SCAN (v|e|k|visits|visit_events|comfort_tasks)\b(?! USING)/);
   });
 });

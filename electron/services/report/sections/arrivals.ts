@@ -4,10 +4,11 @@
  */
 import { clinicDateOf } from '../../../../shared/domain/clinic-time';
 import { clinicDayRange } from '../../../../shared/domain/clinic-time';
-import { starDigitRuns, VISIT_CLASSES, visitClass, type VisitClass } from '../../../../shared/domain/report';
+import { starDigitRuns, VISIT_CLASSES, type VisitClass } from '../../../../shared/domain/report';
 import type { MessageKey } from '../../../../shared/i18n/messages';
-import { arrivalCounts, missedAppointments } from '../../../db/repositories/report';
+import { missedAppointments } from '../../../db/repositories/report';
 import { column, type ReportSectionModule } from '../section';
+import { readVisitWaits } from './visit-waits';
 
 interface DayRow {
   appointment: number;
@@ -21,19 +22,16 @@ export const arrivalsSection: ReportSectionModule = {
   key: 'arrivals',
   async build(context) {
     const { db, period, settings, now, t } = context;
-    const [arrivals, missed] = await Promise.all([
-      arrivalCounts(db, period.from, period.to),
-      missedAppointments(db, period.start, period.end, clinicDayRange(clinicDateOf(now, settings.timeZone), settings.timeZone).start),
-    ]);
+    const visits = await readVisitWaits(context);
+    const missed = await missedAppointments(db, period.start, period.end, clinicDayRange(clinicDateOf(now, settings.timeZone), settings.timeZone).start);
     const byDay = new Map<string, DayRow>(period.days.map((day) => [day, { appointment: 0, walk_in: 0, followup: 0, noShow: 0, cancelled: 0 }]));
     const byClass = new Map<VisitClass, number>(VISIT_CLASSES.map((name) => [name, 0]));
     let total = 0;
-    for (const row of arrivals) {
+    for (const { row, visitClass: name } of visits) {
       const day = byDay.get(row.clinic_date);
-      if (day && (row.kind === 'appointment' || row.kind === 'walk_in' || row.kind === 'followup')) day[row.kind] += row.n;
-      const name = visitClass(row.kind, row.earlier === 1);
-      byClass.set(name, (byClass.get(name) ?? 0) + row.n);
-      total += row.n;
+      if (day && (row.kind === 'appointment' || row.kind === 'walk_in' || row.kind === 'followup')) day[row.kind] += 1;
+      byClass.set(name, (byClass.get(name) ?? 0) + 1);
+      total += 1;
     }
     const reasons = new Map<string, number>();
     for (const row of missed) {

@@ -3,8 +3,8 @@
  * day (over a longer period: on average over its days, and at most), from every stretch of waiting.
  */
 import { clinicDayRange, clinicInstant, wallClock } from '../../../../shared/domain/clinic-time';
-import { waitingStretches } from '../../../db/repositories/report';
 import { column, type ReportSectionModule } from '../section';
+import { readVisitWaits } from './visit-waits';
 
 const STEP_MINUTES = 15;
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -13,17 +13,20 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export const queueSection: ReportSectionModule = {
   key: 'queue',
   async build(context) {
-    const { db, period, settings, now, t } = context;
-    const stretches = await waitingStretches(db, period.from, period.to);
+    const { period, settings, t } = context;
+    const visits = await readVisitWaits(context);
     // The clinic's hours, widened to the hour of the earliest and the latest wait of the period.
     let first = minutesOf(settings.opensAt);
     let last = minutesOf(settings.closesAt);
-    const ends = new Map<string, number>(period.days.map((day) => [day, Math.min(now.getTime(), Date.parse(clinicDayRange(day, settings.timeZone).end))]));
-    for (const stretch of stretches) {
-      const start = wallClock(new Date(stretch.start), settings.timeZone);
-      first = Math.min(first, start.hour * 60);
-      const end = stretch.end === null ? null : wallClock(new Date(stretch.end), settings.timeZone);
-      if (end && stretch.end! < clinicDayRange(stretch.clinic_date, settings.timeZone).end) last = Math.max(last, Math.min(23 * 60 + 45, end.hour * 60 + end.minute));
+    for (const visit of visits) {
+      const dayEnd = Date.parse(clinicDayRange(visit.row.clinic_date, settings.timeZone).end);
+      for (const [start, end] of visit.stretches) {
+        first = Math.min(first, wallClock(new Date(start), settings.timeZone).hour * 60);
+        if (end < dayEnd) {
+          const until = wallClock(new Date(end), settings.timeZone);
+          last = Math.max(last, Math.min(23 * 60 + 45, until.hour * 60 + until.minute));
+        }
+      }
     }
     first = Math.floor(first / STEP_MINUTES) * STEP_MINUTES;
     const marks: number[] = [];
@@ -31,13 +34,13 @@ export const queueSection: ReportSectionModule = {
     // Per day, the instant of each mark, and how many were waiting at it.
     const instants = new Map<string, number[]>(period.days.map((day) => [day, marks.map((minutes) => clinicInstant(day, clock(minutes), settings.timeZone).getTime())]));
     const counts = new Map<string, number[]>(period.days.map((day) => [day, marks.map(() => 0)]));
-    for (const stretch of stretches) {
-      const at = instants.get(stretch.clinic_date);
-      const count = counts.get(stretch.clinic_date);
+    for (const visit of visits) {
+      const at = instants.get(visit.row.clinic_date);
+      const count = counts.get(visit.row.clinic_date);
       if (!at || !count) continue;
-      const start = Date.parse(stretch.start);
-      const end = stretch.end === null ? (ends.get(stretch.clinic_date) ?? start) : Date.parse(stretch.end);
-      for (let index = 0; index < at.length; index += 1) if (at[index]! >= start && at[index]! < end) count[index]! += 1;
+      for (const [start, end] of visit.stretches) {
+        for (let index = 0; index < at.length; index += 1) if (at[index]! >= start && at[index]! < end) count[index]! += 1;
+      }
     }
     const days = period.days.length;
     const rows = marks.map((minutes, index) => {

@@ -1,42 +1,60 @@
 /**
  * The period's visits with their two waits in seconds — check-in to called (every stretch in the
  * waiting state, a stretch still open counted to now or the end of its day) and called to in
- * consultation (first call to first consultation) — read once and shared by the waits and the
- * longest-waits sections.
+ * consultation (first call to first consultation) — and their stretches of waiting: read once per
+ * report and shared by the arrivals, waits, queue and longest-waits sections.
  */
 import { clinicDayRange, wallClock } from '../../../../shared/domain/clinic-time';
 import { visitClass, type VisitClass } from '../../../../shared/domain/report';
-import { visitWaitRows, type VisitWaitRow } from '../../../db/repositories/report';
+import { reportVisits, visitWaitRows, type ReportVisitRow, type VisitWaitRow } from '../../../db/repositories/report';
 import type { SectionContext } from '../section';
 
 export interface VisitWait {
-  row: VisitWaitRow;
+  row: ReportVisitRow;
   visitClass: VisitClass;
   /** The clinic hour of arrival, 0–23. */
   hour: number;
   toCalled: number;
   /** Null when the customer never went from a call into consultation. */
   toConsultation: number | null;
+  /** Each stretch of waiting, in ms since the epoch; an open one ends now or at the end of its day. */
+  stretches: [start: number, end: number][];
 }
 
 /**
  * One visit's waits (seed 004 rule 26: what customers hate most). Exported for the test that
  * recomputes them from raw events.
  */
-export function visitWaitOf(row: VisitWaitRow, now: Date, timeZone: string): VisitWait {
-  let toCalled = row.waited_s;
-  if (row.open_since !== null) {
-    const cap = Math.min(now.getTime(), Date.parse(clinicDayRange(row.clinic_date, timeZone).end));
-    toCalled += Math.max(0, (cap - Date.parse(row.open_since)) / 1000);
+export function visitWaitOf(row: ReportVisitRow, waits: VisitWaitRow | undefined, now: Date, timeZone: string): VisitWait {
+  const cap = Math.min(now.getTime(), Date.parse(clinicDayRange(row.clinic_date, timeZone).end));
+  const stretches: [number, number][] = [];
+  let toCalled = waits?.waited_s ?? 0;
+  for (const stretch of waits?.stretches?.split(',') ?? []) {
+    const [start, end] = stretch.split('>') as [string, string];
+    const from = Date.parse(start);
+    if (end === '') {
+      toCalled += Math.max(0, (cap - from) / 1000);
+      stretches.push([from, cap]);
+    } else stretches.push([from, Date.parse(end)]);
   }
-  const toConsultation =
-    row.called_at !== null && row.consult_at !== null && row.consult_at >= row.called_at ? (Date.parse(row.consult_at) - Date.parse(row.called_at)) / 1000 : null;
-  return { row, visitClass: visitClass(row.kind, row.earlier === 1), hour: wallClock(new Date(row.arrived_at), timeZone).hour, toCalled: Math.round(toCalled * 1000) / 1000, toConsultation };
+  const called = waits?.called_at ?? null;
+  const consult = waits?.consult_at ?? null;
+  const toConsultation = called !== null && consult !== null && consult >= called ? (Date.parse(consult) - Date.parse(called)) / 1000 : null;
+  return {
+    row,
+    visitClass: visitClass(row.kind, row.earlier === 1),
+    hour: wallClock(new Date(row.arrived_at), timeZone).hour,
+    toCalled: Math.round(toCalled * 1000) / 1000,
+    toConsultation,
+    stretches,
+  };
 }
 
 export function readVisitWaits(context: SectionContext): Promise<VisitWait[]> {
   return context.shared('visitWaits', async () => {
-    const rows = await visitWaitRows(context.db, context.period.from, context.period.to);
-    return rows.map((row) => visitWaitOf(row, context.now, context.settings.timeZone));
+    const { db, period, now, settings } = context;
+    const visits = await reportVisits(db, period.from, period.to);
+    const waits = new Map((await visitWaitRows(db, period.from, period.to)).map((row) => [row.visit_id, row]));
+    return visits.map((row) => visitWaitOf(row, waits.get(row.id), now, settings.timeZone));
   });
 }
