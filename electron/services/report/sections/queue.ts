@@ -18,8 +18,9 @@ export const queueSection: ReportSectionModule = {
     // The clinic's hours, widened to the hour of the earliest and the latest wait of the period.
     let first = minutesOf(settings.opensAt);
     let last = minutesOf(settings.closesAt);
+    const dayEnds = new Map(period.days.map((day) => [day, Date.parse(clinicDayRange(day, settings.timeZone).end)]));
     for (const visit of visits) {
-      const dayEnd = Date.parse(clinicDayRange(visit.row.clinic_date, settings.timeZone).end);
+      const dayEnd = dayEnds.get(visit.row.clinic_date) ?? 0;
       for (const [start, end] of visit.stretches) {
         first = Math.min(first, wallClock(new Date(start), settings.timeZone).hour * 60);
         if (end < dayEnd) {
