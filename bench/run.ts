@@ -33,6 +33,7 @@ import { captureQueries, replay } from './floor';
 import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
 import { formatLoadReport, runLoad } from './load';
 import { runFuzz } from './fuzz';
+import { runReportRows } from './report-rows';
 import { compare, formatTable, sample, summarise, type Row } from './measure';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -44,6 +45,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-browser    skip the Chromium rows
   --browser       run the Chromium rows even with --smoke
   --only WHAT     only the rows of one part: node (database, services, dispatcher, HTTP) or browser
+  --report        only the manager's report rows (a month and a year against their floor; issue 18);
+                  writes bench/results-report.json unless --out says otherwise
   --load          many desks and event streams against one server instead (docs/performance.md):
                   --clients N (20), --duration SECONDS (60), --streams N (10), --think MS (25)
   --fuzz          bad inputs instead (issue 19): --runs per method (default 10000) over HTTP;
@@ -65,7 +68,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       smoke: { type: 'boolean', default: false },
-      out: { type: 'string', default: 'bench/results.json' },
+      out: { type: 'string' },
       seed: { type: 'string', default: '20261101' },
       runs: { type: 'string' },
       browser: { type: 'boolean' },
@@ -79,6 +82,7 @@ async function main() {
       think: { type: 'string', default: '25' },
       fuzz: { type: 'boolean', default: false },
       crash: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -92,8 +96,10 @@ async function main() {
   const smoke = values.smoke;
   const runs = values.runs ? Number(values.runs) : smoke ? 40 : 2000;
   if (values.only !== undefined && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only takes node or browser, not ${values.only}`);
-  const withNode = values.only !== 'browser';
-  const withBrowser = values.only === 'node' || values['no-browser'] ? false : (values.browser ?? (!smoke || values.only === 'browser'));
+  const reportOnly = values.report;
+  const out = values.out ?? (reportOnly ? 'bench/results-report.json' : 'bench/results.json');
+  const withNode = values.only !== 'browser' && !reportOnly;
+  const withBrowser = reportOnly || values.only === 'node' || values['no-browser'] ? false : (values.browser ?? (!smoke || values.only === 'browser'));
   const seed = Number(values.seed);
   const sizes = smoke ? SMOKE_SIZES : FULL_SIZES;
   const log = (line: string) => console.log(`· ${line}`);
@@ -300,6 +306,11 @@ async function main() {
       clock.offsetMs = 0;
     }
 
+    if (withNode || reportOnly) {
+      // The manager's report (issue 18): a month and a year against the same aggregates by hand.
+      rows.push(...(await runReportRows({ sqlite, db, now: clock.now(), smoke })));
+    }
+
     console.log(`\n${formatTable(rows)}`);
     const rendererDir = join(__dirname, 'renderer');
     const report = {
@@ -317,9 +328,9 @@ async function main() {
       rows,
     };
     console.log(`database ${(dbBytes / 2 ** 20).toFixed(1)} MiB; renderer ${report.rendererGzipBytes === null ? '—' : `${(report.rendererGzipBytes / 1024).toFixed(0)} KiB gzip`}; server peak RSS ${report.serverPeakRssBytes === null ? '—' : `${(report.serverPeakRssBytes / 2 ** 20).toFixed(0)} MiB`}`);
-    mkdirSync(dirname(values.out), { recursive: true });
-    writeFileSync(values.out, JSON.stringify(report, null, 2));
-    console.log(`written to ${values.out}`);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(report, null, 2));
+    console.log(`written to ${out}`);
   } finally {
     await core?.close();
     rmSync(workDir, { recursive: true, force: true });

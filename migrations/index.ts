@@ -16,6 +16,7 @@ import * as m010 from './010-comfort-rule-edits';
 import * as m011 from './011-one-open-visit';
 import * as m020 from './020-edit-versions';
 import * as m021 from './021-privacy';
+import * as m017 from './017-report';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '011-one-open-visit': m011,
   '020-edit-versions': m020,
   '021-privacy': m021,
+  '017-report': m017,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -30,6 +30,7 @@ import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
 import { createPrivacyService } from '../services/privacy-service';
+import { createReportService } from '../services/report/report-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -88,6 +89,7 @@ export function createServices(backups?: BackupService): Services {
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
     privacy: createPrivacyService(),
+    report: createReportService(),
   };
 }
 

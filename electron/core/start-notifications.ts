@@ -3,6 +3,7 @@
  * desktop main process both call this after creating the core, and `stop()` before closing it.
  */
 import { NOTIFICATION_RULES } from '../services/notification-rules/index';
+import { createClosingReportJob } from '../services/report/closing-report-job';
 import { createScheduler, type Scheduler } from '../services/scheduler';
 import type { ConsoleCore } from './create-core';
 
@@ -40,6 +41,7 @@ export function startNotifications(core: ConsoleCore, options: { intervalMs?: nu
     clock: core.clock,
     events: core.events,
     rules: NOTIFICATION_RULES,
+    jobs: [createClosingReportJob()],
     intervalMs: options.intervalMs ?? tickIntervalFrom(process.env),
   });
   scheduler.start();

@@ -43,6 +43,7 @@ describe('migrations', () => {
       'consents',
       'customers',
       'items',
+      'kept_reports',
       'notification_reads',
       'notification_roles',
       'notifications',

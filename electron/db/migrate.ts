@@ -36,7 +36,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<{ applied: 
  * an older release left behind, for the tests of updating it.
  */
 export async function migrateTo(db: Kysely<Database>, version: number): Promise<{ applied: string[] }> {
-  const target = Object.keys(migrations)[version - 1];
+  // Kysely applies migrations in the order of their names, whatever order the list is written in.
+  const target = Object.keys(migrations).sort()[version - 1];
   if (!Number.isInteger(version) || version < 1 || !target) throw new Error(`no schema version ${String(version)}: 1 to ${String(SCHEMA_VERSION)}`);
   return { applied: await applyMigrations(db, migrations, target) };
 }

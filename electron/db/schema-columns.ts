@@ -233,6 +233,13 @@ export const schemaColumns = {
     cancelled_at: 'TEXT',
     note: 'TEXT NOT NULL DEFAULT',
   },
+  kept_reports: {
+    clinic_date: 'TEXT NOT NULL',
+    generated_at: 'TEXT NOT NULL',
+    language: 'TEXT NOT NULL',
+    headline: 'TEXT NOT NULL',
+    report: 'TEXT NOT NULL',
+  },
   print_jobs: {
     id: 'INTEGER PRIMARY KEY',
     kind: 'TEXT NOT NULL',

@@ -231,6 +231,17 @@ export interface ComfortTasksTable {
   note: Generated<string>;
 }
 
+/** The day's report kept at closing (migration 017, issue 18). */
+export interface KeptReportsTable {
+  clinic_date: string;
+  generated_at: string;
+  language: string;
+  /** JSON: the three headline figures. */
+  headline: string;
+  /** JSON: the whole report as `report.get` returns it. */
+  report: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   staff: StaffTable;
@@ -249,6 +260,7 @@ export interface Database {
   visit_events: VisitEventsTable;
   comfort_rules: ComfortRulesTable;
   comfort_tasks: ComfortTasksTable;
+  kept_reports: KeptReportsTable;
   print_jobs: PrintJobsTable;
   notifications: NotificationsTable;
   notification_roles: NotificationRolesTable;

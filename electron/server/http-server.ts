@@ -302,6 +302,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     },
   );
 
+  // The manager's report as one A4 document (issue 18), for the browser's print dialog ("Save as
+  // PDF"): signed in like the slip, managers only through the same dispatcher; no script runs in it.
+  app.get<{ Params: { from: string; to: string }; Querystring: { compare?: string } }>('/print/report/:from/:to', async (request, reply) => {
+    const language = languageOf(request);
+    const token = bearerToken(request) ?? readCookie(request, SESSION_COOKIE);
+    const input = { from: request.params.from, to: request.params.to, language, compare: request.query.compare !== '0' };
+    const result = await core.dispatcher.dispatch('report.document', input, callerOf(request, token));
+    void reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', cspHeader({ ...CONTENT_SECURITY_POLICY, scriptSrc: ["'none'"], frameAncestors: ["'self'"] }))
+      .header('x-frame-options', 'SAMEORIGIN');
+    if (!result.ok) return reply.status(result.status).send(printErrorPage(language, result.error.message));
+    return reply.status(200).send((result.value as { html: string }).html);
+  });
+
   app.all('/api/*', async (request, reply) =>
     sendError(reply, languageOf(request), 'not_found', 'error.notFound'),
   );

@@ -147,6 +147,11 @@ describe('erasure', () => {
       appointments: (await core.database.db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
     });
     const before = await counts();
+    // The report of her day, as a manager reads it (masked names aside, its figures must not move).
+    const figures = async () => {
+      const report = await value<{ sections: { key: string; figures: unknown; tables: unknown; charts: unknown }[] }>('report.get', { from: '2026-11-24', to: '2026-11-24' });
+      return JSON.stringify(report.sections.map((section) => [section.key, section.figures, section.charts])).replaceAll(/"[^"]*\*[^"]*"/g, '"masked"');
+    };
     expect(await call('privacy.erase', { customerId: her.id, confirmName: '司徒婉' })).toMatchObject({ ok: false, status: 400, error: { path: ['confirmName'] } });
     expect(await call('privacy.erase', { customerId: her.id, confirmName: name }, tokens.reception)).toMatchObject({ ok: false, status: 403 });
     const preview = await value<{ hold: unknown; tables: { table: string }[] }>('privacy.erasurePreview', { customerId: her.id });
@@ -154,10 +159,13 @@ describe('erasure', () => {
     expect(preview.tables.map((table) => table.table)).toContain('visits');
     await core.backups.start({ trigger: 'manual', staffId: null, staffName: '何主管' }).done;
     (core.clock as unknown as { advance(ms: number): void }).advance(60_000);
+    const reportBefore = await figures();
     const { erasedAt } = await value<{ erasedAt: string }>('privacy.erase', { customerId: her.id, confirmName: name });
     expect(erasedAt).toBe(core.clock.now().toISOString());
 
     expect(await counts()).toEqual(before);
+    const reportAfter = await figures();
+    expect(reportAfter).toBe(reportBefore);
     expect((await value<{ results: unknown[] }>('customers.search', { query: '司徒' }, tokens.reception)).results).toEqual([]);
     expect((await value<{ results: unknown[] }>('customers.search', { query: '6666' }, tokens.reception)).results).toEqual([]);
     expect(await call('customers.get', { id: her.id }, tokens.reception)).toMatchObject({ ok: false, status: 404 });

@@ -17,6 +17,7 @@ import { notificationMethods } from './notifications';
 import { displayMethods } from './display';
 import { backupMethods } from './backups';
 import { privacyMethods } from './privacy';
+import { reportMethods } from './report';
 
 export const contract = mergeContracts(
   authMethods,
@@ -32,6 +33,7 @@ export const contract = mergeContracts(
   displayMethods,
   backupMethods,
   privacyMethods,
+  reportMethods,
 );
 
 export type Contract = typeof contract;

@@ -87,6 +87,9 @@ export const settingsSchema = z.object({
   retentionAuditLogYears: z.number().int().min(3).max(30),
   /** A customer never treated and not seen for this long is listed for a manager to erase. */
   retentionInactiveCustomerYears: z.number().int().min(1).max(30),
+  // The manager's report (issue 18).
+  /** At closing time, generate and keep the day's report and tell the managers its headline figures. */
+  reportAtClosing: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -122,6 +125,8 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionAccessLogYears: 3,
   retentionAuditLogYears: 3,
   retentionInactiveCustomerYears: 3,
+  // The manager's report (issue 18).
+  reportAtClosing: false,
 };
 
 export type SettingKey = keyof Settings;

@@ -11,6 +11,7 @@ import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
+import { reportMessages } from './catalog/report';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -29,4 +30,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...displayMessages.en,
   ...backupsMessages.en,
   ...privacyMessages.en,
+  ...reportMessages.en,
 };

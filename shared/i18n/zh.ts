@@ -16,6 +16,7 @@ import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
+import { reportMessages } from './catalog/report';
 
 export const zh = {
   ...coreMessages.zh,
@@ -31,6 +32,7 @@ export const zh = {
   ...displayMessages.zh,
   ...backupsMessages.zh,
   ...privacyMessages.zh,
+  ...reportMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -18,6 +18,7 @@ import { createNotificationHandlers } from './notifications';
 import { createDisplayHandlers } from './display';
 import { createBackupHandlers } from './backups';
 import { createPrivacyHandlers } from './privacy';
+import { createReportHandlers } from './report';
 
 export type { Services } from './services';
 
@@ -37,5 +38,6 @@ export function createHandlers(services: Services): Handlers {
     ...createDisplayHandlers(services),
     ...createBackupHandlers(services),
     ...createPrivacyHandlers(services),
+    ...createReportHandlers(services),
   };
 }

@@ -14,6 +14,7 @@ import type { NotificationService } from '../../services/notification-service';
 import type { DisplayService } from '../../services/display-service';
 import type { BackupService } from '../../services/backup-service';
 import type { PrivacyService } from '../../services/privacy-service';
+import type { ReportService } from '../../services/report/report-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -33,4 +34,5 @@ export interface Services {
   display: DisplayService;
   backups: BackupService;
   privacy: PrivacyService;
+  report: ReportService;
 }

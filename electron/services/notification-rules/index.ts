@@ -5,6 +5,7 @@
 import { overdueChecklists } from '../checklist-service';
 import { createChecklistOverdueRule } from './checklist-overdue';
 import type { NotificationRule } from './notification-rule';
+import { reportKeptRule } from './report-kept';
 import { rosterUnconfirmedRule } from './roster-unconfirmed';
 import { comfortOverdueRule, waitRedRule } from './visit-waits';
 
@@ -15,4 +16,5 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   createChecklistOverdueRule(overdueChecklists),
   comfortOverdueRule,
   waitRedRule,
+  reportKeptRule,
 ];

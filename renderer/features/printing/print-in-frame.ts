@@ -27,7 +27,8 @@ export function loadForPrinting(url: string): Promise<() => void> {
     frame.addEventListener('load', () => {
       const document = frame.contentDocument;
       const view = frame.contentWindow;
-      if (!document || !view || !/\bpaper-/.test(document.body.className)) {
+      // A slip's body says its paper (`paper-80mm`); the manager's report's says `report-a4`.
+      if (!document || !view || !/\b(paper-|report-a4)/.test(document.body.className)) {
         const message = document?.querySelector('p')?.textContent ?? '';
         remove();
         reject(new ApiCallError({ code: 'internal', message: message || 'The slip could not be loaded' }));

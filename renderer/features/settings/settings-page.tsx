@@ -154,6 +154,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
                 <TextField control={control} name="printerName" placeholder={t('settings.printer.placeholder')} extra={t('settings.printer.hint')} />
               </Col>
               <Col span={12}><SwitchField control={control} name="silentPrinting" extra={t('settings.silent.hint')} /></Col>
+              {/* The manager's report (issue 18): the day's report kept at closing. */}
+              <Col span={12}><SwitchField control={control} name="reportAtClosing" extra={t('settings.reportAtClosing.hint')} /></Col>
             </Row>
           </Card>
         </Col>
