@@ -77,6 +77,12 @@ export const settingsSchema = z.object({
   /** The lobby display: how many recent calls it lists (the newest shown large) and how many waiting tickets. */
   displayCalledCount: z.number().int().min(1).max(8),
   displayWaitingCount: z.number().int().min(0).max(20),
+  // Escorts (issue 14): when a step counts as delayed and alerts the desk (DESIGN.md: transport
+  // systems' "delayed"; the 5-minute goal from request to pick-up), and the door wait's amber
+  // (seed 004 rule 26: customers hate waiting most).
+  escortTakeMinutes: z.number().int().min(1).max(60),
+  escortPickUpMinutes: z.number().int().min(1).max(60),
+  escortDoorAmberMinutes: z.number().int().min(1).max(60),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -108,6 +114,10 @@ export const DEFAULT_SETTINGS: Settings = {
   displayEnglish: false,
   displayCalledCount: 4,
   displayWaitingCount: 8,
+  // Escorts (issue 14)
+  escortTakeMinutes: 3,
+  escortPickUpMinutes: 5,
+  escortDoorAmberMinutes: 3,
 };
 
 export type SettingKey = keyof Settings;
