@@ -22,6 +22,7 @@ import {
   type EscortStepKey,
 } from '../../shared/domain/escorts';
 import { maskName } from '../../shared/domain/masking';
+import type { Role } from '../../shared/domain/roles';
 import type { Settings } from '../../shared/domain/settings';
 import { canTransition, type VisitStatus } from '../../shared/domain/visits';
 import {
@@ -69,7 +70,7 @@ export interface RoomEdit {
 export interface EscortService {
   board(db: Db, date: ClinicDate | undefined, staffId: number, now: Date): Promise<{ date: ClinicDate; escorts: EscortView[]; myRoomId: number | null }>;
   /** One action on an escort; a step it does not allow is a conflict naming the current step (and the guide who took it). */
-  act(db: Db, action: EscortAction, input: EscortActionInput, staffId: number, now: Date): Promise<EscortView>;
+  act(db: Db, action: EscortAction, input: EscortActionInput, actor: { staffId: number; role: Role }, now: Date): Promise<EscortView>;
   receiveAt(db: Db, staffId: number, roomId: number | null, now: Date): Promise<{ roomId: number | null }>;
   times(db: Db, date: ClinicDate | undefined, now: Date): Promise<{ date: ClinicDate; steps: ({ step: EscortStepKey } & ReturnType<typeof summarizeSeconds>)[] }>;
   rooms(db: Db): Promise<RoomView[]>;
@@ -143,7 +144,8 @@ export function createEscortService(): EscortService {
       return { date: day, escorts: rows.map((row) => escortView(row, settings, now)), myRoomId: await receivingRoomOf(db, staffId) };
     },
 
-    async act(db, action, input, staffId, now) {
+    async act(db, action, input, actor, now) {
+      const { staffId } = actor;
       const escort = await findEscort(db, input.escortId);
       if (!escort) throw new AppError('not_found', 'error.notFound', { path: ['escortId'] });
       const refuse = async (status: EscortStatus) => {
@@ -155,8 +157,7 @@ export function createEscortService(): EscortService {
       };
       // A guide acts on her own escort only; the desk and a manager may step in for her.
       if ((action === 'pickUp' || action === 'deliver' || action === 'handBack') && escort.guide_id !== null && escort.guide_id !== staffId) {
-        const actor = await db.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
-        if (actor?.role === 'guide') throw new AppError('forbidden', 'escorts.notYours', { params: { guide: (await guideNameOf(db, escort.id)) ?? '' } });
+        if (actor.role === 'guide') throw new AppError('forbidden', 'escorts.notYours', { params: { guide: (await guideNameOf(db, escort.id)) ?? '' } });
       }
       if (!canAct(action, escort.status)) throw await refuse(escort.status);
       const at = now.toISOString();

@@ -10,7 +10,7 @@ import type { Services } from './services';
 export function createEscortHandlers(services: Services): HandlersOf<'escorts'> {
   const act = (action: EscortAction) => async (input: { escortId: number; reason?: string | undefined; plan?: string | undefined }, context: HandlerContext) => {
     const actor = requireActor(context);
-    const escort = await services.escorts.act(context.db, action, input, actor.staffId, context.now);
+    const escort = await services.escorts.act(context.db, action, input, { staffId: actor.staffId, role: actor.role }, context.now);
     // The reason is the desk's business; the receiver's plan belongs to the note and stays out of the log.
     context.audit({ target: `escort:${escort.id}`, diff: { action, status: escort.status, visitId: escort.visitId, ...(input.reason ? { reason: input.reason } : {}) } });
     context.emit('escorts.changed', { ids: [escort.id] });
