@@ -19,6 +19,7 @@ import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { BackupsSection } from './backups-section';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
+import { RoomsEditor } from '../escorts/rooms-editor';
 import { LogoField } from './logo-field';
 import { ChoiceField, ClockField, CountField, MinutesField, SwitchField, TextField } from './settings-fields';
 
@@ -137,6 +138,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <Col span={8}><MinutesField control={control} name="idleLockMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="waitAmberMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="waitRedMinutes" /></Col>
+              {/* Escorts (issue 14): when a step is delayed, and the door wait's amber. */}
+              <Col span={8}><MinutesField control={control} name="escortTakeMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="escortPickUpMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="escortDoorAmberMinutes" /></Col>
             </Row>
           </Card>
         </Col>
@@ -171,6 +176,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
                 )}
               </Col>
             </Row>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('escorts.roomsTitle')} size="small" data-testid="settings-rooms">
+            <RoomsEditor />
           </Card>
         </Col>
         <Col span={24}>
