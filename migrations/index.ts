@@ -17,6 +17,7 @@ import * as m011 from './011-one-open-visit';
 import * as m020 from './020-edit-versions';
 import * as m021 from './021-privacy';
 import * as m017 from './017-report';
+import * as m012 from './012-escorts';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '020-edit-versions': m020,
   '021-privacy': m021,
   '017-report': m017,
+  '012-escorts': m012,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -10,7 +10,7 @@ import { CheckSquareOutlined } from '@ant-design/icons';
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
-import { AreaChartOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, AreaChartOutlined, CalendarOutlined, DashboardOutlined, SolutionOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 
 /**
  * Each page is its own chunk, loaded when first shown: a reload of the board evaluates the board's
@@ -44,6 +44,8 @@ const appointments = page(() => import('./features/appointments/appointments-pag
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
+const escorts = page(() => import('./features/escorts/escorts-page').then((module) => module.EscortsPage));
+const room = page(() => import('./features/escorts/room-page').then((module) => module.RoomPage));
 const settings = page(() => import('./features/settings/settings-page').then((module) => module.SettingsPage));
 // The report carries ECharts (core, bar and line, SVG renderer): its own chunk, loaded by managers only.
 const report = page(() => import('./features/report/report-page').then((module) => module.ReportPage));
@@ -90,6 +92,22 @@ export const ROUTES: RouteDefinition[] = [
     roles: STAFF_ROLES,
     render: (props) => <BoardPage {...props} />,
     preload: () => Promise.resolve(),
+  },
+  {
+    key: 'escorts',
+    label: 'escorts.nav',
+    icon: <AimOutlined />,
+    roles: ['guide', 'reception', 'manager'],
+    render: (props) => <escorts.Page {...props} />,
+    preload: escorts.preload,
+  },
+  {
+    key: 'room',
+    label: 'escorts.roomNav',
+    icon: <SolutionOutlined />,
+    roles: ['consultant', 'nurse', 'doctor', 'manager'],
+    render: (props) => <room.Page {...props} />,
+    preload: room.preload,
   },
   {
     key: 'appointments',

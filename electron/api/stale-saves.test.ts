@@ -175,6 +175,22 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     const read = async () => (await value<{ cards: unknown[] }>('visits.cards', { ids: [visitId] })).cards[0];
     return { stale: { visitId, to: 'left', expectedVersion: card?.version }, read };
   },
+  // issue 14: a room's place and directions; of two managers editing one room, one wins.
+  'rooms.update': async () => {
+    const [room] = await value<{ id: number; version: number }[]>('rooms.list', {});
+    if (!room) throw new Error('the demo has no room');
+    await value('rooms.update', { id: room.id, expectedVersion: room.version, landmarks: '前台对面的绿植墙' });
+    const read = async () => (await value<{ id: number }[]>('rooms.list', {})).find((each) => each.id === room.id);
+    return { stale: { id: room.id, expectedVersion: room.version, landmarks: '这张表的标志物' }, read };
+  },
+  // issue 14: the hand-off note; the guide on the way and the desk write the same note.
+  'handoff.save': async () => {
+    const customer = await value<{ id: number }>('customers.create', { name: '钱芳', phone: '13700137000' });
+    const { visitId } = await value<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer.id } });
+    const first = await value<{ version: number }>('handoff.save', { visitId, expectedVersion: 0, wants: '自然一点' });
+    await value('handoff.save', { visitId, expectedVersion: first.version, worries: '怕疼' });
+    return { stale: { visitId, expectedVersion: first.version, wants: '这张表的期望' }, read: () => value('handoff.get', { visitId }) };
+  },
 };
 
 beforeEach(async () => {

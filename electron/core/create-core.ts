@@ -26,6 +26,8 @@ import { createComfortRulesService } from '../services/comfort-rules-service';
 import { createSettingsService } from '../services/settings-service';
 import { createItemService } from '../services/item-service';
 import { createPrintService } from '../services/print-service';
+import { createEscortService } from '../services/escort-service';
+import { createHandoffService } from '../services/handoff-service';
 import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
@@ -90,6 +92,8 @@ export function createServices(backups?: BackupService): Services {
     display: createDisplayService(),
     privacy: createPrivacyService(),
     report: createReportService(),
+    escorts: createEscortService(),
+    handoff: createHandoffService(),
   };
 }
 

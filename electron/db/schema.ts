@@ -58,6 +58,69 @@ export interface RoomsTable {
   kind: RoomKind;
   directions: Generated<string>;
   directions_en: Generated<string>;
+  /** Where the room sits on its floor's plan, 0–100 left→right and entrance→back (migration 012). */
+  pos_x: Generated<number>;
+  pos_y: Generated<number>;
+  /** How one reaches it from the lobby: lift, stairs, both, or on the same level (migration 012). */
+  access: Generated<RoomAccess>;
+  landmarks: Generated<string>;
+  landmarks_en: Generated<string>;
+  version: Generated<number>;
+}
+
+export type RoomAccess = 'lift' | 'stairs' | 'both' | 'level';
+
+/** One trip of a visit between rooms (migration 012). */
+export interface EscortsTable {
+  id: Generated<number>;
+  visit_id: number;
+  from_room_id: number | null;
+  to_room_id: number;
+  arrival_status: 'in_consultation' | 'pre_op_exam' | 'waiting' | null;
+  status: EscortStatusColumn;
+  guide_id: number | null;
+  requested_by: number;
+  requested_at: string;
+  step_at: string;
+  reason: Generated<string>;
+  version: Generated<number>;
+}
+
+export type EscortStatusColumn = 'requested' | 'taken' | 'picked_up' | 'directions' | 'delivered' | 'acknowledged' | 'not_found' | 'sent_back' | 'cancelled';
+
+export interface EscortEventsTable {
+  id: Generated<number>;
+  escort_id: number;
+  kind: string;
+  at: string;
+  staff_id: number;
+  note: Generated<string>;
+}
+
+export interface HandoffNotesTable {
+  visit_id: number;
+  wants: Generated<string>;
+  expectation_realistic: Generated<'unknown' | 'realistic' | 'unrealistic'>;
+  worries: Generated<string>;
+  anxiety: Generated<number>;
+  motivation: Generated<string>;
+  budget: Generated<string>;
+  first_visit: Generated<number>;
+  last_visit: Generated<string>;
+  companions: Generated<string>;
+  address_form: Generated<string>;
+  suggest_assessment: Generated<number>;
+  assessment_reason: Generated<string>;
+  receiver_plan: Generated<string>;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by: number;
+}
+
+export interface StaffRoomsTable {
+  staff_id: number;
+  room_id: number;
+  since: string;
 }
 
 export interface ItemsTable {
@@ -272,6 +335,10 @@ export interface Database {
   consent_texts: ConsentTextsTable;
   consents: ConsentsTable;
   access_log: AccessLogTable;
+  escorts: EscortsTable;
+  escort_events: EscortEventsTable;
+  handoff_notes: HandoffNotesTable;
+  staff_rooms: StaffRoomsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

@@ -15,6 +15,7 @@ import { insertCustomer, recordCustomerVisit } from '../db/repositories/customer
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { seedRoster } from './seed-roster';
 import { seedChecklists } from './seed-checklists';
+import { seedEscortRooms } from './seed-escorts';
 import { writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { hashPin } from '../services/pin-hash';
@@ -87,6 +88,7 @@ export async function seedDemoClinic(db: Kysely<Database>, date: string, now: Da
     await createClinic(db, stamp);
     await seedRoster(db, stamp);
     await seedChecklists(db, stamp);
+    await seedEscortRooms(db);
   }
 
   // Today's bookings, and tomorrow's (mostly still to confirm: the call list's work).

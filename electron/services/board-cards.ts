@@ -10,6 +10,8 @@ import type { BoardCard } from '../../shared/contract/visits';
 import { isOverdue } from '../../shared/domain/comfort';
 import { currentWaitStart, isFinished, waitedMinutes, waitLevel, type VisitEvent, type VisitStatus } from '../../shared/domain/visits';
 import { comfortCountsOfFinishedVisits, comfortTasksOfOpenVisits, type ComfortTaskRow } from '../db/repositories/comfort-tasks';
+import { openEscortsOfVisits } from '../db/repositories/escorts';
+import { escortDelay } from '../../shared/domain/escorts';
 import { readSettings } from '../db/repositories/settings';
 import { eventsOfOpenVisits, visitCardRows, type VisitScope } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
@@ -52,6 +54,20 @@ export async function readBoardCards(db: Db, scope: VisitScope, now: Date): Prom
   const tasks = open ? byVisit(await comfortTasksOfOpenVisits(db, scope), (task) => comfortTaskView(task, now)) : new Map<number, BoardCard['comfort']>();
   const counts = new Map<number, { done: number; missed: number; total: number }>();
   if (finished) for (const row of await comfortCountsOfFinishedVisits(db, scope)) counts.set(row.visit_id, { done: row.done, missed: row.missed, total: row.total });
+  // issue 14: the escort under way of each open visit, with its step and guide.
+  const escorts = new Map<number, BoardCard['escort']>();
+  if (open) {
+    for (const escort of await openEscortsOfVisits(db, rows.filter((row) => !isFinished(row.status)).map((row) => row.id))) {
+      escorts.set(escort.visit_id, {
+        id: escort.id,
+        status: escort.status as NonNullable<BoardCard['escort']>['status'],
+        guideName: escort.guide_name,
+        to: { name: escort.to_name, nameEn: escort.to_name_en, floor: escort.to_floor },
+        stepAt: escort.step_at,
+        delayed: escortDelay(escort.status, escort.step_at, now, settings).delayed,
+      });
+    }
+  }
 
   return rows.map((row) => {
     const over = isFinished(row.status);
@@ -79,6 +95,7 @@ export async function readBoardCards(db: Db, scope: VisitScope, now: Date): Prom
       comfortCount: over
         ? (counts.get(row.id) ?? { done: 0, missed: 0, total: 0 })
         : { done: comfort.filter((task) => task.doneAt !== null).length, missed: comfort.filter((task) => task.missedAt !== null).length, total: comfort.length },
+      escort: escorts.get(row.id) ?? null,
     };
   });
 }

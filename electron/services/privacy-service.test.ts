@@ -33,6 +33,10 @@ async function open(file: string) {
   tokens.guide = await signIn(core, await addStaff(core, '赵导医', 'guide'));
   tokens.nurse = await signIn(core, await addStaff(core, '孙护士', 'nurse'));
   doctorId = await addStaff(core, '李医生', 'doctor');
+  // A consultation room to call customers to (the escorts need a place to go).
+  if (!(await core.database.db.selectFrom('rooms').select('id').executeTakeFirst())) {
+    await core.database.db.insertInto('rooms').values({ code: '301', name: '3 楼咨询一室', name_en: 'Consultation 3-1', floor: 3, kind: 'consultation' }).execute();
+  }
 }
 
 beforeEach(async () => {
@@ -57,11 +61,15 @@ async function customerEverywhere(name: string, phone: string, note: string, opt
   // Forty minutes later she is still waiting: the wait rule raises a notification about her visit.
   (core.clock as unknown as { advance(ms: number): void }).advance(40 * 60_000);
   await createScheduler({ db: core.database.db, clock: core.clock, events: core.events, rules: [waitRedRule] }).tick();
-  if (options.treated) {
-    for (const to of ['called', 'in_consultation'] as const) {
-      const [card] = (await value<{ cards: { version: number }[] }>('visits.cards', { ids: [visit.visitId] }, tokens.reception)).cards;
-      await value('visits.transition', { visitId: visit.visitId, to, expectedVersion: card?.version }, tokens.reception);
-    }
+  // Reception writes her hand-off note while she waits, then calls her to a room: an escort and its events.
+  await value('handoff.save', { visitId: visit.visitId, expectedVersion: 0, wants: `希望：${note}`, worries: '怕疼' }, tokens.reception);
+  await value('handoff.get', { visitId: visit.visitId }, tokens.reception);
+  const rooms = await value<{ id: number }[] | { rooms: { id: number }[] }>('rooms.list', {}, tokens.reception);
+  const roomId = (Array.isArray(rooms) ? rooms : rooms.rooms)[0]?.id;
+  const moves = options.treated ? (['called', 'in_consultation'] as const) : (['called'] as const);
+  for (const to of moves) {
+    const [card] = (await value<{ cards: { version: number }[] }>('visits.cards', { ids: [visit.visitId] }, tokens.reception)).cards;
+    await value('visits.transition', { visitId: visit.visitId, to, expectedVersion: card?.version, ...(to === 'called' && roomId ? { roomId } : {}) }, tokens.reception);
   }
   await value('privacy.recordConsent', { customerId: customer.id, purpose: 'medical', method: 'paper', note: '纸质同意书 A-17' }, tokens.reception);
   await value('customers.get', { id: customer.id, screen: 'customerPage' }, tokens.reception);
@@ -131,6 +139,8 @@ describe("a customer's copy", () => {
     expect(other.visitId).not.toBe(her.visitId);
     const log = await value<{ entries: { kind: string }[] }>('privacy.accessLog', { customerId: her.id });
     expect(log.entries[0]?.kind).toBe('export');
+    // Her hand-off note's read is in the log too (issue 20: who looked at a note).
+    expect(log.entries.map((entry) => entry.kind)).toContain('handoffNote');
     expect(await call('privacy.export', { customerId: her.id }, tokens.reception)).toMatchObject({ ok: false, status: 403 });
   });
 });

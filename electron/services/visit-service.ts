@@ -14,6 +14,7 @@ import { findOpenVisitOfCustomer, findVisit, insertVisit, insertVisitEvent, move
 import type { Database } from '../db/schema';
 import { readBoardCards } from './board-cards';
 import { followVisitMove, startComfortTasks } from './comfort-service';
+import { followVisitMoveWithEscort } from './escort-moves';
 import { requireOpenAppointment } from './require-open-appointment';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -126,6 +127,8 @@ export function createVisitService(): VisitService {
       }
       await insertVisitEvent(db, { visitId: visit.id, from: visit.status, to: input.to, at: now.toISOString(), staffId, roomId: input.roomId ?? null, note: input.note ?? '' });
       await followVisitMove(db, visit.id, visit.status, input.to, staffId, now);
+      // issue 14: a move to another place requests an escort; one the move makes moot is cancelled.
+      await followVisitMoveWithEscort(db, visit, visit.status, input.to, input.roomId, staffId, now);
       if (input.to === 'done' && visit.appointment_id !== null) {
         await markAppointmentCompleted(db, visit.appointment_id, now.toISOString());
       }

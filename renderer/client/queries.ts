@@ -15,7 +15,8 @@ import { patchBoards } from './board-patch';
 const ALSO_STALE: Partial<Record<ChangeNotice['name'], string[]>> = {
   // The lobby display follows every visit move, its settings, and a customer's corrected name.
   'settings.changed': ['auth.me', 'display.board'],
-  'visits.changed': ['display.board', 'comfort.timeline'],
+  // A card moved may start, move on or end an escort (issue 14): the guides' and room views follow.
+  'visits.changed': ['display.board', 'comfort.timeline', 'escorts.board'],
   'customers.changed': ['display.board'],
   'staff.changed': ['auth.staff'],
   // An appointment moved or cancelled changes what the morning confirmation lists.

@@ -18,6 +18,7 @@ import { displayMethods } from './display';
 import { backupMethods } from './backups';
 import { privacyMethods } from './privacy';
 import { reportMethods } from './report';
+import { escortMethods } from './escorts';
 
 export const contract = mergeContracts(
   authMethods,
@@ -34,6 +35,7 @@ export const contract = mergeContracts(
   backupMethods,
   privacyMethods,
   reportMethods,
+  escortMethods,
 );
 
 export type Contract = typeof contract;

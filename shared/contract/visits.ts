@@ -43,6 +43,16 @@ export const comfortTaskSchema = z.object({
 });
 export type ComfortTaskView = z.infer<typeof comfortTaskSchema>;
 
+/** The card's escort under way (issue 14): the step and the guide's name, never the note. */
+export const cardEscortSchema = z.object({
+  id: idSchema,
+  status: z.enum(['requested', 'taken', 'picked_up', 'directions', 'delivered']),
+  guideName: z.string().nullable(),
+  to: z.object({ name: z.string(), nameEn: z.string(), floor: z.number().int() }),
+  stepAt: instantSchema,
+  delayed: z.boolean(),
+});
+
 export const boardCardSchema = z.object({
   visitId: idSchema,
   /** The clinic day of the visit, whose board shows the card. */
@@ -76,6 +86,8 @@ export const boardCardSchema = z.object({
    * of how many (those withdrawn before they fell due left out).
    */
   comfortCount: z.object({ done: z.number().int().nonnegative(), missed: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** The escort under way, if any (issue 14). */
+  escort: cardEscortSchema.nullable(),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 

@@ -90,6 +90,12 @@ export const settingsSchema = z.object({
   // The manager's report (issue 18).
   /** At closing time, generate and keep the day's report and tell the managers its headline figures. */
   reportAtClosing: z.boolean(),
+  // Escorts (issue 14): when a step counts as delayed and alerts the desk (DESIGN.md: transport
+  // systems' "delayed"; the 5-minute goal from request to pick-up), and the door wait's amber
+  // (seed 004 rule 26: customers hate waiting most).
+  escortTakeMinutes: z.number().int().min(1).max(60),
+  escortPickUpMinutes: z.number().int().min(1).max(60),
+  escortDoorAmberMinutes: z.number().int().min(1).max(60),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -127,6 +133,10 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionInactiveCustomerYears: 3,
   // The manager's report (issue 18).
   reportAtClosing: false,
+  // Escorts (issue 14)
+  escortTakeMinutes: 3,
+  escortPickUpMinutes: 5,
+  escortDoorAmberMinutes: 3,
 };
 
 export type SettingKey = keyof Settings;

@@ -12,6 +12,7 @@ import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
+import { escortsMessages } from './catalog/escorts';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -31,4 +32,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...backupsMessages.en,
   ...privacyMessages.en,
   ...reportMessages.en,
+  ...escortsMessages.en,
 };

@@ -17,6 +17,7 @@ import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
+import { escortsMessages } from './catalog/escorts';
 
 export const zh = {
   ...coreMessages.zh,
@@ -33,6 +34,7 @@ export const zh = {
   ...backupsMessages.zh,
   ...privacyMessages.zh,
   ...reportMessages.zh,
+  ...escortsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

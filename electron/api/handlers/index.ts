@@ -19,6 +19,7 @@ import { createDisplayHandlers } from './display';
 import { createBackupHandlers } from './backups';
 import { createPrivacyHandlers } from './privacy';
 import { createReportHandlers } from './report';
+import { createEscortHandlers, createHandoffHandlers, createRoomHandlers } from './escorts';
 
 export type { Services } from './services';
 
@@ -39,5 +40,8 @@ export function createHandlers(services: Services): Handlers {
     ...createBackupHandlers(services),
     ...createPrivacyHandlers(services),
     ...createReportHandlers(services),
+    ...createEscortHandlers(services),
+    ...createRoomHandlers(services),
+    ...createHandoffHandlers(services),
   };
 }

@@ -15,6 +15,8 @@ import type { DisplayService } from '../../services/display-service';
 import type { BackupService } from '../../services/backup-service';
 import type { PrivacyService } from '../../services/privacy-service';
 import type { ReportService } from '../../services/report/report-service';
+import type { EscortService } from '../../services/escort-service';
+import type { HandoffService } from '../../services/handoff-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -35,4 +37,6 @@ export interface Services {
   backups: BackupService;
   privacy: PrivacyService;
   report: ReportService;
+  escorts: EscortService;
+  handoff: HandoffService;
 }

@@ -119,3 +119,9 @@ export function listHolds(db: Db) {
     .orderBy('id')
     .execute();
 }
+
+/** The customer of a visit (for logging a read of the visit's hand-off note against her). */
+export async function customerOfVisit(db: Db, visitId: number): Promise<number | null> {
+  const row = await db.selectFrom('visits').select('customer_id').where('id', '=', visitId).executeTakeFirst();
+  return row?.customer_id ?? null;
+}

@@ -8,6 +8,7 @@ import type { NotificationRule } from './notification-rule';
 import { reportKeptRule } from './report-kept';
 import { rosterUnconfirmedRule } from './roster-unconfirmed';
 import { comfortOverdueRule, waitRedRule } from './visit-waits';
+import { escortDelayedRule } from './escort-delayed';
 
 export type { DueNotification, NotificationRule } from './notification-rule';
 
@@ -17,4 +18,5 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   comfortOverdueRule,
   waitRedRule,
   reportKeptRule,
+  escortDelayedRule,
 ];

@@ -20,6 +20,7 @@ import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
 import { DOWN_ICON } from './card-icons';
 import { CardComfort } from './comfort';
+import { CardEscort } from '../escorts/card-escort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
@@ -109,6 +110,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           ))}
         </div>
       )}
+      {card.escort && <CardEscort escort={card.escort} now={now} />}
       <CardComfort card={card} now={now} timeZone={timeZone} />
       {(primary || others.length > 0) && (
         <div className={styles.actions} role="group">

@@ -21,6 +21,7 @@ import { RETENTION_MINIMUM_YEARS } from '../../../shared/domain/privacy';
 import { ConsentTexts, LegalHolds } from '../privacy/privacy-settings';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
+import { RoomsEditor } from '../escorts/rooms-editor';
 import { LogoField } from './logo-field';
 import { ChoiceField, ClockField, CountField, MinutesField, SwitchField, TextField } from './settings-fields';
 
@@ -139,6 +140,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <Col span={8}><MinutesField control={control} name="idleLockMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="waitAmberMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="waitRedMinutes" /></Col>
+              {/* Escorts (issue 14): when a step is delayed, and the door wait's amber. */}
+              <Col span={8}><MinutesField control={control} name="escortTakeMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="escortPickUpMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="escortDoorAmberMinutes" /></Col>
             </Row>
           </Card>
         </Col>
@@ -175,6 +180,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
                 )}
               </Col>
             </Row>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('escorts.roomsTitle')} size="small" data-testid="settings-rooms">
+            <RoomsEditor />
           </Card>
         </Col>
         <Col span={24}>
