@@ -30,6 +30,7 @@ import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
 import { systemClock, type Clock } from './clock';
+import { createStayServices } from '../services/stay/create-stay-services';
 
 export interface ConsoleCore {
   database: OpenedDatabase;
@@ -70,6 +71,8 @@ export function outputChecksOf(env: NodeJS.ProcessEnv): 'full' | 'shape' {
 
 /** Every service of the console, each with its own dependencies; without `backups`, a console with none. */
 export function createServices(backups?: BackupService): Services {
+  const booking = createBookingService();
+  const visits = createVisitService();
   return {
     backups: backups ?? createBackupService({ dir: null, source: null, clock: systemClock, timeZone: () => Promise.resolve('Asia/Shanghai') }),
     auth: createAuthService(),
@@ -79,13 +82,14 @@ export function createServices(backups?: BackupService): Services {
     printing: createPrintService(),
     appointments: createAppointmentService(),
     customers: createCustomerService(),
-    booking: createBookingService(),
+    booking,
     checklists: createChecklistService(),
     notifications: createNotificationService(),
-    visits: createVisitService(),
+    visits,
     comfort: createComfortService(),
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
+    ...createStayServices({ booking, visits }),
   };
 }
 

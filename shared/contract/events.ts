@@ -14,6 +14,8 @@ export const eventSchemas = {
   'checklists.changed': z.object({ templateIds: z.array(z.number().int()) }),
   'comfortRules.changed': z.object({ ids: z.array(z.number().int()) }),
   'visits.changed': z.object({ ids: z.array(z.number().int()) }),
+  /** A stay or its ward tasks changed (issue 16): the ward board re-reads `stays.board`. */
+  'stays.changed': z.object({ ids: z.array(z.number().int()) }),
   'notifications.raised': z.object({ ids: z.array(z.number().int()) }),
   'notifications.read': z.object({ ids: z.array(z.number().int()) }),
   /** A backup started, moved on by 5 %, or finished: the settings screen re-reads `backups.list`. */

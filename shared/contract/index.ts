@@ -16,6 +16,8 @@ import { settingsMethods } from './settings';
 import { notificationMethods } from './notifications';
 import { displayMethods } from './display';
 import { backupMethods } from './backups';
+import { outcomeMethods } from './outcomes';
+import { stayMethods } from './stays';
 
 export const contract = mergeContracts(
   authMethods,
@@ -30,6 +32,8 @@ export const contract = mergeContracts(
   notificationMethods,
   displayMethods,
   backupMethods,
+  outcomeMethods,
+  stayMethods,
 );
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { createSettingsHandlers } from './settings';
 import { createNotificationHandlers } from './notifications';
 import { createDisplayHandlers } from './display';
 import { createBackupHandlers } from './backups';
+import { createAftercareHandlers, createOutcomeHandlers, createScreeningHandlers, createStayHandlers, createWardTaskHandlers } from './stays';
 
 export type { Services } from './services';
 
@@ -35,5 +36,10 @@ export function createHandlers(services: Services): Handlers {
     ...createNotificationHandlers(services),
     ...createDisplayHandlers(services),
     ...createBackupHandlers(services),
+    ...createOutcomeHandlers(services),
+    ...createScreeningHandlers(services),
+    ...createStayHandlers(services),
+    ...createWardTaskHandlers(services),
+    ...createAftercareHandlers(services),
   };
 }

@@ -13,6 +13,10 @@ import type { ChecklistService } from '../../services/checklist-service';
 import type { NotificationService } from '../../services/notification-service';
 import type { DisplayService } from '../../services/display-service';
 import type { BackupService } from '../../services/backup-service';
+import type { OutcomeService } from '../../services/stay/outcome-service';
+import type { ScreeningService } from '../../services/stay/screening-service';
+import type { StayService } from '../../services/stay/stay-service';
+import type { AftercareService } from '../../services/stay/aftercare-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -31,4 +35,8 @@ export interface Services {
   comfortRules: ComfortRulesService;
   display: DisplayService;
   backups: BackupService;
+  outcomes: OutcomeService;
+  screenings: ScreeningService;
+  stays: StayService;
+  aftercare: AftercareService;
 }
