@@ -16,6 +16,8 @@ export interface StayClinic {
   wardRoomId: number;
   itemId: number;
   call<T = Record<string, unknown>>(method: string, input: unknown, token?: string): Promise<Result<T>>;
+  /** Signs everyone in again (a session ends overnight when a test moves the clock a day on). */
+  signInAgain(): Promise<void>;
   /** A customer checked in today and moved into consultation; returns her ids and the visit's version. */
   inConsultation(name?: string, phone?: string): Promise<{ customerId: number; visitId: number; version: number }>;
 }
@@ -24,11 +26,17 @@ export async function createStayClinic(now: string): Promise<StayClinic> {
   const core = await createTestCore({ now });
   const db = core.database.db;
   const tokens = {} as StayClinic['tokens'];
+  const ids = {} as Record<keyof StayClinic['tokens'], number>;
   for (const role of ['consultant', 'nurse', 'reception', 'guide', 'manager', 'display'] as const) {
-    tokens[role] = await signIn(core, await addStaff(core, `${role}-员工`, role));
+    ids[role] = await addStaff(core, `${role}-员工`, role);
+    tokens[role] = await signIn(core, ids[role]);
   }
   const doctorId = await addStaff(core, '李慧', 'doctor');
+  ids.doctor = doctorId;
   tokens.doctor = await signIn(core, doctorId);
+  const signInAgain = async () => {
+    for (const role of Object.keys(ids) as (keyof StayClinic['tokens'])[]) tokens[role] = await signIn(core, ids[role]);
+  };
   const otherDoctorId = await addStaff(core, '张振宇', 'doctor');
   const roomId = (await db.insertInto('rooms').values({ code: '301', name: '3 楼咨询一室', name_en: 'Consultation 3-1', floor: 3, kind: 'consultation' }).returning('id').executeTakeFirstOrThrow()).id;
   const wardRoomId = (await db.insertInto('rooms').values({ code: '401', name: '4 楼病房一', name_en: 'Ward 4-1', floor: 4, kind: 'ward' }).returning('id').executeTakeFirstOrThrow()).id;
@@ -60,7 +68,7 @@ export async function createStayClinic(now: string): Promise<StayClinic> {
     }
     return { customerId, visitId, version };
   };
-  return { core, tokens, doctorId, otherDoctorId, wardRoomId, itemId, call, inConsultation };
+  return { core, tokens, doctorId, otherDoctorId, wardRoomId, itemId, call, inConsultation, signInAgain };
 }
 
 /** BDDQ-AS answers: a negative screen and a positive one (q1, q2 yes and moderate distress). */

@@ -266,7 +266,8 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       if (await openTaskOfKind(db, stay.id, 'explain_cost')) throw new AppError('conflict', 'stays.costNotExplained');
       const settings = await readSettings(db);
       const stamp = now.toISOString();
-      await cancelOpenTasks(db, stay.id, stamp, stamp);
+      // What was still open on the ward is withdrawn (the board no longer shows her bed).
+      await cancelOpenTasks(db, stay.id, '', stamp);
       const aftercareAgainAt = aftercareAgainDue(now, wardRulesOf(settings), settings.timeZone);
       await insertWardTasks(
         db,
