@@ -29,6 +29,7 @@ describe('migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'aftercare_templates',
       'appointments',
       'audit_log',
       'checklist_run_items',
@@ -38,22 +39,29 @@ describe('migrations', () => {
       'comfort_rules',
       'comfort_tasks',
       'confirmation_calls',
+      'consultation_outcomes',
       'customers',
       'items',
       'notification_reads',
       'notification_roles',
       'notifications',
+      'outcome_followup_calls',
       'print_jobs',
       'rooms',
       'roster_confirmations',
+      'screening_decisions',
+      'screenings',
       'sessions',
       'settings',
       'shift_overrides',
       'shift_templates',
       'staff',
+      'stays',
+      'surgery_consents',
       'ticket_counters',
       'visit_events',
       'visits',
+      'ward_tasks',
     ]);
 
     const schemaBefore = opened.sqlite.prepare('select sql from sqlite_master order by name').pluck().all();

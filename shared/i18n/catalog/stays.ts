@@ -3,7 +3,7 @@
  * sheet (issue 16). Keys start with `outcomes.`, `screenings.`, `stays.`, `wardTasks.`,
  * `aftercare.`, and the notifications of overdue ward tasks.
  */
-import { defineMessages } from './define';
+import { counted, defineMessages } from './define';
 
 export const staysMessages = defineMessages(
   {
@@ -105,14 +105,17 @@ export const staysMessages = defineMessages(
     'outcomes.notInConsultation': 'An outcome is recorded for a customer in consultation (now: {status})',
     'outcomes.notASurgery': 'This is not a surgery appointment',
     'screenings.needed': 'Do the psychological screen (BDDQ-AS) before booking surgery',
-    'screenings.repeatNeeded': 'The last psychological screen is older than {months} months: repeat it before booking surgery',
+    'screenings.repeatNeeded': counted('months', {
+      one: 'The last psychological screen is older than {months} month: repeat it before booking surgery',
+      other: 'The last psychological screen is older than {months} months: repeat it before booking surgery',
+    }),
     'screenings.decisionNeeded': 'Positive screen or an assessment suggested by the desk: record a decision (proceed with a reason, refer, postpone) before booking surgery',
     'screenings.decisionBlocksSurgery': 'The decision is “{decision}”: no surgery is booked now',
     'screenings.decision.proceed': 'Proceed (with a reason)',
     'screenings.decision.refer': 'Refer for assessment',
     'screenings.decision.postpone': 'Postpone',
     'stays.notAWard': 'Choose a ward room',
-    'stays.noSuchBed': 'Each ward room has {beds} beds',
+    'stays.noSuchBed': counted('beds', { one: 'Each ward room has {beds} bed', other: 'Each ward room has {beds} beds' }),
     'stays.bedTaken': 'Someone is already in this bed',
     'stays.alreadyAdmitted': 'This customer is already admitted',
     'stays.notHerSurgery': "This is not this customer's surgery",
@@ -152,6 +155,9 @@ export const staysMessages = defineMessages(
     'notifications.wardOverdue.title': 'Ward task overdue',
     'notifications.wardOverdue.body': '{room} bed {bed}: “{task}” was due at {due} and is not done yet.',
     'notifications.wardEscalated.title': 'Ward task still not done (head nurse)',
-    'notifications.wardEscalated.body': '{room} bed {bed}: “{task}” was due at {due}, {minutes} minutes ago.',
+    'notifications.wardEscalated.body': counted('minutes', {
+      one: '{room} bed {bed}: “{task}” was due at {due}, {minutes} minute ago.',
+      other: '{room} bed {bed}: “{task}” was due at {due}, {minutes} minutes ago.',
+    }),
   },
 );
