@@ -62,12 +62,13 @@ export function renderAftercareSheet(data: AftercareSheetData, options: { paper:
   const en = language === 'en';
   const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(translate(language, key, params));
   const pick = (zh: string, english: string) => escapeHtml(en && english.trim() ? english : zh);
-  const who = data.customer.addressForm ? `${data.customer.name}（${data.customer.addressForm}）` : data.customer.name;
+  const colon = en ? ': ' : '：';
+  const who = data.customer.addressForm ? (en ? `${data.customer.name} (${data.customer.addressForm})` : `${data.customer.name}（${data.customer.addressForm}）`) : data.customer.name;
   const rows = data.followups
     .map((followup) => `<tr><td>${t(FOLLOWUP_KEYS[followup.label])}</td><td>${escapeHtml(slipDate(`${followup.date}T04:00:00Z`, 'UTC', language))}</td></tr>`)
     .join('');
-  const item = data.item ? `<div>${t('aftercare.sheet.item')}: ${pick(data.item.name, data.item.nameEn)}</div>` : '';
-  const surgery = data.surgeryAt ? `<div>${t('aftercare.sheet.surgeryOn')}: ${escapeHtml(slipDate(data.surgeryAt, data.clinic.timeZone, language))}</div>` : '';
+  const item = data.item ? `<div>${t('aftercare.sheet.item')}${colon}${pick(data.item.name, data.item.nameEn)}</div>` : '';
+  const surgery = data.surgeryAt ? `<div>${t('aftercare.sheet.surgeryOn')}${colon}${escapeHtml(slipDate(data.surgeryAt, data.clinic.timeZone, language))}</div>` : '';
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><title>${t('aftercare.sheet.title')}</title><style>${BASE_CSS}${PAGE_CSS[paper]}</style></head>
