@@ -79,6 +79,8 @@ interface Stored {
   customerIds: number[];
   appointmentIds: number[];
   visitIds: number[];
+  /** Stays on a ward bed (issue 16): the ward board and the aftercare sheet over odd names. */
+  stayIds: number[];
   names: string[];
 }
 
@@ -86,6 +88,7 @@ let core: TestCore;
 let tokens: Record<Role, string>;
 let doctorId: number;
 let phoneSerial = 0;
+let wardSerial = 0;
 const totals = { clinics: 0, customers: 0, calls: 0, methods: new Set<string>() };
 
 beforeAll(async () => {
@@ -114,7 +117,10 @@ async function store(clinic: Clinic): Promise<Stored> {
   const clock = clinicTimeOf(now, DEFAULT_TIME_ZONE);
   // A slot that still starts today, however late the suite's moment is.
   const time = clock > '23:50' ? '23:50' : clock;
-  const stored: Stored = { date, customerIds: [], appointmentIds: [], visitIds: [], names: [] };
+  const stored: Stored = { date, customerIds: [], appointmentIds: [], visitIds: [], stayIds: [], names: [] };
+  // A ward room of its own each clinic day, its two beds for the day's first two customers.
+  wardSerial += 1;
+  const ward = await core.database.db.insertInto('rooms').values({ code: `W${String(wardSerial)}`, name: `病房 ${String(wardSerial)}`, name_en: `Ward ${String(wardSerial)}`, floor: 3, kind: 'ward' }).returning('id').executeTakeFirstOrThrow();
   for (const shape of clinic.customers) {
     phoneSerial += 1;
     const phone = `139${String(phoneSerial).padStart(8, '0')}`;
@@ -125,6 +131,7 @@ async function store(clinic: Clinic): Promise<Stored> {
     }, 'reception');
     stored.customerIds.push(id);
     stored.names.push(shape.name);
+    if (stored.stayIds.length < 2) stored.stayIds.push((await write<{ stayId: number }>('stays.admit', { customerId: id, roomId: ward.id, bed: stored.stayIds.length + 1 }, 'nurse')).stayId);
     let visitId: number | null = null;
     if (shape.visit === 'walkIn') {
       visitId = (await write<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: id, itemId: item.id } }, 'reception')).visitId;
@@ -160,6 +167,7 @@ const INPUT_RULES: Record<string, (stored: Stored, method: string) => unknown[]>
   customerId: (stored) => stored.customerIds,
   appointmentId: (stored) => stored.appointmentIds,
   visitId: (stored) => stored.visitIds,
+  stayId: (stored) => stored.stayIds,
   ids: (stored) => (stored.visitIds.length > 0 ? [stored.visitIds.slice(0, 100)] : []),
   query: (stored) => ['', ...stored.names.map((name) => [...name.trim()].slice(0, 2).join(''))],
 };
