@@ -166,3 +166,17 @@ export async function updateAftercareTemplate(db: Db, id: number, expectedVersio
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** A customer's surgery booked within `[start, end)` and not cancelled, the earliest first. */
+export function surgeryOfDay(db: Db, customerId: number, range: { start: string; end: string }) {
+  return db
+    .selectFrom('appointments')
+    .select(['id'])
+    .where('customer_id', '=', customerId)
+    .where('kind', '=', 'surgery')
+    .where('status', 'not in', ['cancelled', 'no_show'])
+    .where('starts_at', '>=', range.start)
+    .where('starts_at', '<', range.end)
+    .orderBy('starts_at')
+    .executeTakeFirst();
+}

@@ -36,6 +36,7 @@ import {
   openStayOfCustomer,
   openStays,
   openTaskOfKind,
+  surgeryOfDay,
   startWardTask,
   tasksOfStays,
   touchStay,
@@ -111,8 +112,10 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       let surgeryAt: string | null = null;
       let itemId: number | null = null;
       let medicineCost = 0;
-      if (input.surgeryAppointmentId !== undefined) {
-        const surgery = await findAppointmentDetail(db, input.surgeryAppointmentId);
+      // Without a surgery named, her surgery of today (the consultation booked it) is the stay's.
+      const surgeryId = input.surgeryAppointmentId ?? (await surgeryOfDay(db, input.customerId, clinicDayRange(clinicDateOf(now, settings.timeZone), settings.timeZone)))?.id;
+      if (surgeryId !== undefined) {
+        const surgery = await findAppointmentDetail(db, surgeryId);
         if (!surgery || surgery.kind !== 'surgery' || surgery.customer_id !== input.customerId) {
           throw new AppError('invalid', 'stays.notHerSurgery', { path: ['surgeryAppointmentId'] });
         }
@@ -123,7 +126,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       const admittedAt = now.toISOString();
       const stayId = await insertStay(db, {
         customer_id: input.customerId,
-        surgery_appointment_id: input.surgeryAppointmentId ?? null,
+        surgery_appointment_id: surgeryId ?? null,
         item_id: itemId,
         room_id: input.roomId,
         bed: input.bed,
