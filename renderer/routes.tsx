@@ -6,7 +6,7 @@ import { lazy, useState, type ComponentType, type ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
-import { CheckSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
@@ -44,6 +44,7 @@ const appointments = page(() => import('./features/appointments/appointments-pag
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
+const ward = page(() => import('./features/ward/ward-page').then((module) => module.WardPage));
 const settings = page(() => import('./features/settings/settings-page').then((module) => module.SettingsPage));
 
 export interface PageProps {
@@ -120,6 +121,14 @@ export const ROUTES: RouteDefinition[] = [
     roles: ['reception', 'guide', 'nurse', 'manager'],
     render: ({ session }) => <checklists.Page session={session} />,
     preload: checklists.preload,
+  },
+  {
+    key: 'ward',
+    label: 'ward.nav',
+    icon: <MedicineBoxOutlined />,
+    roles: ['nurse', 'doctor', 'manager'],
+    render: (props) => <ward.Page {...props} />,
+    preload: ward.preload,
   },
   {
     key: 'settings',
