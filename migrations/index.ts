@@ -18,6 +18,7 @@ import * as m020 from './020-edit-versions';
 import * as m021 from './021-privacy';
 import * as m017 from './017-report';
 import * as m012 from './012-escorts';
+import * as m015 from './015-stay';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '021-privacy': m021,
   '017-report': m017,
   '012-escorts': m012,
+  '015-stay': m015,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -6,7 +6,7 @@ import { lazy, useState, type ComponentType, type ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
-import { CheckSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
@@ -46,6 +46,7 @@ const roster = page(() => import('./features/roster/roster-page').then((module) 
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
 const escorts = page(() => import('./features/escorts/escorts-page').then((module) => module.EscortsPage));
 const room = page(() => import('./features/escorts/room-page').then((module) => module.RoomPage));
+const ward = page(() => import('./features/ward/ward-page').then((module) => module.WardPage));
 const settings = page(() => import('./features/settings/settings-page').then((module) => module.SettingsPage));
 // The report carries ECharts (core, bar and line, SVG renderer): its own chunk, loaded by managers only.
 const report = page(() => import('./features/report/report-page').then((module) => module.ReportPage));
@@ -149,6 +150,14 @@ export const ROUTES: RouteDefinition[] = [
     roles: ['manager'],
     render: (props) => <report.Page {...props} />,
     preload: report.preload,
+  },
+  {
+    key: 'ward',
+    label: 'ward.nav',
+    icon: <MedicineBoxOutlined />,
+    roles: ['nurse', 'doctor', 'manager'],
+    render: (props) => <ward.Page {...props} />,
+    preload: ward.preload,
   },
   {
     key: 'settings',

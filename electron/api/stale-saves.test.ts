@@ -191,6 +191,38 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     await value('handoff.save', { visitId, expectedVersion: first.version, worries: '怕疼' });
     return { stale: { visitId, expectedVersion: first.version, wants: '这张表的期望' }, read: () => value('handoff.get', { visitId }) };
   },
+
+  // Issue 16: another consultant closed the consultation first (the card moved on).
+  'outcomes.record': async () => {
+    const customer = await value<{ id: number }>('customers.create', { name: '孙悦', phone: '13900139111' });
+    const { visitId } = await value<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer.id } });
+    await value('visits.transition', { visitId, to: 'called' });
+    const card = await value<{ version: number }>('visits.transition', { visitId, to: 'in_consultation' });
+    await value('outcomes.record', { visitId, expectedVersion: card.version, outcome: 'not_now' });
+    const read = async () => (await value<{ cards: unknown[] }>('visits.cards', { ids: [visitId] })).cards[0];
+    return { stale: { visitId, expectedVersion: card.version, outcome: 'thinking' }, read };
+  },
+  // Another nurse did something on the stay (started an infusion) after this one read it.
+  'stays.discharge': async () => {
+    const customer = await value<{ id: number }>('customers.create', { name: '钱多', phone: '13900139222' });
+    const board = await value<{ beds: { room: { id: number }; bed: number; stay: null | { customerId: number; version: number; id: number } }[] }>('stays.board', {});
+    const free = board.beds.find((bed) => bed.stay === null);
+    if (!free) throw new Error('no free ward bed in the demo');
+    const { stayId } = await value<{ stayId: number }>('stays.admit', { customerId: customer.id, roomId: free.room.id, bed: free.bed });
+    const read = async () => (await value<typeof board>('stays.board', {})).beds.find((bed) => bed.stay?.id === stayId)?.stay;
+    const loaded = await read();
+    await value('stays.infusion', { stayId, running: true });
+    return { stale: { stayId, expectedVersion: loaded?.version, sheetGiven: true }, read };
+  },
+  'aftercare.saveTemplate': async () => {
+    const { templates } = await value<{ templates: (Record<string, unknown> & { itemId: number | null; version: number })[] }>('aftercare.templates', {});
+    const loaded = templates.find((template) => template.itemId === null);
+    if (!loaded) throw new Error('no default template');
+    const { id: _id, version, ...fields } = loaded;
+    await value('aftercare.saveTemplate', { ...fields, expectedVersion: version, foodToAvoid: '忌辛辣、烟酒' });
+    const read = async () => (await value<{ templates: { itemId: number | null }[] }>('aftercare.templates', {})).templates.find((template) => template.itemId === null);
+    return { stale: { ...fields, expectedVersion: version, comeBack: '一个月后复诊' }, read };
+  },
 };
 
 beforeEach(async () => {

@@ -34,6 +34,8 @@ import { createDisplayService } from '../services/display-service';
 import { createPrivacyService } from '../services/privacy-service';
 import { createReportService } from '../services/report/report-service';
 import { systemClock, type Clock } from './clock';
+import { createStayServices } from '../services/stay/create-stay-services';
+import { assessmentSuggestedFor } from '../db/repositories/handoff-notes';
 
 export interface ConsoleCore {
   database: OpenedDatabase;
@@ -74,6 +76,8 @@ export function outputChecksOf(env: NodeJS.ProcessEnv): 'full' | 'shape' {
 
 /** Every service of the console, each with its own dependencies; without `backups`, a console with none. */
 export function createServices(backups?: BackupService): Services {
+  const booking = createBookingService();
+  const visits = createVisitService();
   return {
     backups: backups ?? createBackupService({ dir: null, source: null, clock: systemClock, timeZone: () => Promise.resolve('Asia/Shanghai') }),
     auth: createAuthService(),
@@ -83,10 +87,10 @@ export function createServices(backups?: BackupService): Services {
     printing: createPrintService(),
     appointments: createAppointmentService(),
     customers: createCustomerService(),
-    booking: createBookingService(),
+    booking,
     checklists: createChecklistService(),
     notifications: createNotificationService(),
-    visits: createVisitService(),
+    visits,
     comfort: createComfortService(),
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
@@ -94,6 +98,8 @@ export function createServices(backups?: BackupService): Services {
     report: createReportService(),
     escorts: createEscortService(),
     handoff: createHandoffService(),
+    // The desk's "suggest an assessment" in a hand-off note makes a surgery booking ask for a decision (issues 14, 16).
+    ...createStayServices({ booking, visits, assessmentSuggested: assessmentSuggestedFor }),
   };
 }
 

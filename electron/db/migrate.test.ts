@@ -30,6 +30,7 @@ describe('migrations', () => {
       .all();
     expect(tables).toEqual([
       'access_log',
+      'aftercare_templates',
       'appointments',
       'audit_log',
       'checklist_run_items',
@@ -41,6 +42,7 @@ describe('migrations', () => {
       'confirmation_calls',
       'consent_texts',
       'consents',
+      'consultation_outcomes',
       'customers',
       'escort_events',
       'escorts',
@@ -50,18 +52,24 @@ describe('migrations', () => {
       'notification_reads',
       'notification_roles',
       'notifications',
+      'outcome_followup_calls',
       'print_jobs',
       'rooms',
       'roster_confirmations',
+      'screening_decisions',
+      'screenings',
       'sessions',
       'settings',
       'shift_overrides',
       'shift_templates',
       'staff',
       'staff_rooms',
+      'stays',
+      'surgery_consents',
       'ticket_counters',
       'visit_events',
       'visits',
+      'ward_tasks',
     ]);
 
     const schemaBefore = opened.sqlite.prepare('select sql from sqlite_master order by name').pluck().all();

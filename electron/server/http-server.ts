@@ -334,6 +334,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return reply.status(200).send((result.value as { html: string }).html);
   });
 
+  // The aftercare sheet of a stay (issue 16), served like the slip: same sign-in, no script, framed by the console only.
+  app.get<{ Params: { stayId: string }; Querystring: { paper?: string } }>('/print/aftercare/:stayId', async (request, reply) => {
+    const language = languageOf(request);
+    const token = bearerToken(request) ?? readCookie(request, SESSION_COOKIE);
+    const id = /^\d{1,12}$/.test(request.params.stayId) ? Number(request.params.stayId) : -1;
+    const input = { stayId: id, language, ...(request.query.paper ? { paper: request.query.paper } : {}) };
+    const result = await core.dispatcher.dispatch('aftercare.sheet', input, callerOf(request, token));
+    void reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', cspHeader({ ...CONTENT_SECURITY_POLICY, scriptSrc: ["'none'"], frameAncestors: ["'self'"] }))
+      .header('x-frame-options', 'SAMEORIGIN');
+    if (!result.ok) return reply.status(result.status).send(printErrorPage(language, result.error.message));
+    return reply.status(200).send((result.value as { html: string }).html);
+  });
+
   app.all('/api/*', async (request, reply) =>
     sendError(reply, languageOf(request), 'not_found', 'error.notFound'),
   );

@@ -16,6 +16,8 @@ export const eventSchemas = {
   'visits.changed': z.object({ ids: z.array(z.number().int()) }),
   /** An escort moved a step (issue 14): the guides' and room views re-read `escorts.board`. Ids only. */
   'escorts.changed': z.object({ ids: z.array(z.number().int()) }),
+  /** A stay or its ward tasks changed (issue 16): the ward board re-reads `stays.board`. */
+  'stays.changed': z.object({ ids: z.array(z.number().int()) }),
   'notifications.raised': z.object({ ids: z.array(z.number().int()) }),
   'notifications.read': z.object({ ids: z.array(z.number().int()) }),
   /** A backup started, moved on by 5 %, or finished: the settings screen re-reads `backups.list`. */

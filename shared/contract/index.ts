@@ -19,6 +19,8 @@ import { backupMethods } from './backups';
 import { privacyMethods } from './privacy';
 import { reportMethods } from './report';
 import { escortMethods } from './escorts';
+import { outcomeMethods } from './outcomes';
+import { stayMethods } from './stays';
 
 export const contract = mergeContracts(
   authMethods,
@@ -36,6 +38,8 @@ export const contract = mergeContracts(
   privacyMethods,
   reportMethods,
   escortMethods,
+  outcomeMethods,
+  stayMethods,
 );
 
 export type Contract = typeof contract;

@@ -96,6 +96,35 @@ export const settingsSchema = z.object({
   escortTakeMinutes: z.number().int().min(1).max(60),
   escortPickUpMinutes: z.number().int().min(1).max(60),
   escortDoorAmberMinutes: z.number().int().min(1).max(60),
+  // --- The consultation's outcome, the screen and the stay on the ward (issue 16) ---
+  /** A psychological screen older than this many months is repeated before surgery. */
+  screeningValidMonths: z.number().int().min(1).max(36),
+  /** "Thinking it over": the follow-up call this many days later. */
+  thinkingFollowupDays: z.number().int().min(1).max(60),
+  /** seed 004 rule 15: a medicine cost above this (yuan) is explained before discharge. */
+  medicineCostExplainAbove: z.number().int().min(0).max(100_000),
+  /** Beds in each ward room (rooms of kind `ward`). */
+  wardBedsPerRoom: z.number().int().min(1).max(12),
+  /** seed 004 rule 12: ward rounds (at least two a day, ≥ 10 min each). */
+  wardRoundTimes: z.array(clockTime).min(2).max(8),
+  /** seed 004 rule 4: night rounds. */
+  wardNightRoundTimes: z.array(clockTime).max(8),
+  /** seed 004 rule 20: when the meal choice is offered (three times a day). */
+  wardMealChoiceTimes: z.array(clockTime).min(1).max(6),
+  /** seed 004 rule 20: the restaurants whose menus are offered (several, "not only 永和豆浆"). */
+  restaurantMenus: z.array(z.string().trim().min(1).max(40)).max(12),
+  /** seed 004 rule 16: the daily change of gown. */
+  wardGownTime: clockTime,
+  /** seed 004 rule 23: the surgeon's visit on the day after surgery. */
+  wardSurgeonVisitTime: clockTime,
+  /** seed 004 rule 13: the next-day re-explanation of the aftercare. */
+  aftercareAgainTime: clockTime,
+  /** seed 004 rules 3, 21: minutes between infusion checks while one runs. */
+  infusionCheckMinutes: z.number().int().min(5).max(120),
+  /** An open ward task this late tells the nurse on duty; this late, the head nurse. */
+  wardOverdueMinutes: z.number().int().min(1).max(240),
+  wardEscalateMinutes: z.number().int().min(2).max(480),
+  // --- end of issue 16 ---
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -137,6 +166,22 @@ export const DEFAULT_SETTINGS: Settings = {
   escortTakeMinutes: 3,
   escortPickUpMinutes: 5,
   escortDoorAmberMinutes: 3,
+  // --- issue 16: outcome, screen, stay ---
+  screeningValidMonths: 6,
+  thinkingFollowupDays: 3,
+  medicineCostExplainAbove: 100,
+  wardBedsPerRoom: 2,
+  wardRoundTimes: ['10:00', '16:00'],
+  wardNightRoundTimes: ['22:00', '02:00'],
+  wardMealChoiceTimes: ['07:00', '10:30', '16:30'],
+  restaurantMenus: ['永和豆浆', '粥面坊', '本帮菜馆', '轻食沙拉'],
+  wardGownTime: '08:30',
+  wardSurgeonVisitTime: '10:00',
+  aftercareAgainTime: '10:00',
+  infusionCheckMinutes: 30,
+  wardOverdueMinutes: 15,
+  wardEscalateMinutes: 45,
+  // --- end of issue 16 ---
 };
 
 export type SettingKey = keyof Settings;

@@ -13,6 +13,7 @@ import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
 import { escortsMessages } from './catalog/escorts';
+import { staysMessages } from './catalog/stays';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -33,4 +34,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...privacyMessages.en,
   ...reportMessages.en,
   ...escortsMessages.en,
+  ...staysMessages.en,
 };

@@ -18,6 +18,7 @@ import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
 import { escortsMessages } from './catalog/escorts';
+import { staysMessages } from './catalog/stays';
 
 export const zh = {
   ...coreMessages.zh,
@@ -35,6 +36,7 @@ export const zh = {
   ...privacyMessages.zh,
   ...reportMessages.zh,
   ...escortsMessages.zh,
+  ...staysMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

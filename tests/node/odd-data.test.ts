@@ -88,6 +88,8 @@ interface Stored {
   appointmentIds: number[];
   visitIds: number[];
   escortIds: number[];
+  /** Stays on a ward bed (issue 16): the ward board and the aftercare sheet over odd names. */
+  stayIds: number[];
   names: string[];
 }
 
@@ -97,6 +99,7 @@ let doctorId: number;
 /** The room customers are called to: each call makes an escort (issue 14), and its directions slip is a read. */
 let roomId: number;
 let phoneSerial = 0;
+let wardSerial = 0;
 const totals = { clinics: 0, customers: 0, calls: 0, methods: new Set<string>() };
 
 beforeAll(async () => {
@@ -126,7 +129,10 @@ async function store(clinic: Clinic): Promise<Stored> {
   const clock = clinicTimeOf(now, DEFAULT_TIME_ZONE);
   // A slot that still starts today, however late the suite's moment is.
   const time = clock > '23:50' ? '23:50' : clock;
-  const stored: Stored = { date, customerIds: [], appointmentIds: [], visitIds: [], escortIds: [], names: [] };
+  const stored: Stored = { date, customerIds: [], appointmentIds: [], visitIds: [], escortIds: [], stayIds: [], names: [] };
+  // A ward room of its own each clinic day, its two beds for the day's first two customers.
+  wardSerial += 1;
+  const ward = await core.database.db.insertInto('rooms').values({ code: `W${String(wardSerial)}`, name: `病房 ${String(wardSerial)}`, name_en: `Ward ${String(wardSerial)}`, floor: 3, kind: 'ward' }).returning('id').executeTakeFirstOrThrow();
   for (const shape of clinic.customers) {
     phoneSerial += 1;
     const phone = `139${String(phoneSerial).padStart(8, '0')}`;
@@ -137,6 +143,7 @@ async function store(clinic: Clinic): Promise<Stored> {
     }, 'reception');
     stored.customerIds.push(id);
     stored.names.push(shape.name);
+    if (stored.stayIds.length < 2) stored.stayIds.push((await write<{ stayId: number }>('stays.admit', { customerId: id, roomId: ward.id, bed: stored.stayIds.length + 1 }, 'nurse')).stayId);
     let visitId: number | null = null;
     if (shape.visit === 'walkIn') {
       visitId = (await write<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: id, itemId: item.id } }, 'reception')).visitId;
@@ -178,6 +185,7 @@ const INPUT_RULES: Record<string, (stored: Stored, method: string) => unknown[]>
   appointmentId: (stored) => stored.appointmentIds,
   visitId: (stored) => stored.visitIds,
   escortId: (stored) => stored.escortIds,
+  stayId: (stored) => stored.stayIds,
   ids: (stored) => (stored.visitIds.length > 0 ? [stored.visitIds.slice(0, 100)] : []),
   query: (stored) => ['', ...stored.names.map((name) => [...name.trim()].slice(0, 2).join(''))],
 };

@@ -20,6 +20,7 @@ import { createBackupHandlers } from './backups';
 import { createPrivacyHandlers } from './privacy';
 import { createReportHandlers } from './report';
 import { createEscortHandlers, createHandoffHandlers, createRoomHandlers } from './escorts';
+import { createAftercareHandlers, createOutcomeHandlers, createScreeningHandlers, createStayHandlers, createWardTaskHandlers } from './stays';
 
 export type { Services } from './services';
 
@@ -43,5 +44,10 @@ export function createHandlers(services: Services): Handlers {
     ...createEscortHandlers(services),
     ...createRoomHandlers(services),
     ...createHandoffHandlers(services),
+    ...createOutcomeHandlers(services),
+    ...createScreeningHandlers(services),
+    ...createStayHandlers(services),
+    ...createWardTaskHandlers(services),
+    ...createAftercareHandlers(services),
   };
 }

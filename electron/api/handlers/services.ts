@@ -17,6 +17,10 @@ import type { PrivacyService } from '../../services/privacy-service';
 import type { ReportService } from '../../services/report/report-service';
 import type { EscortService } from '../../services/escort-service';
 import type { HandoffService } from '../../services/handoff-service';
+import type { OutcomeService } from '../../services/stay/outcome-service';
+import type { ScreeningService } from '../../services/stay/screening-service';
+import type { StayService } from '../../services/stay/stay-service';
+import type { AftercareService } from '../../services/stay/aftercare-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -39,4 +43,8 @@ export interface Services {
   report: ReportService;
   escorts: EscortService;
   handoff: HandoffService;
+  outcomes: OutcomeService;
+  screenings: ScreeningService;
+  stays: StayService;
+  aftercare: AftercareService;
 }

@@ -20,7 +20,15 @@ interface ForeignKey {
 
 /** Audit targets (`<kind>:<id>`) and notification subjects that name a row of a customer's table. */
 export const AUDIT_TARGET_TABLES: Record<string, string> = { customer: 'customers', appointment: 'appointments', visit: 'visits', comfort: 'comfort_tasks' };
-export const NOTIFICATION_SUBJECT_TABLES: Record<string, string> = { visit: 'visits', comfortTask: 'comfort_tasks', appointment: 'appointments', customer: 'customers' };
+export const NOTIFICATION_SUBJECT_TABLES: Record<string, string> = {
+  visit: 'visits',
+  comfortTask: 'comfort_tasks',
+  appointment: 'appointments',
+  surgeryAppointment: 'appointments',
+  customer: 'customers',
+  escort: 'escorts',
+  wardTask: 'ward_tasks',
+};
 
 /** Tables whose rows are the clinic's, not a customer's, even when they point at one (staff, rooms …). */
 const NOT_HERS = new Set(['staff', 'rooms', 'items', 'settings', 'sessions']);

@@ -28,3 +28,19 @@ export async function updateHandoffNote(db: Db, visitId: number, expectedVersion
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Whether the desk suggested a professional psychological assessment in the hand-off note of any of
+ * the customer's visits (seed 000: body dysmorphic disorder; issue 16 makes a surgery booking need
+ * a recorded decision then).
+ */
+export async function assessmentSuggestedFor(db: Db, customerId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('handoff_notes as h')
+    .innerJoin('visits as v', 'v.id', 'h.visit_id')
+    .select('h.visit_id')
+    .where('v.customer_id', '=', customerId)
+    .where('h.suggest_assessment', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -9,6 +9,7 @@ import { reportKeptRule } from './report-kept';
 import { rosterUnconfirmedRule } from './roster-unconfirmed';
 import { comfortOverdueRule, waitRedRule } from './visit-waits';
 import { escortDelayedRule } from './escort-delayed';
+import { wardOverdueRule } from './ward-overdue';
 
 export type { DueNotification, NotificationRule } from './notification-rule';
 
@@ -19,4 +20,5 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   waitRedRule,
   reportKeptRule,
   escortDelayedRule,
+  wardOverdueRule,
 ];

@@ -22,6 +22,7 @@ import { DOWN_ICON } from './card-icons';
 import { CardComfort } from './comfort';
 import { CardEscort } from '../escorts/card-escort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
+import { useOutcomeAction } from '../consultation/outcome-action';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -71,6 +72,8 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
   const level = waiting ? waitLevel(minutes, amberMinutes, redMinutes) : 'normal';
   const primary = PRIMARY[card.status];
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);
+  // Issue 16: the consultant closes a consultation with its outcome (consultant, doctor, manager).
+  const recordOutcome = useOutcomeAction();
 
 
   return (
@@ -117,6 +120,11 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           {primary && (
             <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => go(card, primary)}>
               {t(`visits.action.${primary}`)}
+            </button>
+          )}
+          {recordOutcome && card.status === 'in_consultation' && (
+            <button type="button" className={`${styles.action} ${styles.actionPrimary}`} data-testid="record-outcome" onClick={() => recordOutcome(card.visitId)}>
+              {t('outcomes.action')}
             </button>
           )}
           {others.length > 0 && <OtherMoves card={card} moves={others} onMove={go} />}

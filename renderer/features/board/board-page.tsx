@@ -19,6 +19,7 @@ import styles from './board.module.css';
 import { CheckIn } from './check-in';
 import { ComfortPanel, useComplete } from './comfort';
 import { Lane } from './lane';
+import { OutcomeActionProvider } from '../consultation/outcome-action';
 
 const CHECK_IN_INPUT = 'board-check-in';
 
@@ -164,6 +165,7 @@ export function BoardPage({ session, params }: PageProps) {
   const overTime = waiting.filter((card) => waitLevel((card.waitedMinutes ?? 0) + minutesSinceSnapshot, settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
 
   return (
+    <OutcomeActionProvider role={session.staff.role}>
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <div>
@@ -217,5 +219,6 @@ export function BoardPage({ session, params }: PageProps) {
         </div>
       )}
     </Flex>
+    </OutcomeActionProvider>
   );
 }

@@ -18,6 +18,9 @@ import { placeName } from './escort-item';
 import styles from './escorts.module.css';
 import { HandoffNoteDrawer } from './handoff-note-drawer';
 import { roomRowActions, type RoomRow } from './room-row-actions';
+// The consultation's outcome is one of the room rows' actions (issue 16).
+import '../consultation/room-outcome-action';
+import { OutcomeActionProvider } from '../consultation/outcome-action';
 import { minutesSince, useEscortAction, useEscortBoard } from './use-escorts';
 
 export function RoomPage({ session }: PageProps) {
@@ -100,6 +103,7 @@ export function RoomPage({ session }: PageProps) {
   };
 
   return (
+    <OutcomeActionProvider role={session.staff.role}>
     <div className={styles.page} data-testid="room-page">
       <ConnectionBanner />
       {board.error && <Alert type="warning" showIcon title={errorMessage(board.error, t)} style={{ marginBottom: 12 }} />}
@@ -156,5 +160,6 @@ export function RoomPage({ session }: PageProps) {
         <Input.TextArea autoSize={{ minRows: 2 }} value={text} onChange={(event) => setText(event.target.value)} placeholder={t('escorts.reason')} aria-label={t('escorts.reason')} maxLength={200} />
       </Modal>
     </div>
+    </OutcomeActionProvider>
   );
 }
