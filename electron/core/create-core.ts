@@ -29,6 +29,8 @@ import { createPrintService } from '../services/print-service';
 import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
+import { createDeviceService, type DeviceCheck } from '../services/device-service';
+import type { Settings } from '../../shared/domain/settings';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -40,6 +42,10 @@ export interface ConsoleCore {
   clock: Clock;
   /** Backups into `<data>/backups/` (none for an in-memory database). */
   backups: BackupService;
+  /** Who a device token belongs to (issue 15): the HTTP server asks on every call from the LAN. */
+  checkDevice(token: string, address: string): Promise<DeviceCheck>;
+  /** The clinic's settings as stored now (the HTTP server reads LAN access from them). */
+  readSettings(): Promise<Settings>;
   schemaVersion: number;
   close(): Promise<void>;
 }
@@ -86,6 +92,7 @@ export function createServices(backups?: BackupService): Services {
     comfort: createComfortService(),
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
+    devices: createDeviceService(),
   };
 }
 
@@ -139,6 +146,8 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     events,
     clock,
     backups,
+    checkDevice: (token, address) => services.devices.check(database.db, token, address, clock.now()),
+    readSettings: () => readSettings(database.db),
     schemaVersion: SCHEMA_VERSION,
     // A backup under way stops and removes its copy; then the checker's connection, since the last
     // one to close is the one that removes the WAL.

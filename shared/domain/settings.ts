@@ -77,6 +77,14 @@ export const settingsSchema = z.object({
   /** The lobby display: how many recent calls it lists (the newest shown large) and how many waiting tickets. */
   displayCalledCount: z.number().int().min(1).max(8),
   displayWaitingCount: z.number().int().min(0).max(20),
+  // --- LAN access and paired devices (issue 15) ---
+  /** Tablets and the lobby TV may reach this console over the clinic LAN (off: this PC only). */
+  lanAccess: z.boolean(),
+  /** The port the console listens on for the LAN. */
+  lanPort: z.number().int().min(1024).max(65535),
+  /** Reception (not only a manager) may show a pairing code. */
+  pairingByReception: z.boolean(),
+  // --- end LAN access ---
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -108,6 +116,10 @@ export const DEFAULT_SETTINGS: Settings = {
   displayEnglish: false,
   displayCalledCount: 4,
   displayWaitingCount: 8,
+  // LAN access and paired devices (issue 15)
+  lanAccess: false,
+  lanPort: 5170,
+  pairingByReception: false,
 };
 
 export type SettingKey = keyof Settings;

@@ -17,6 +17,7 @@ import { createSettingsHandlers } from './settings';
 import { createNotificationHandlers } from './notifications';
 import { createDisplayHandlers } from './display';
 import { createBackupHandlers } from './backups';
+import { createDeviceHandlers } from './devices';
 
 export type { Services } from './services';
 
@@ -35,5 +36,6 @@ export function createHandlers(services: Services): Handlers {
     ...createNotificationHandlers(services),
     ...createDisplayHandlers(services),
     ...createBackupHandlers(services),
+    ...createDeviceHandlers(services),
   };
 }
