@@ -322,11 +322,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const ready = eventFrame(core.events.lastId(), { name: 'ready', payload: { resumed: missed !== null } });
     stream.write(`retry: 2000\n\n${replayed.join('')}${ready}`);
     const unsubscribe = core.events.subscribe((notice, id) => {
-      stream.write(eventFrame(id, notice));
+      // A removed device's stream ends while this very notice is being told (issue 15).
+      if (!stream.writableEnded) stream.write(eventFrame(id, notice));
     });
     // The heartbeat also re-checks the session: a signed-out or expired token's stream says so and ends.
     const heartbeat = setInterval(() => {
       void core.dispatcher.authenticate(token).then((still) => {
+        if (stream.writableEnded) return;
         if (still) stream.write(': ping\n\n');
         else stream.end(SIGNED_OUT_FRAME);
       });
