@@ -9,10 +9,11 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE devices (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('guideTablet', 'roomTablet', 'lobbyTv')),
+    kind TEXT NOT NULL CHECK (kind IN ('guideTablet', 'roomTablet', 'lobbyTv', 'deskBrowser')),
     name TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
-    paired_by INTEGER NOT NULL REFERENCES staff(id),
+    -- null: paired with the code serve --lan printed at start (whoever started the console)
+    paired_by INTEGER REFERENCES staff(id),
     paired_at TEXT NOT NULL,
     last_seen_at TEXT,
     last_address TEXT,
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     code_hash TEXT NOT NULL,
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
-    created_by INTEGER NOT NULL REFERENCES staff(id),
+    created_by INTEGER REFERENCES staff(id),
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     used_at TEXT,

@@ -228,10 +228,10 @@ export interface Database {
 /** A paired tablet or lobby TV (issue 15); its token is kept only as SHA-256. */
 export interface DevicesTable {
   id: Generated<number>;
-  kind: 'guideTablet' | 'roomTablet' | 'lobbyTv';
+  kind: 'guideTablet' | 'roomTablet' | 'lobbyTv' | 'deskBrowser';
   name: string;
   token_hash: string;
-  paired_by: number;
+  paired_by: number | null;
   paired_at: string;
   last_seen_at: string | null;
   last_address: string | null;
@@ -247,7 +247,7 @@ export interface PairingCodesTable {
   code_hash: string;
   kind: string;
   name: string;
-  created_by: number;
+  created_by: number | null;
   created_at: string;
   expires_at: string;
   used_at: string | null;

@@ -54,12 +54,12 @@ function sameHash(a: string, b: string): boolean {
 export interface PairingOutcome {
   deviceToken: string;
   device: PairedDevice;
-  /** Who showed the code (the audit row names them). */
-  pairedBy: number;
+  /** Who showed the code (the audit row names them); null for the code `serve --lan` printed. */
+  pairedBy: number | null;
 }
 
 export interface DeviceService {
-  startPairing(db: Db, input: { kind: DeviceKind; name: string }, staffId: number, now: Date): Promise<{ code: string; expiresAt: string }>;
+  startPairing(db: Db, input: { kind: DeviceKind; name: string }, staffId: number | null, now: Date): Promise<{ code: string; expiresAt: string }>;
   /**
    * Pairs with a code. A wrong code is counted (kept even though the call fails); the fifth in a
    * row locks pairing and `onLocked` is told when, so the lobby PC can be warned.

@@ -14,7 +14,8 @@ export const deviceSchema = z.object({
   id: idSchema,
   kind: z.enum(DEVICE_KINDS),
   name: z.string(),
-  pairedBy: z.string(),
+  /** Who showed the code; null when it was the code `serve --lan` printed at start. */
+  pairedBy: z.string().nullable(),
   pairedAt: instantSchema,
   lastSeenAt: instantSchema.nullable(),
   lastAddress: z.string().nullable(),

@@ -5,7 +5,11 @@
  */
 import type { Role } from './roles';
 
-export const DEVICE_KINDS = ['guideTablet', 'roomTablet', 'lobbyTv'] as const;
+/**
+ * `deskBrowser`: a browser on the lobby PC itself while LAN access is on (then loopback is no
+ * longer trusted by itself); it pairs with the code `npm run serve -- --lan` prints at start.
+ */
+export const DEVICE_KINDS = ['guideTablet', 'roomTablet', 'lobbyTv', 'deskBrowser'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** Who may sign in on a device of each kind (checked at sign-in and on every call). */
@@ -13,6 +17,7 @@ export const DEVICE_ROLES: Record<DeviceKind, readonly Role[]> = {
   guideTablet: ['guide', 'reception', 'manager'],
   roomTablet: ['consultant', 'nurse', 'doctor', 'guide'],
   lobbyTv: ['display'],
+  deskBrowser: ['reception', 'guide', 'consultant', 'nurse', 'doctor', 'manager', 'display'],
 };
 
 /** Whether `role` may be signed in on a device of `kind`. */

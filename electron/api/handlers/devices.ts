@@ -50,7 +50,7 @@ export function createDeviceHandlers(services: Services): HandlersOf<'devices'> 
         context.emit('devices.pairingLocked', { until });
         context.audit({ target: 'pairing', diff: { locked: until, address } });
       });
-      context.audit({ target: deviceLabel(outcome.device.id), staffId: outcome.pairedBy, diff: { paired: outcome.device, address } });
+      context.audit({ target: deviceLabel(outcome.device.id), ...(outcome.pairedBy !== null ? { staffId: outcome.pairedBy } : {}), diff: { paired: outcome.device, address } });
       context.emit('devices.changed', { ids: [outcome.device.id] });
       return { deviceToken: outcome.deviceToken, device: outcome.device };
     },

@@ -12,7 +12,7 @@ export interface DeviceRow {
   id: number;
   kind: DeviceKind;
   name: string;
-  pairedBy: string;
+  pairedBy: string | null;
   pairedAt: string;
   lastSeenAt: string | null;
   lastAddress: string | null;
@@ -23,7 +23,7 @@ export interface DeviceRow {
 function deviceQuery(db: Db) {
   return db
     .selectFrom('devices')
-    .innerJoin('staff', 'staff.id', 'devices.paired_by')
+    .leftJoin('staff', 'staff.id', 'devices.paired_by')
     .select([
       'devices.id',
       'devices.kind',
@@ -50,7 +50,7 @@ export async function findDeviceByTokenHash(db: Db, tokenHash: string) {
   return db.selectFrom('devices').select(['id', 'kind', 'name', 'revoked_at', 'last_seen_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function insertDevice(db: Db, device: { kind: DeviceKind; name: string; tokenHash: string; pairedBy: number; pairedAt: string; address: string | null }) {
+export async function insertDevice(db: Db, device: { kind: DeviceKind; name: string; tokenHash: string; pairedBy: number | null; pairedAt: string; address: string | null }) {
   const row = await db
     .insertInto('devices')
     .values({ kind: device.kind, name: device.name, token_hash: device.tokenHash, paired_by: device.pairedBy, paired_at: device.pairedAt, last_seen_at: device.pairedAt, last_address: device.address })
@@ -92,7 +92,7 @@ export function deviceLabel(id: number): string {
 
 export async function insertPairingCode(
   db: Db,
-  code: { salt: string; hash: string; kind: DeviceKind; name: string; createdBy: number; createdAt: string; expiresAt: string },
+  code: { salt: string; hash: string; kind: DeviceKind; name: string; createdBy: number | null; createdAt: string; expiresAt: string },
 ) {
   // An earlier code nobody used stops working: one code on screen at a time.
   await db.updateTable('pairing_codes').set({ expires_at: code.createdAt }).where('used_at', 'is', null).where('expires_at', '>', code.createdAt).execute();
