@@ -121,7 +121,7 @@ export function SwitchField({ control, name, extra }: FieldProps<Keys<boolean>>)
 }
 
 /** A small count (how many rows a screen lists), between `min` and `max`. */
-export function CountField({ control, name, extra, min, max }: FieldProps<'displayCalledCount' | 'displayWaitingCount'> & { min: number; max: number }) {
+export function CountField({ control, name, extra, min, max }: FieldProps<'displayCalledCount' | 'displayWaitingCount' | 'lanPort'> & { min: number; max: number }) {
   const field = useField(name);
   return (
     <Controller

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { BackupsSection } from './backups-section';
+import { DevicesSection } from './devices-section';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
 import { LogoField } from './logo-field';
@@ -171,6 +172,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
                 )}
               </Col>
             </Row>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('devices.section')} size="small" data-testid="settings-devices">
+            <Row gutter={16}>
+              <Col span={8}><SwitchField control={control} name="lanAccess" extra={t('devices.lanHint')} /></Col>
+              <Col span={8}><CountField control={control} name="lanPort" min={1024} max={65535} /></Col>
+              <Col span={8}><SwitchField control={control} name="pairingByReception" /></Col>
+            </Row>
+            <DevicesSection lanAccess={settings.lanAccess} lanPort={settings.lanPort} timeZone={settings.timeZone} />
           </Card>
         </Col>
         <Col span={24}>
