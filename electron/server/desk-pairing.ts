@@ -5,7 +5,23 @@
  */
 import type { ConsoleCore } from '../core/create-core';
 import { appendAudit } from '../db/repositories/audit';
+import { writeSetting } from '../db/repositories/settings';
 import { createDeviceService } from '../services/device-service';
+
+/**
+ * `serve --lan` turns the clinic's LAN setting on (if it was off), so the settings screen shows
+ * what the console really does: the address to open, the QR code. Audited as the system's.
+ */
+export async function recordLanAccessOn(core: ConsoleCore, port: number): Promise<void> {
+  const settings = await core.readSettings();
+  if (settings.lanAccess && settings.lanPort === port) return;
+  const at = core.clock.now().toISOString();
+  await core.database.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, 'lanAccess', true, at, null);
+    if (port >= 1024) await writeSetting(trx, 'lanPort', port, at, null);
+    await appendAudit(trx, { at, staffId: null, device: 'system', method: 'settings.update', target: 'settings', diff: { lanAccess: [settings.lanAccess, true], lanPort: [settings.lanPort, port] } });
+  });
+}
 
 export async function startDeskPairing(core: ConsoleCore): Promise<{ code: string; expiresAt: string }> {
   const now = core.clock.now();

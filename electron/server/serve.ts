@@ -15,7 +15,7 @@ import { recordRestore, restoreDatabase } from '../core/restore-database';
 import { startDemoClinic } from '../demo/start-demo';
 import { createHttpServer } from './http-server';
 import { lanAddresses } from '../api/handlers/devices';
-import { startDeskPairing } from './desk-pairing';
+import { recordLanAccessOn, startDeskPairing } from './desk-pairing';
 
 declare const __APP_VERSION__: string;
 
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
   const address = await server.listen({ port, host });
   const listening = Number(new URL(address).port);
   if (lan) {
+    await recordLanAccessOn(core, listening);
     for (const url of lanAddresses(listening)) console.log(`LAN access is on: tablets and the lobby TV open ${url}`);
     // Loopback is not trusted by itself on a network: this PC's browser pairs too, with a code
     // only whoever can read this terminal sees.
