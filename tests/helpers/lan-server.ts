@@ -41,7 +41,7 @@ export function rawRequest(port: number, options: { method?: string; path: strin
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let body: Answer['body'] = {};
+        let body: Answer['body'];
         try {
           body = JSON.parse(text) as Answer['body'];
         } catch {
