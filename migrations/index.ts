@@ -19,6 +19,7 @@ import * as m021 from './021-privacy';
 import * as m017 from './017-report';
 import * as m012 from './012-escorts';
 import * as m015 from './015-stay';
+import * as m013 from './013-devices';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '017-report': m017,
   '012-escorts': m012,
   '015-stay': m015,
+  '013-devices': m013,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -17,6 +17,7 @@ import { prefetchLandingPage } from './client/prefetch-landing-page';
 import { invalidateFor } from './client/queries';
 import { refreshOnReconnect } from './client/refresh-on-reconnect';
 import { SessionGate } from './features/auth/session-gate';
+import { DeviceGate } from './features/devices/device-gate';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
 import { theme } from './ui/theme';
@@ -39,7 +40,8 @@ export function createConsoleClients(): ConsoleClients {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false },
-      mutations: { retry: false },
+      // Writes go to the transport even offline: it queues a tap or refuses at once (issue 15).
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
   client.onNotice((notice) => invalidateFor(queryClient, notice, client));
@@ -67,7 +69,9 @@ function Providers({ client, queryClient }: ConsoleClients) {
       <AntApp>
         <ApiProvider client={client}>
           <QueryClientProvider client={queryClient}>
-            <SessionGate />
+            <DeviceGate>
+              <SessionGate />
+            </DeviceGate>
           </QueryClientProvider>
         </ApiProvider>
       </AntApp>

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract/index';
+import type { DeviceKind } from '../../shared/domain/devices';
 import type { Role } from '../../shared/domain/roles';
 import type { Language } from '../../shared/i18n/messages';
 import type { Database } from '../db/schema';
@@ -10,9 +11,15 @@ export interface Caller {
   transport: 'ipc' | 'http' | 'internal';
   /** The bearer token the transport found, if any. */
   token: string | null;
-  /** Which device: `desktop`, or `http:<address>`. */
+  /** Which device: `desktop`, `http:<address>`, or `device:<id>` for a paired tablet or TV. */
   device: string;
   language: Language;
+  /** The network address the call came from (HTTP only). */
+  address?: string;
+  /** The paired device the call came from (issue 15); absent on the lobby PC itself. */
+  paired?: { id: number; kind: DeviceKind; name: string };
+  /** The write's idempotency key: a retry with the same key answers the first answer again. */
+  idempotencyKey?: string;
 }
 
 /** The signed-in staff member behind a call. */

@@ -20,6 +20,8 @@ import { describeIssue, fieldLabel } from '../../shared/i18n/zod-message';
 import type { Clock } from '../core/clock';
 import { isDiskFull } from '../db/disk-full';
 import { appendAudit } from '../db/repositories/audit';
+import { findIdempotentAnswer, storeIdempotentAnswer } from '../db/repositories/idempotency';
+import { roleAllowedOnDevice } from '../../shared/domain/devices';
 import type { Database } from '../db/schema';
 import type { EventBus } from './event-bus';
 import { DegradedRowError, parseDegrading } from './degraded-rows';
@@ -63,7 +65,8 @@ const SECRET_KEYS = /pin|token|password|secret/i;
  * change made outside the dispatcher is seen after one of these or within SESSION_CACHE_MS.
  */
 export function changesSessions(method: string): boolean {
-  return method.startsWith('auth.') || method.startsWith('settings.');
+  // devices.: removing a device ends every session signed in on it (issue 15).
+  return method.startsWith('auth.') || method.startsWith('settings.') || method.startsWith('devices.');
 }
 
 /** The input as the audit log keeps it: secrets replaced. */
@@ -129,6 +132,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           return fail(caller, new AppError('forbidden', 'error.forbidden', { params: { role } }));
         }
       }
+      // A device's kind limits who may use it (issue 15): a lobby TV is the display, nothing more.
+      if (actor && caller.paired && !roleAllowedOnDevice(caller.paired.kind, actor.role)) {
+        return fail(caller, new AppError('forbidden', 'devices.error.roleNotOnDevice', { params: { role: `role.${actor.role}` } }));
+      }
     }
 
     // Text that cannot be stored as it was sent is refused before the schema reads it.
@@ -153,6 +160,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // Signing in and out stays possible, so staff can still read the board while it is restored.
     const refusal = spec.writes && !method.startsWith('auth.') ? (deps.refuseWrites?.() ?? null) : null;
     if (refusal) return fail(caller, refusal);
+
+    // A write retried with its idempotency key (issue 15) answers what it answered the first time.
+    const idempotency = spec.writes && caller.idempotencyKey ? { scope: caller.device, key: caller.idempotencyKey } : null;
+    if (idempotency) {
+      const stored = await findIdempotentAnswer(db, idempotency.scope, idempotency.key);
+      if (stored) {
+        if (stored.method !== method) return fail(caller, new AppError('conflict', 'error.idempotencyKeyReused'));
+        return { ok: true, value: JSON.parse(stored.response) as unknown };
+      }
+    }
 
     // What the lobby or a caller not signed in receives is always checked in full: its checks are
     // the privacy rules of public outputs (a display name must be masked).
@@ -206,11 +223,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             target: auditNote.target ?? null,
             diff: auditNote.diff !== undefined ? auditNote.diff : redact(parsed.data),
           });
+          if (idempotency && !kept) await storeIdempotentAnswer(trx, { ...idempotency, method, response: result, at: now });
           return result;
         });
         if (changesSessions(method)) sessions.clear();
         if (kept) {
-          notices.length = 0;
+          // What was kept is told (a pairing lock warns the lobby PC); nothing else was made.
+          for (const notice of notices) events.publish(notice.name, notice.payload as never);
           return fail(caller, kept);
         }
       }
@@ -228,5 +247,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
-  return { dispatch, authenticate };
+  // Two copies of one write in flight at once (a retry racing the original) share one answer.
+  const inFlight = new Map<string, Promise<DispatchResult>>();
+  function dispatchOnce(method: string, rawInput: unknown, caller: Caller): Promise<DispatchResult> {
+    if (!caller.idempotencyKey) return dispatch(method, rawInput, caller);
+    const slot = `${caller.device}\u0000${caller.idempotencyKey}`;
+    const running = inFlight.get(slot);
+    if (running) return running;
+    const answer = dispatch(method, rawInput, caller).finally(() => inFlight.delete(slot));
+    inFlight.set(slot, answer);
+    return answer;
+  }
+
+  return { dispatch: dispatchOnce, authenticate };
 }

@@ -167,6 +167,15 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     const read = async () => (await value<Texts>('privacy.consentTexts', {})).texts.filter((text) => text.purpose === 'survey');
     return { stale: { purpose: 'survey', expectedVersion: shown.version, textZh: '这张表的文本', textEn: 'This form\'s text' }, read };
   },
+
+  // Issue 15: two managers renaming one paired tablet.
+  'devices.rename': async () => {
+    const { code } = await value<{ code: string }>('devices.startPairing', { kind: 'guideTablet', name: '2楼平板' });
+    const { device } = await value<{ device: { id: number } }>('devices.pair', { code });
+    await value('devices.rename', { deviceId: device.id, name: '2楼导医平板', expectedVersion: 1 });
+    const read = async () => (await value<{ devices: { id: number }[] }>('devices.list', {})).devices.find((entry) => entry.id === device.id);
+    return { stale: { deviceId: device.id, name: '旧名字', expectedVersion: 1 }, read };
+  },
   'visits.transition': async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '赵敏', phone: '13900139000' });
     const { visitId } = await value<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer.id } });

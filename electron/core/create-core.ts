@@ -33,6 +33,8 @@ import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
 import { createPrivacyService } from '../services/privacy-service';
 import { createReportService } from '../services/report/report-service';
+import { createDeviceService, type DeviceCheck } from '../services/device-service';
+import type { Settings } from '../../shared/domain/settings';
 import { systemClock, type Clock } from './clock';
 import { createStayServices } from '../services/stay/create-stay-services';
 import { assessmentSuggestedFor } from '../db/repositories/handoff-notes';
@@ -46,6 +48,10 @@ export interface ConsoleCore {
   clock: Clock;
   /** Backups into `<data>/backups/` (none for an in-memory database). */
   backups: BackupService;
+  /** Who a device token belongs to (issue 15): the HTTP server asks on every call from the LAN. */
+  checkDevice(token: string, address: string): Promise<DeviceCheck>;
+  /** The clinic's settings as stored now (the HTTP server reads LAN access from them). */
+  readSettings(): Promise<Settings>;
   schemaVersion: number;
   close(): Promise<void>;
 }
@@ -100,6 +106,7 @@ export function createServices(backups?: BackupService): Services {
     handoff: createHandoffService(),
     // The desk's "suggest an assessment" in a hand-off note makes a surgery booking ask for a decision (issues 14, 16).
     ...createStayServices({ booking, visits, assessmentSuggested: assessmentSuggestedFor }),
+    devices: createDeviceService(),
   };
 }
 
@@ -166,6 +173,8 @@ export async function createCore(options: CoreOptions): Promise<ConsoleCore> {
     events,
     clock,
     backups,
+    checkDevice: (token, address) => services.devices.check(database.db, token, address, clock.now()),
+    readSettings: () => readSettings(database.db),
     schemaVersion: SCHEMA_VERSION,
     // A backup under way stops and removes its copy; then the checker's connection, since the last
     // one to close is the one that removes the WAL.

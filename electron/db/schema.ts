@@ -36,6 +36,8 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** When the session was last used (issue 15): a lobby TV's session ends when unseen for long. */
+  last_seen_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -458,6 +460,56 @@ export interface Database {
   stays: StaysTable;
   ward_tasks: WardTasksTable;
   aftercare_templates: AftercareTemplatesTable;
+  devices: DevicesTable;
+  pairing_codes: PairingCodesTable;
+  pairing_guard: PairingGuardTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** A paired tablet or lobby TV (issue 15); its token is kept only as SHA-256. */
+export interface DevicesTable {
+  id: Generated<number>;
+  kind: 'guideTablet' | 'roomTablet' | 'lobbyTv' | 'deskBrowser';
+  name: string;
+  token_hash: string;
+  paired_by: number | null;
+  paired_at: string;
+  last_seen_at: string | null;
+  last_address: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+  version: Generated<number>;
+}
+
+/** A one-time pairing code, kept as SHA-256(salt ‖ code). */
+export interface PairingCodesTable {
+  id: Generated<number>;
+  code_salt: string;
+  code_hash: string;
+  kind: string;
+  name: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: number | null;
+}
+
+/** The one row counting wrong pairing codes and the lock they cause. */
+export interface PairingGuardTable {
+  id: Generated<number>;
+  failures: Generated<number>;
+  locked_until: string | null;
+  lockouts: Generated<number>;
+}
+
+/** The answer of a write made with an idempotency key, per caller scope. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  method: string;
+  response: string;
+  created_at: string;
 }
 
 export type StaffRow = Selectable<StaffTable>;

@@ -12,12 +12,15 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, HTTP_STATUS, type ApiError, type ErrorCode } from '../../shared/contract/errors';
 import { pickLanguage, translate, type Language } from '../../shared/i18n/messages';
 import type { Caller } from '../api/context';
 import type { ConsoleCore } from '../core/create-core';
+import { deviceLabel } from '../services/device-service';
+import { DEVICE_COOKIE, IDEMPOTENCY_HEADER, installNetworkGuard, pairedDeviceOf, triesLimits } from './network-guard';
 import { printErrorPage } from './print-error-page';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -27,6 +30,10 @@ const SESSION_COOKIE = 'fd_session';
 const HEARTBEAT_MS = 15_000;
 /** The event stream's last word to a token whose session is over: do not reconnect, sign in. */
 const SIGNED_OUT_FRAME = 'event: signedOut\ndata: {}\n\n';
+/** The event stream's last word to a device a manager removed (issue 15): show the removed page. */
+const DEVICE_REMOVED_FRAME = 'event: deviceRemoved\ndata: {}\n\n';
+/** A paired device's cookie lives as long as a browser keeps one (400 days); removal ends it sooner. */
+const DEVICE_COOKIE_SECONDS = 400 * 86_400;
 
 export interface HttpServerOptions {
   core: ConsoleCore;
@@ -35,6 +42,12 @@ export interface HttpServerOptions {
   rendererDir?: string;
   /** How long a request may take to arrive (REQUEST_TIMEOUT_MS); tests of a stalled body use less. */
   requestTimeoutMs?: number;
+  /**
+   * LAN mode forced on (`serve --lan`; tests bind 127.0.0.1 with it to exercise the LAN rules):
+   * every API call then needs a paired device's token, loopback included. Otherwise the clinic's
+   * `lanAccess` setting decides, read live.
+   */
+  lan?: boolean;
 }
 
 /** The Content-Security-Policy of every page: only our own scripts, no framing, no plugins. */
@@ -130,11 +143,35 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     trustProxy: false,
   });
 
+  // LAN mode: forced, or the clinic's setting (kept current from the settings notices).
+  let lanSetting = (await core.readSettings()).lanAccess;
+  const lanMode = () => options.lan === true || lanSetting;
+  const stopWatchingSettings = core.events.subscribe((notice) => {
+    if (notice.name === 'settings.changed') void core.readSettings().then((settings) => (lanSetting = settings.lanAccess));
+  });
+
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
     // Plain http on the clinic LAN: no HSTS, no upgrade.
     strictTransportSecurity: false,
+  });
+
+  installNetworkGuard(app, {
+    lanMode,
+    checkDevice: (token, address) => core.checkDevice(token, address),
+    refuse: (request, why) => {
+      const language = languageOf(request);
+      if (why === 'foreignHost') return { status: HTTP_STATUS.forbidden, body: { error: { code: 'forbidden', message: translate(language, 'devices.error.foreignHost') } } };
+      const key = why === 'removed' ? 'devices.error.removed' : 'devices.error.unpaired';
+      return { status: HTTP_STATUS.unauthenticated, body: { error: { code: 'unauthenticated', message: translate(language, key), details: { device: why } } } };
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  // Nothing the API answers is kept by a browser or a proxy (a shared tablet's cache is readable).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   // An empty body is `{}`; anything else must be JSON. Fastify's own text/plain parser goes too:
@@ -161,8 +198,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return undefined;
   });
 
-  app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
+  app.setErrorHandler((error: { code?: string; statusCode?: number; ttl?: number }, request, reply) => {
     const language = languageOf(request);
+    if (error.statusCode === 429) {
+      const seconds = Math.max(1, Math.ceil((error.ttl ?? 60_000) / 1000));
+      const body: ApiError = { code: 'too_many', message: translate(language, 'devices.error.tooManyTries', { seconds }), details: { retryAfterSeconds: seconds } };
+      return reply.status(429).header('retry-after', String(seconds)).send({ error: body });
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return sendError(reply, language, 'too_large', 'error.tooLarge');
     }
@@ -180,12 +222,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return sendError(reply, language, 'internal', 'error.internal');
   });
 
-  const callerOf = (request: FastifyRequest, token: string | null): Caller => ({
-    transport: 'http',
-    token,
-    device: `http:${request.ip}`,
-    language: languageOf(request),
-  });
+  const callerOf = (request: FastifyRequest, token: string | null): Caller => {
+    const paired = pairedDeviceOf(request);
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    return {
+      transport: 'http',
+      token,
+      device: paired ? deviceLabel(paired.id) : `http:${request.ip}`,
+      language: languageOf(request),
+      address: request.ip,
+      ...(paired ? { paired } : {}),
+      ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
+    };
+  };
 
   // `now`: the server's clock (not the browser's), which `serve --demo-at` sets to another time.
   // `integrity`: the start's quick_check, which may still be running after a clean shutdown.
@@ -194,7 +243,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return { ok: integrity !== 'failed', version, schemaVersion: core.schemaVersion, now: core.clock.now().toISOString(), integrity };
   });
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+  app.post<{ Params: { method: string } }>('/api/:method', { onRequest: triesLimits(app, lanMode) }, async (request, reply) => {
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,128}$/.test(key))) {
+      return sendError(reply, languageOf(request), 'invalid', 'error.invalid');
+    }
     const caller = callerOf(request, bearerToken(request));
     const result = await core.dispatcher.dispatch(request.params.method, request.body, caller);
     if (!result.ok) return reply.status(result.status).send({ error: result.error });
@@ -206,6 +259,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       // is the same on both; the server still ends the session at `expiresAt` by its own clock.
       const seconds = Math.max(0, Math.floor((Date.parse(expiresAt) - core.clock.now().getTime()) / 1000));
       void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${String(seconds)}`);
+    } else if (request.params.method === 'devices.pair') {
+      // The device's own cookie, for what a page cannot send a header with (print frames).
+      const { deviceToken } = result.value as { deviceToken: string };
+      void reply.header('set-cookie', `${DEVICE_COOKIE}=${deviceToken}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${String(DEVICE_COOKIE_SECONDS)}`);
     } else if (request.params.method === 'auth.signOut') {
       void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
       // Every page of that session (another tab, the desk's other screen) is told now, not at its
@@ -220,9 +277,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   const eventStreams = new Set<ServerResponse>();
   // The open streams of each token: signing out ends them at once (see auth.signOut below).
   const streamsOfToken = new Map<string, Set<ServerResponse>>();
+  // The open streams of each paired device: removing it ends them at once (issue 15).
+  const streamsOfDevice = new Map<number, Set<ServerResponse>>();
+  const stopWatchingDevices = core.events.subscribe((notice) => {
+    if (notice.name !== 'devices.revoked') return;
+    for (const id of (notice.payload as { ids: number[] }).ids) for (const open of streamsOfDevice.get(id) ?? []) open.end(DEVICE_REMOVED_FRAME);
+  });
   app.addHook('preClose', (done) => {
     for (const open of eventStreams) open.end();
     eventStreams.clear();
+    stopWatchingDevices();
+    stopWatchingSettings();
     done();
   });
 
@@ -237,7 +302,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const stream = reply.raw;
     stream.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
@@ -257,11 +322,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const ready = eventFrame(core.events.lastId(), { name: 'ready', payload: { resumed: missed !== null } });
     stream.write(`retry: 2000\n\n${replayed.join('')}${ready}`);
     const unsubscribe = core.events.subscribe((notice, id) => {
-      stream.write(eventFrame(id, notice));
+      // A removed device's stream ends while this very notice is being told (issue 15).
+      if (!stream.writableEnded) stream.write(eventFrame(id, notice));
     });
     // The heartbeat also re-checks the session: a signed-out or expired token's stream says so and ends.
     const heartbeat = setInterval(() => {
       void core.dispatcher.authenticate(token).then((still) => {
+        if (stream.writableEnded) return;
         if (still) stream.write(': ping\n\n');
         else stream.end(SIGNED_OUT_FRAME);
       });
@@ -269,12 +336,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     eventStreams.add(stream);
     const ofToken = streamsOfToken.get(token) ?? new Set<ServerResponse>();
     streamsOfToken.set(token, ofToken.add(stream));
+    const device = pairedDeviceOf(request);
+    const ofDevice = device ? (streamsOfDevice.get(device.id) ?? new Set<ServerResponse>()) : null;
+    if (device && ofDevice) streamsOfDevice.set(device.id, ofDevice.add(stream));
     const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
       eventStreams.delete(stream);
       ofToken.delete(stream);
       if (ofToken.size === 0 && streamsOfToken.get(token) === ofToken) streamsOfToken.delete(token);
+      if (device && ofDevice) {
+        ofDevice.delete(stream);
+        if (ofDevice.size === 0 && streamsOfDevice.get(device.id) === ofDevice) streamsOfDevice.delete(device.id);
+      }
     };
     request.raw.on('close', stop);
     stream.on('close', stop);

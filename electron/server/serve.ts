@@ -15,6 +15,8 @@ import { startPrivacyMaintenance } from '../core/privacy-maintenance';
 import { recordRestore, restoreDatabase } from '../core/restore-database';
 import { startDemoClinic } from '../demo/start-demo';
 import { createHttpServer } from './http-server';
+import { lanAddresses } from '../api/handlers/devices';
+import { recordLanAccessOn, startDeskPairing } from './desk-pairing';
 
 declare const __APP_VERSION__: string;
 
@@ -22,7 +24,12 @@ const HELP = `Usage: npm run serve -- [options]
 
   --data DIR      where the database lives (default: ${defaultDataDir()})
   --port N        port to listen on (default 5170; 0 picks a free one)
-  --host ADDR     address to bind (default 127.0.0.1; 0.0.0.0 opens it to the clinic LAN)
+  --host ADDR     address to bind (default 127.0.0.1; --lan binds 0.0.0.0)
+  --lan           LAN access on (also when the clinic's "LAN access" setting is on): tablets
+                  and the lobby TV reach the console over the clinic network, each paired with
+                  a code first; every API call, this PC's own browser included, then needs a
+                  paired device. A one-time code for this PC's browser is printed at start.
+                  The port is --port, or the setting "LAN port" when --port is not given.
   --demo          fill an empty database with the demo clinic (every PIN is 1234) and play
                   today up to now: arrivals checked in, waiting, called, seen, done, a no-show
   --demo-at HH:MM play the demo day up to this clinic time instead; the console's clock then
@@ -42,8 +49,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
-      port: { type: 'string', default: '5170' },
-      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      lan: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       'demo-at': { type: 'string' },
       now: { type: 'string' },
@@ -57,8 +65,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  const chosenPort = values.port === undefined ? null : Number(values.port);
+  if (chosenPort !== null && (!Number.isInteger(chosenPort) || chosenPort < 0 || chosenPort > 65535)) throw new Error(`--port must be a port number, not "${String(values.port)}"`);
 
   const dataDir = values.data ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
@@ -101,11 +109,31 @@ async function main(): Promise<void> {
 
   // The scheduler raises notifications (issue 5, item 6) once the demo, if any, is in place.
   const notifications = startNotifications(core);
-  const server = await createHttpServer({ core, version: __APP_VERSION__, rendererDir: join(__dirname, 'renderer') });
-  const address = await server.listen({ port, host: values.host });
-  const shown = values.host === '0.0.0.0' || values.host === '::' ? address.replace(/\/\/[^:/]+/, '//<this-pc-address>') : address;
-  console.log(`Open ${shown.replace('127.0.0.1', 'localhost')} in a browser.`);
-  if (values.host === '127.0.0.1') console.log('Only this PC can connect; pass --host 0.0.0.0 to let tablets and the lobby TV in.');
+  // LAN access (issue 15): `--lan`, or the clinic's setting, at start.
+  const settings = await core.readSettings();
+  const lan = values.lan || settings.lanAccess;
+  const host = values.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const port = chosenPort ?? (lan ? settings.lanPort : 5170);
+  const server = await createHttpServer({ core, version: __APP_VERSION__, rendererDir: join(__dirname, 'renderer'), lan });
+  const address = await server.listen({ port, host });
+  const listening = Number(new URL(address).port);
+  if (lan) {
+    await recordLanAccessOn(core, listening);
+    for (const url of lanAddresses(listening)) console.log(`LAN access is on: tablets and the lobby TV open ${url}`);
+    // Loopback is not trusted by itself on a network: this PC's browser pairs too, with a code
+    // only whoever can read this terminal sees.
+    const code = await startDeskPairing(core);
+    console.log(`This PC's browser: open http://localhost:${String(listening)}/ and type the pairing code ${code.code} (valid 5 minutes, once).`);
+  } else {
+    console.log(`Open ${address.replace('127.0.0.1', 'localhost')} in a browser.`);
+    console.log('Only this PC can connect; pass --lan (or turn on LAN access in settings) to let tablets and the lobby TV in.');
+  }
+  // A change of the LAN setting takes effect at the next start of `npm run serve`.
+  const unwatch = core.events.subscribe((notice) => {
+    if (notice.name === 'settings.changed' && (notice.payload as { keys: string[] }).keys.some((key) => key === 'lanAccess' || key === 'lanPort')) {
+      console.log('LAN access settings changed: restart npm run serve to apply them.');
+    }
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -115,6 +143,7 @@ async function main(): Promise<void> {
     notifications.stop();
     stopBackup();
     stopPrivacy();
+    unwatch();
     await server.close();
     await core.close();
     process.exit(0);

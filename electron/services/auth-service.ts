@@ -8,7 +8,8 @@ import { AppError } from '../../shared/contract/errors';
 import type { StaffSummary } from '../../shared/contract/auth';
 import type { Actor } from '../api/context';
 import { clearPinFailures, findStaff, listActiveStaff, recordPinFailure } from '../db/repositories/staff';
-import { findLiveSession, insertSession, revokeSession } from '../db/repositories/sessions';
+import { findLiveSession, insertSession, revokeOldestSessions, revokeSession, touchSession } from '../db/repositories/sessions';
+import { roleAllowedOnDevice, type DeviceKind } from '../../shared/domain/devices';
 import type { Database } from '../db/schema';
 import { verifyPin } from './pin-hash';
 
@@ -23,17 +24,34 @@ export const SESSION_HOURS = 14;
  * reboot); its token can read nothing but the masked display board, and signing out revokes it.
  */
 export const DISPLAY_SESSION_HOURS = 180 * 24;
+/**
+ * …but not unseen (issue 15): a lobby display's session that no call has used for a week ends,
+ * so a TV that was unplugged, stolen or replaced does not stay signed in for half a year.
+ */
+export const DISPLAY_IDLE_DAYS = 7;
+/** The live sessions one person may have at once (issue 15); signing in again ends the oldest. */
+export const MAX_LIVE_SESSIONS = 8;
+/** How often a session's last use is written (every call of a busy tablet would be wasted writes). */
+const TOUCH_SESSION_MS = 10 * 60_000;
+
+/** Where a sign-in comes from: the lobby PC itself, or a paired device of some kind (issue 15). */
+export interface SignInOrigin {
+  device: string;
+  /** The paired device's kind; absent on the lobby PC (IPC, or loopback while LAN access is off). */
+  kind?: DeviceKind;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
 export interface AuthService {
-  listStaff(db: Db): Promise<StaffSummary[]>;
+  /** The accounts that may sign in here: on a paired device only the roles its kind allows. */
+  listStaff(db: Db, kind?: DeviceKind): Promise<StaffSummary[]>;
   signIn(
     db: Db,
     input: { staffId: number; pin: string },
-    device: string,
+    origin: SignInOrigin,
     now: Date,
   ): Promise<{ token: string; staff: StaffSummary; expiresAt: string }>;
   signOut(db: Db, actor: Actor, now: Date): Promise<void>;
@@ -42,12 +60,18 @@ export interface AuthService {
 
 export function createAuthService(): AuthService {
   return {
-    listStaff: (db) => listActiveStaff(db),
+    listStaff: async (db, kind) => {
+      const staff = await listActiveStaff(db);
+      return kind ? staff.filter((member) => roleAllowedOnDevice(kind, member.role)) : staff;
+    },
 
-    async signIn(db, { staffId, pin }, device, now) {
+    async signIn(db, { staffId, pin }, origin, now) {
       const staff = await findStaff(db, staffId);
       if (!staff) throw new AppError('not_found', 'error.notFound', { path: ['staffId'] });
       if (!staff.active) throw new AppError('forbidden', 'error.staffInactive', { path: ['staffId'] });
+      if (origin.kind && !roleAllowedOnDevice(origin.kind, staff.role)) {
+        throw new AppError('forbidden', 'devices.error.roleNotOnDevice', { params: { role: `role.${staff.role}` }, path: ['staffId'] });
+      }
 
       if (staff.locked_until && staff.locked_until > now.toISOString()) {
         const seconds = Math.ceil((Date.parse(staff.locked_until) - now.getTime()) / 1000);
@@ -59,6 +83,12 @@ export function createAuthService(): AuthService {
       }
 
       if (!(await verifyPin(pin, staff.pin_hash))) {
+        // A paired device's wrong PINs are limited per device and per address by the HTTP
+        // server's rate limit, never by locking the account (issue 15): a tablet in the wrong
+        // hands cannot lock reception out of its own accounts at the lobby PC.
+        if (origin.kind) {
+          throw new AppError('unauthenticated', 'error.wrongPin', { params: { left: MAX_PIN_FAILURES }, path: ['pin'], details: { attemptsLeft: MAX_PIN_FAILURES } });
+        }
         // A lock that has run out starts a fresh count.
         const previous = staff.locked_until ? 0 : staff.failed_pins;
         const failures = previous + 1;
@@ -88,10 +118,11 @@ export function createAuthService(): AuthService {
       await insertSession(db, {
         tokenHash: hashToken(token),
         staffId: staff.id,
-        device,
+        device: origin.device,
         createdAt: now.toISOString(),
         expiresAt,
       });
+      await revokeOldestSessions(db, staff.id, MAX_LIVE_SESSIONS, now.toISOString());
       return {
         token,
         expiresAt,
@@ -107,6 +138,9 @@ export function createAuthService(): AuthService {
       const tokenHash = hashToken(token);
       const session = await findLiveSession(db, tokenHash, now.toISOString());
       if (!session) return null;
+      const lastSeen = Date.parse(session.lastSeenAt ?? session.createdAt);
+      if (session.role === 'display' && now.getTime() - lastSeen > DISPLAY_IDLE_DAYS * 86_400_000) return null;
+      if (now.getTime() - lastSeen >= TOUCH_SESSION_MS) await touchSession(db, tokenHash, now.toISOString());
       return {
         staffId: session.staffId,
         name: session.name,

@@ -14,6 +14,7 @@ import { forwardRaisedToDesktop } from '../core/desktop-alerts';
 import { startNotifications } from '../core/start-notifications';
 import { startDailyBackup } from '../core/daily-backup';
 import { startPrivacyMaintenance } from '../core/privacy-maintenance';
+import { startLanListener } from '../server/lan-listener';
 import { runRestoreFlow } from '../core/restore-flow';
 import { createDeskSessions } from './desk-sessions';
 import { offerDemoClinic } from './first-run';
@@ -132,6 +133,9 @@ async function start(): Promise<void> {
     forwardRaisedToDesktop({ core: opened, audience: desk, show: (alert) => void showNotificationAlert(alert, () => mainWindow) }),
     startNotifications(opened).stop,
   );
+  // LAN access (issue 15): tablets and the lobby TV reach this PC while the manager's setting is on.
+  const lan = startLanListener(opened, { version: __APP_VERSION__, rendererDir: rendererDir() });
+  stopOnQuit.push(() => void lan.stop());
   // Printing: `print.toDevice` and `print.printers` reach Electron's printers (./printing.ts);
   // every print is still checked and recorded by the one dispatcher.
 

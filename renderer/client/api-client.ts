@@ -10,6 +10,7 @@ import { translate, type Language } from '../../shared/i18n/messages';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
 import type { ConnectionState, StreamStart, Transport } from './transport';
+import type { DeviceLink } from './device-link';
 
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
@@ -25,6 +26,8 @@ export interface ApiClient {
   /** Forget the session on this device (after sign-out or lock). */
   forgetSession(): void;
   readonly hasSession: boolean;
+  /** The browser's link to the console on the LAN (issue 15); null on the desktop. */
+  readonly link: DeviceLink | null;
 }
 
 export function createApiClient(transport: Transport, language: () => Language): ApiClient {
@@ -48,6 +51,10 @@ export function createApiClient(transport: Transport, language: () => Language):
         throw new ApiCallError({ code: 'internal', message: translate(language(), 'error.network') });
       }
       if (!result.ok) {
+        // Not sent, and not queued: said at once, in the user's language (issue 15).
+        if (result.status === 0 && result.error.details?.offline === true) {
+          throw new ApiCallError({ code: 'unavailable', message: translate(language(), 'devices.offline.refused'), details: { offline: true } });
+        }
         if (result.error.code === 'unauthenticated' && method !== 'auth.signIn') {
           hasSession = false;
           transport.setToken(null);
@@ -82,6 +89,7 @@ export function createApiClient(transport: Transport, language: () => Language):
     get hasSession() {
       return hasSession;
     },
+    link: transport.link ?? null,
   };
 }
 

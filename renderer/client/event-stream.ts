@@ -18,6 +18,10 @@ export interface EventStreamOptions {
   onConnection(state: ConnectionState, start?: StreamStart): void;
   /** The server says the token's session is over (signed out, expired): the stream stops for good. */
   onSignedOut(): void;
+  /** The paired device's token (issue 15), sent as a header, never in the URL. */
+  deviceToken?: string | null;
+  /** A manager removed this device: the stream stops for good. */
+  onDeviceRemoved?(): void;
   /** The HTTP client; tests give a stand-in server. */
   fetch?: typeof fetch;
   /** The pause before reconnecting; tests need not wait. */
@@ -44,15 +48,20 @@ export function followEventStream(options: EventStreamOptions): () => void {
   let pause = FIRST_PAUSE_MS;
 
   /** One connection, read to its end; whether the server ended the session. */
-  async function readOnce(): Promise<'dropped' | 'signedOut'> {
+  async function readOnce(): Promise<'dropped' | 'signedOut' | 'removed'> {
     controller = new AbortController();
     const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' };
+    if (options.deviceToken) headers['x-device-token'] = options.deviceToken;
     if (lastEventId !== null) headers['last-event-id'] = lastEventId;
     const response = await fetchEvents(options.url, { headers, signal: controller.signal, cache: 'no-store' });
+    if (response.status === 401) {
+      const body = (await response.json().catch(() => null)) as { error?: { details?: { device?: string } } } | null;
+      if (body?.error?.details?.device === 'removed') return 'removed';
+    }
     if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
 
     // Set from the parser's callbacks, read after each chunk.
-    const session = { ended: false };
+    const session = { ended: false, removed: false };
     const onEvent = (message: EventSourceMessage) => {
       if (message.event === 'ready') {
         const { resumed } = JSON.parse(message.data) as { resumed?: boolean };
@@ -60,6 +69,10 @@ export function followEventStream(options: EventStreamOptions): () => void {
         options.onConnection('open', resumed === true ? 'resumed' : 'fresh');
       } else if (message.event === 'signedOut') {
         session.ended = true;
+        controller?.abort();
+      } else if (message.event === 'deviceRemoved') {
+        session.ended = true;
+        session.removed = true;
         controller?.abort();
       } else if (message.event && isEventName(message.event)) {
         options.onNotice({ name: message.event, payload: JSON.parse(message.data) } as ChangeNotice);
@@ -89,13 +102,14 @@ export function followEventStream(options: EventStreamOptions): () => void {
     } catch (error) {
       if (!session.ended) throw error;
     }
+    if (session.removed) return 'removed';
     return session.ended ? 'signedOut' : 'dropped';
   }
 
   void (async () => {
     while (!stopped) {
       options.onConnection('connecting');
-      let outcome: 'dropped' | 'signedOut' = 'dropped';
+      let outcome: 'dropped' | 'signedOut' | 'removed' = 'dropped';
       try {
         outcome = await readOnce();
       } catch {
@@ -103,6 +117,11 @@ export function followEventStream(options: EventStreamOptions): () => void {
       }
       if (stopped) return;
       options.onConnection('closed');
+      if (outcome === 'removed') {
+        stopped = true;
+        options.onDeviceRemoved?.();
+        return;
+      }
       if (outcome === 'signedOut') {
         stopped = true;
         options.onSignedOut();

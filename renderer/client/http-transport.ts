@@ -1,8 +1,15 @@
 /**
  * The browser-mode transport: `POST /api/<method>` with the bearer token, and the change notices
  * of `GET /api/events` (event-stream.ts), which follow the signed-in session.
+ *
+ * On the clinic LAN (issue 15) every request also carries the device's token (`X-Device-Token`)
+ * and every write an `Idempotency-Key`. A write that cannot reach the console is either queued
+ * (a tap: `QUEUEABLE_WHILE_OFFLINE`) and sent again, with the same key, once the link is back —
+ * so it lands exactly once — or refused at once (`offline`); never silently lost.
  */
 import type { ChangeNotice } from '../../shared/contract/events';
+import { findMethod } from '../../shared/contract/index';
+import { createDeviceLink, newIdempotencyKey, QUEUEABLE_WHILE_OFFLINE, type DeviceLink } from './device-link';
 import { followEventStream } from './event-stream';
 import type { CallResult, ConnectionState, StreamStart, Transport } from './transport';
 
@@ -13,6 +20,18 @@ const REMEMBERED_KEY = 'frontdesk.displayToken';
 export interface HttpTransportOptions {
   /** Start from the remembered lobby-display token when this tab has none (the `/display` page). */
   useRemembered?: boolean;
+  /** The device's link store (tests give their own). */
+  link?: DeviceLink;
+}
+
+/** What a call answers when it could not reach the console and was not queued. */
+export const OFFLINE_REFUSED = { ok: false, status: 0, error: { code: 'unavailable', message: 'offline', details: { offline: true } } } as const;
+
+interface QueuedWrite {
+  method: string;
+  input: unknown;
+  key: string;
+  resolve(result: CallResult): void;
 }
 
 export function createHttpTransport(baseUrl = '', options: HttpTransportOptions = {}): Transport {
@@ -24,6 +43,9 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   const signedOutHandlers = new Set<() => void>();
   let state: ConnectionState = 'closed';
   let stopStream: (() => void) | null = null;
+  const link = options.link ?? createDeviceLink();
+  const queue: QueuedWrite[] = [];
+  let flushing = false;
 
   const setState = (next: ConnectionState, start?: StreamStart) => {
     if (next === state) return;
@@ -42,10 +64,18 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     stopStream = followEventStream({
       url: `${baseUrl}/api/events`,
       token,
+      deviceToken: link.token(),
+      onDeviceRemoved: () => link.refused('removed'),
       onNotice: (notice) => {
         for (const handler of noticeHandlers) handler(notice);
       },
-      onConnection: setState,
+      onConnection: (next, start) => {
+        setState(next, start);
+        if (next === 'open') {
+          link.setOffline(false);
+          void flush();
+        }
+      },
       onSignedOut: () => {
         transport.setToken(null);
         for (const handler of signedOutHandlers) handler();
@@ -53,25 +83,88 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     });
   }
 
+  /** One request; throws when the console cannot be reached at all. */
+  async function send(method: string, input: unknown, key: string | null): Promise<CallResult> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'accept-language': document.documentElement.lang || 'zh-CN',
+    };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const device = link.token();
+    if (device) headers['x-device-token'] = device;
+    if (key) headers['idempotency-key'] = key;
+    const response = await fetch(`${baseUrl}/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+    });
+    link.setOffline(false);
+    const body = (await response.json().catch(() => null)) as { error?: CallResult } | null;
+    if (response.ok) {
+      if (method === 'devices.pair') link.paired((body as { deviceToken: string }).deviceToken);
+      else if (device && link.state().device !== 'paired') link.paired(device);
+      return { ok: true, value: body };
+    }
+    const error = (body as { error?: { code: string; message: string; details?: { device?: string } } } | null)?.error;
+    if (error?.details?.device === 'removed' || error?.details?.device === 'unpaired') link.refused(error.details.device);
+    if (error) return { ok: false, status: response.status, error } as CallResult;
+    return { ok: false, status: response.status, error: { code: 'internal', message: `HTTP ${response.status}` } };
+  }
+
+  /** Sends the queued writes in order, each with its own key; stops at the first that cannot go. */
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (queue.length > 0) {
+        const next = queue[0]!;
+        let result: CallResult;
+        try {
+          result = await send(next.method, next.input, next.key);
+        } catch {
+          link.setOffline(true);
+          return;
+        }
+        queue.shift();
+        link.setQueued(queue.length);
+        next.resolve(result);
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  if (typeof window !== 'undefined') {
+    // The browser knows first: a tablet out of Wi-Fi range says so before any call fails.
+    window.addEventListener('offline', () => {
+      link.setOffline(true);
+      restart();
+    });
+    window.addEventListener('online', () => {
+      restart();
+      void flush();
+    });
+  }
+
   const transport: Transport = {
     kind: 'http',
     async call(method, input) {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'accept-language': document.documentElement.lang || 'zh-CN',
-      };
-      if (token) headers.authorization = `Bearer ${token}`;
-      const response = await fetch(`${baseUrl}/api/${method}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(input ?? {}),
-        cache: 'no-store',
-      });
-      const body = (await response.json().catch(() => null)) as { error?: CallResult } | null;
-      if (response.ok) return { ok: true, value: body };
-      const error = (body as { error?: { code: string; message: string } } | null)?.error;
-      if (error) return { ok: false, status: response.status, error } as CallResult;
-      return { ok: false, status: response.status, error: { code: 'internal', message: `HTTP ${response.status}` } };
+      const writes = findMethod(method)?.writes === true;
+      const key = writes ? newIdempotencyKey() : null;
+      if (writes && link.state().offlineSince !== null && QUEUEABLE_WHILE_OFFLINE.has(method)) {
+        return enqueue(method, input, key!);
+      }
+      try {
+        return await send(method, input, key);
+      } catch (error) {
+        link.setOffline(true);
+        if (!writes) throw error;
+        // A tap waits for the network with its key (sent once, whatever happened to the first
+        // try); any other change is refused now, so nobody believes it was made.
+        if (QUEUEABLE_WHILE_OFFLINE.has(method)) return enqueue(method, input, key!);
+        return OFFLINE_REFUSED as unknown as CallResult;
+      }
     },
     onNotice(handler) {
       noticeHandlers.add(handler);
@@ -102,6 +195,14 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     },
     hasToken: () => token !== null,
   };
+  function enqueue(method: string, input: unknown, key: string): Promise<CallResult> {
+    return new Promise<CallResult>((resolve) => {
+      queue.push({ method, input, key, resolve });
+      link.setQueued(queue.length);
+    });
+  }
+
+  transport.link = link;
   if (token) restart();
   return transport;
 }

@@ -1,6 +1,7 @@
 /** What a transport gives the client: one call, and a stream of change notices. */
 import type { ApiError } from '../../shared/contract/errors';
 import type { ChangeNotice } from '../../shared/contract/events';
+import type { DeviceLink } from './device-link';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiError };
 
@@ -37,6 +38,8 @@ export interface Transport {
   setToken(token: string | null, options?: { remember?: boolean }): void;
   /** Whether a token is held (a reload of a signed-in tab, or a remembered lobby display). */
   hasToken(): boolean;
+  /** The browser's link to the console on the LAN (issue 15); absent on the desktop (IPC). */
+  link?: DeviceLink;
 }
 
 /** The desktop preload's bridge (electron/shell/preload.ts). */

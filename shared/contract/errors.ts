@@ -22,6 +22,8 @@ export const ERROR_CODES = [
    * change was not made; it works again, without a restart, once space is freed.
    */
   'disk_full',
+  /** Too many sign-in or pairing tries from one device or address: wait and try again (issue 15). */
+  'too_many',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -39,6 +41,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
   // 507 Insufficient Storage (RFC 4918): the server cannot store what the request needs.
   disk_full: 507,
+  too_many: 429,
 };
 
 export const apiErrorSchema = z.object({

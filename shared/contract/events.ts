@@ -26,6 +26,12 @@ export const eventSchemas = {
   'privacy.changed': z.object({ customerIds: z.array(z.number().int()) }),
   /** Customers erased: every screen reads its lists again; the core checkpoints the WAL and expires older backups. */
   'privacy.erased': z.object({ customerIds: z.array(z.number().int()) }),
+  /** Paired devices (issue 15): one was paired or renamed; the settings screen re-reads the list. */
+  'devices.changed': z.object({ ids: z.array(z.number().int()) }),
+  /** Devices were removed: the server ends their event streams; the list re-reads. */
+  'devices.revoked': z.object({ ids: z.array(z.number().int()) }),
+  /** Five wrong pairing codes locked pairing until `until`: the lobby PC says so. */
+  'devices.pairingLocked': z.object({ until: z.string() }),
   /** Desktop only: the shell tells its window that a desktop notification was clicked, to open its link. */
   'notifications.opened': z.object({ id: z.number().int(), link: z.string() }),
 } as const;

@@ -21,6 +21,7 @@ import { reportMethods } from './report';
 import { escortMethods } from './escorts';
 import { outcomeMethods } from './outcomes';
 import { stayMethods } from './stays';
+import { deviceMethods } from './devices';
 
 export const contract = mergeContracts(
   authMethods,
@@ -40,6 +41,7 @@ export const contract = mergeContracts(
   escortMethods,
   outcomeMethods,
   stayMethods,
+  deviceMethods,
 );
 
 export type Contract = typeof contract;

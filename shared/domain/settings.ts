@@ -125,6 +125,14 @@ export const settingsSchema = z.object({
   wardOverdueMinutes: z.number().int().min(1).max(240),
   wardEscalateMinutes: z.number().int().min(2).max(480),
   // --- end of issue 16 ---
+  // --- LAN access and paired devices (issue 15) ---
+  /** Tablets and the lobby TV may reach this console over the clinic LAN (off: this PC only). */
+  lanAccess: z.boolean(),
+  /** The port the console listens on for the LAN. */
+  lanPort: z.number().int().min(1024).max(65535),
+  /** Reception (not only a manager) may show a pairing code. */
+  pairingByReception: z.boolean(),
+  // --- end LAN access ---
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -182,6 +190,10 @@ export const DEFAULT_SETTINGS: Settings = {
   wardOverdueMinutes: 15,
   wardEscalateMinutes: 45,
   // --- end of issue 16 ---
+  // LAN access and paired devices (issue 15)
+  lanAccess: false,
+  lanPort: 5170,
+  pairingByReception: false,
 };
 
 export type SettingKey = keyof Settings;

@@ -14,6 +14,7 @@ import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
 import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
+import { devicesMessages } from './catalog/devices';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -35,4 +36,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...reportMessages.en,
   ...escortsMessages.en,
   ...staysMessages.en,
+  ...devicesMessages.en,
 };

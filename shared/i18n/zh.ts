@@ -19,6 +19,7 @@ import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
 import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
+import { devicesMessages } from './catalog/devices';
 
 export const zh = {
   ...coreMessages.zh,
@@ -37,6 +38,7 @@ export const zh = {
   ...reportMessages.zh,
   ...escortsMessages.zh,
   ...staysMessages.zh,
+  ...devicesMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -81,8 +81,11 @@ const accepts = (schema: Schema, value: unknown) => schema.safeParse(value).succ
 const STRING_CANDIDATES = [
   '2026-11-24', '10:30', '17:00', '1234', '13800138000', 'Asia/Shanghai', '2026-11-24T02:30:00.000Z', '测试', 'a', '',
   'data:image/png;base64,iVBORw0KGgo=',
+  // A device's pairing code (issue 15): six digits.
+  '123456',
 ];
-const NUMBER_CANDIDATES = [1, 2, 30, 5, 60, 0, 1990, 100, 1000];
+// 5170: a port (the LAN port setting takes 1024–65535).
+const NUMBER_CANDIDATES = [1, 2, 30, 5, 60, 0, 1990, 100, 1000, 5170];
 
 /**
  * A valid example of `schema`, or undefined when none of the candidates fits. Objects get their

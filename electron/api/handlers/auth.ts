@@ -5,10 +5,15 @@ import type { Services } from './services';
 
 export function createAuthHandlers(services: Services): HandlersOf<'auth'> {
   return {
-    'auth.staff': (_input, { db }) => services.auth.listStaff(db),
+    'auth.staff': (_input, { db, caller }) => services.auth.listStaff(db, caller.paired?.kind),
 
     'auth.signIn': async (input, context) => {
-      const result = await services.auth.signIn(context.db, input, context.caller.device, context.now);
+      const result = await services.auth.signIn(
+        context.db,
+        input,
+        { device: context.caller.device, ...(context.caller.paired ? { kind: context.caller.paired.kind } : {}) },
+        context.now,
+      );
       context.audit({ target: `staff:${result.staff.id}`, staffId: result.staff.id, diff: { staffId: input.staffId } });
       return result;
     },

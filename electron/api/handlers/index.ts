@@ -21,6 +21,7 @@ import { createPrivacyHandlers } from './privacy';
 import { createReportHandlers } from './report';
 import { createEscortHandlers, createHandoffHandlers, createRoomHandlers } from './escorts';
 import { createAftercareHandlers, createOutcomeHandlers, createScreeningHandlers, createStayHandlers, createWardTaskHandlers } from './stays';
+import { createDeviceHandlers } from './devices';
 
 export type { Services } from './services';
 
@@ -49,5 +50,6 @@ export function createHandlers(services: Services): Handlers {
     ...createStayHandlers(services),
     ...createWardTaskHandlers(services),
     ...createAftercareHandlers(services),
+    ...createDeviceHandlers(services),
   };
 }

@@ -21,6 +21,7 @@ import type { OutcomeService } from '../../services/stay/outcome-service';
 import type { ScreeningService } from '../../services/stay/screening-service';
 import type { StayService } from '../../services/stay/stay-service';
 import type { AftercareService } from '../../services/stay/aftercare-service';
+import type { DeviceService } from '../../services/device-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -47,4 +48,5 @@ export interface Services {
   screenings: ScreeningService;
   stays: StayService;
   aftercare: AftercareService;
+  devices: DeviceService;
 }

@@ -17,6 +17,7 @@ export async function insertSession(
       created_at: session.createdAt,
       expires_at: session.expiresAt,
       revoked_at: null,
+      last_seen_at: session.createdAt,
     })
     .execute();
 }
@@ -32,7 +33,7 @@ function liveSessionQuery(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
-    .select(['sessions.token_hash', 'sessions.device', 'sessions.expires_at as expiresAt', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty'])
+    .select(['sessions.token_hash', 'sessions.device', 'sessions.expires_at as expiresAt', 'sessions.last_seen_at as lastSeenAt', 'sessions.created_at as createdAt', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
@@ -41,4 +42,27 @@ function liveSessionQuery(db: Db, tokenHash: string, now: string) {
 
 export async function revokeSession(db: Db, tokenHash: string, now: string) {
   await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+/** Records that a session was used now (issue 15: an unseen lobby TV's session ends). */
+export async function touchSession(db: Db, tokenHash: string, now: string) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+/**
+ * Keeps at most `keep` live sessions of a staff member (issue 15: a bounded number per person):
+ * the oldest beyond that are revoked. Returns how many were.
+ */
+export async function revokeOldestSessions(db: Db, staffId: number, keep: number, now: string): Promise<number> {
+  const live = await db
+    .selectFrom('sessions')
+    .select('token_hash')
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const beyond = live.slice(keep).map((row) => row.token_hash);
+  if (beyond.length > 0) await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', 'in', beyond).execute();
+  return beyond.length;
 }

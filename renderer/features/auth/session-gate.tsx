@@ -56,6 +56,8 @@ export function SessionGate() {
           onlineManager.setOnline(true);
         },
         (error: unknown) => {
+          // A device the console does not know (yet) shows the pairing page instead (issue 15).
+          if (error instanceof ApiCallError && error.details?.device !== undefined) return;
           console.error(error);
           // A server that is restarting is not a sign-out: a tab holding a token (a lobby TV
           // after a power cut) asks again until the server answers.

@@ -127,7 +127,7 @@ export function CountField({
   extra,
   min,
   max,
-}: FieldProps<'displayCalledCount' | 'displayWaitingCount' | 'retentionMedicalRecordYears' | 'retentionAccessLogYears' | 'retentionAuditLogYears' | 'retentionInactiveCustomerYears'> & { min: number; max: number }) {
+}: FieldProps<'displayCalledCount' | 'displayWaitingCount' | 'lanPort' | 'retentionMedicalRecordYears' | 'retentionAccessLogYears' | 'retentionAuditLogYears' | 'retentionInactiveCustomerYears'> & { min: number; max: number }) {
   const field = useField(name);
   return (
     <Controller

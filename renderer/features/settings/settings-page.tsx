@@ -19,6 +19,7 @@ import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { BackupsSection } from './backups-section';
 import { RETENTION_MINIMUM_YEARS } from '../../../shared/domain/privacy';
 import { ConsentTexts, LegalHolds } from '../privacy/privacy-settings';
+import { DevicesSection } from './devices-section';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
 import { RoomsEditor } from '../escorts/rooms-editor';
@@ -185,6 +186,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col span={24}>
           <Card title={t('escorts.roomsTitle')} size="small" data-testid="settings-rooms">
             <RoomsEditor />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('devices.section')} size="small" data-testid="settings-devices">
+            <Row gutter={16}>
+              <Col span={8}><SwitchField control={control} name="lanAccess" extra={t('devices.lanHint')} /></Col>
+              <Col span={8}><CountField control={control} name="lanPort" min={1024} max={65535} /></Col>
+              <Col span={8}><SwitchField control={control} name="pairingByReception" /></Col>
+            </Row>
+            <DevicesSection lanAccess={settings.lanAccess} lanPort={settings.lanPort} timeZone={settings.timeZone} />
           </Card>
         </Col>
         <Col span={24}>
