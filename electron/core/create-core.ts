@@ -29,6 +29,7 @@ import { createPrintService } from '../services/print-service';
 import { createChecklistService } from '../services/checklist-service';
 import { createNotificationService } from '../services/notification-service';
 import { createDisplayService } from '../services/display-service';
+import { createStaffService } from '../services/staff-service';
 import { systemClock, type Clock } from './clock';
 
 export interface ConsoleCore {
@@ -86,6 +87,7 @@ export function createServices(backups?: BackupService): Services {
     comfort: createComfortService(),
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
+    staff: createStaffService(),
   };
 }
 

@@ -51,6 +51,7 @@ describe('migrations', () => {
       'shift_overrides',
       'shift_templates',
       'staff',
+      'staff_rooms',
       'ticket_counters',
       'visit_events',
       'visits',

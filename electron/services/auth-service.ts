@@ -35,7 +35,7 @@ export interface AuthService {
     input: { staffId: number; pin: string },
     device: string,
     now: Date,
-  ): Promise<{ token: string; staff: StaffSummary; expiresAt: string }>;
+  ): Promise<{ token: string; staff: StaffSummary; expiresAt: string; mustChangePin: boolean }>;
   signOut(db: Db, actor: Actor, now: Date): Promise<void>;
   resolveActor(db: Db, token: string, now: Date): Promise<Actor | null>;
 }
@@ -96,6 +96,7 @@ export function createAuthService(): AuthService {
         token,
         expiresAt,
         staff: { id: staff.id, name: staff.name, role: staff.role, specialty: staff.specialty },
+        mustChangePin: staff.must_change_pin === 1,
       };
     },
 
@@ -114,6 +115,7 @@ export function createAuthService(): AuthService {
         specialty: session.specialty,
         tokenHash,
         expiresAt: session.expiresAt,
+        mustChangePin: session.mustChangePin === 1,
       };
     },
   };

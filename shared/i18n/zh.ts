@@ -15,6 +15,7 @@ import { checklistsMessages } from './catalog/checklists';
 import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
+import { staffMessages } from './catalog/staff';
 
 export const zh = {
   ...coreMessages.zh,
@@ -29,6 +30,7 @@ export const zh = {
   ...comfortRulesMessages.zh,
   ...displayMessages.zh,
   ...backupsMessages.zh,
+  ...staffMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

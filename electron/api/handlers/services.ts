@@ -13,6 +13,7 @@ import type { ChecklistService } from '../../services/checklist-service';
 import type { NotificationService } from '../../services/notification-service';
 import type { DisplayService } from '../../services/display-service';
 import type { BackupService } from '../../services/backup-service';
+import type { StaffService } from '../../services/staff-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -31,4 +32,5 @@ export interface Services {
   comfortRules: ComfortRulesService;
   display: DisplayService;
   backups: BackupService;
+  staff: StaffService;
 }

@@ -99,6 +99,7 @@ export const coreMessages = defineMessages(
     'error.wrongPin': 'PIN 码不正确，还可尝试 {left} 次',
     'error.accountLocked': '连续输错 PIN 码，账户已锁定，请 {seconds} 秒后再试',
     'error.staffInactive': '该账号已停用',
+    'error.mustChangePin': '请先修改初始 PIN，然后才能继续',
 
     'validation.required': '{field}为必填项',
     'validation.type': '{field}的类型不正确',
@@ -281,6 +282,7 @@ export const coreMessages = defineMessages(
     'error.wrongPin': counted('left', { one: 'Wrong PIN; {left} try left', other: 'Wrong PIN; {left} tries left' }),
     'error.accountLocked': 'Too many wrong PINs: the account is locked, try again in {seconds} s',
     'error.staffInactive': 'This account is disabled',
+    'error.mustChangePin': 'Change your first PIN before you continue',
 
     'validation.required': '{field} is required',
     'validation.type': '{field} has the wrong type',

@@ -11,5 +11,6 @@ import { checklistsMessages } from './checklists';
 import { comfortRulesMessages } from './comfort-rules';
 import { displayMessages } from './display';
 import { backupsMessages } from './backups';
+import { staffMessages } from './staff';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, comfortRules: comfortRulesMessages, display: displayMessages, backups: backupsMessages };
+export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, comfortRules: comfortRulesMessages, display: displayMessages, backups: backupsMessages, staff: staffMessages };
