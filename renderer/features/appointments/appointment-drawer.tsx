@@ -12,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
+import { useCan } from '../../ui/permissions';
 import { PrintSlipButton } from '../printing/print-slip-button';
 
 interface AppointmentDrawerProps {
@@ -35,6 +36,10 @@ export function AppointmentDrawer({ appointmentId, timeZone, canBook, onClose, n
 }
 
 function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment: AppointmentDetail; timeZone: string; canBook: boolean; navigate(path: string): void }) {
+  // Each control only for a role the server lets do it (issue 13 part 5).
+  const canPrint = useCan('print.record');
+  const canOpenCustomer = useCan('customers.get');
+  const canMarkNoShow = useCan('appointments.markNoShow');
   const { t, language } = useI18n();
   const date = clinicDateOf(appointment.startsAt, timeZone);
   const time = clinicTimeOf(appointment.startsAt, timeZone);
@@ -76,13 +81,13 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
       {appointment.overridden && <Alert type="warning" showIcon title={t('appointments.detail.overridden')} />}
 
       <Space wrap>
-        <PrintSlipButton appointmentId={appointment.id} />
-        <Button onClick={() => navigate(`/customers/${appointment.customer.id}`)}>{t('appointments.detail.openCustomer')}</Button>
+        {canPrint && <PrintSlipButton appointmentId={appointment.id} />}
+        {canOpenCustomer && <Button onClick={() => navigate(`/customers/${appointment.customer.id}`)}>{t('appointments.detail.openCustomer')}</Button>}
         {open && canBook && (
           <>
             <Button onClick={() => setRescheduling((value) => !value)}>{t('appointments.do.reschedule')}</Button>
             <CancelButton appointment={appointment} />
-            <NoShowButton appointment={appointment} />
+            {canMarkNoShow && <NoShowButton appointment={appointment} />}
           </>
         )}
       </Space>

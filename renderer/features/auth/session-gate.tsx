@@ -15,6 +15,7 @@ import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
 import { PageBoundary } from '../../ui/page-boundary';
 import { isDisplayPath } from '../display/display-path';
+import { ChangePinPage } from './change-pin-page';
 import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
 
@@ -139,6 +140,8 @@ export function SessionGate() {
     );
   }
   if (phase === 'signedOut' || !session) return <SignInPage mode="signIn" onSignedIn={signedIn} initialRole={isDisplayPath() ? 'display' : undefined} />;
+  // A first or reset PIN: nothing but choosing one's own (the server refuses every other call too).
+  if (phase === 'signedIn' && session.mustChangePin) return <ChangePinPage session={session} onChanged={signedIn} onSignOut={signOut} />;
   return (
     <>
       <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>

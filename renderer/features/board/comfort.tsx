@@ -10,6 +10,7 @@ import { isOpenTask } from '../../../shared/domain/comfort';
 import { isFinished } from '../../../shared/domain/visits';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 import { CHECK_ICON, HISTORY_ICON } from './card-icons';
@@ -82,15 +83,18 @@ export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: num
 function OpenTask({ task, now }: { task: ComfortTaskView; now: number }) {
   const { t, language } = useI18n();
   const complete = useComplete();
+  const canComplete = useCan('comfort.complete');
   const overdue = Date.parse(task.dueAt) < now;
   const label = language === 'en' ? task.labelEn : task.label;
   return (
     <div className={overdue ? `${styles.comfortRow} ${styles.comfortOverdue}` : styles.comfortRow} data-testid="comfort-task">
       <span className={styles.comfortLabel}>{label}</span>
       <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
-      <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
-        {CHECK_ICON}
-      </button>
+      {canComplete && (
+        <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
+          {CHECK_ICON}
+        </button>
+      )}
     </div>
   );
 }
@@ -132,6 +136,7 @@ function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number;
 export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }) {
   const { t, language } = useI18n();
   const complete = useComplete();
+  const canComplete = useCan('comfort.complete');
   const open = cards
     .filter((card) => card.status === 'waiting' || card.status === 'called')
     .flatMap((card) => card.comfort.filter(isOpenTask).map((task) => ({ card, task })))
@@ -150,9 +155,11 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
           open.slice(0, 12).map(({ card, task }) => (
             <span key={task.id} className={Date.parse(task.dueAt) < now ? `${styles.chip} ${styles.chipOverdue}` : styles.chip}>
               <strong>{card.ticket}</strong> {card.customer.addressForm ?? card.customer.name} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
-              <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={t('comfort.markDone')}>
-                {CHECK_ICON}
-              </button>
+              {canComplete && (
+                <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={t('comfort.markDone')}>
+                  {CHECK_ICON}
+                </button>
+              )}
             </span>
           ))
         )}

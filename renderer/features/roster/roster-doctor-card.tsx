@@ -162,6 +162,10 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
             {confirmation ? ` · ${t('roster.confirmedBy', { name: confirmation.confirmedBy.name, time: formatClinicTime(confirmation.confirmedAt, timeZone) })}` : ''}
           </Typography.Text>
         </Flex>
+        {!canWrite ? (
+          // A role that may not confirm sees where the doctor is, not buttons it cannot press (issue 13 part 5).
+          <Typography.Text data-testid="roster-room-read-only">{(confirmation?.room ?? entry.room) ? roomLabel((confirmation?.room ?? entry.room)!, language) : '—'}</Typography.Text>
+        ) : (
         <Flex gap={8} align="center" wrap>
           <Select<number | null>
             style={{ width: 200 }}
@@ -183,6 +187,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
             {t('roster.action.absent')} <Typography.Text keyboard>A</Typography.Text>
           </Button>
         </Flex>
+        )}
       </Flex>
       {confirmation && confirmation.status !== 'present' ? (
         <div style={{ marginTop: 12 }}>
@@ -192,7 +197,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
               {t('roster.affected.allHandled')}
             </Typography.Paragraph>
           ) : (
-            <Table<AffectedAppointment> size="small" rowKey="id" pagination={false} columns={columns} dataSource={entry.affected} style={{ marginTop: 8 }} />
+            <Table<AffectedAppointment> size="small" rowKey="id" pagination={false} columns={canWrite ? columns : columns.filter((column) => column.key !== 'actions')} dataSource={entry.affected} style={{ marginTop: 8 }} />
           )}
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { addDays } from '../../../shared/domain/clinic-time';
 import { weekStartOf, type OverrideKind } from '../../../shared/domain/roster';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import { roomLabel } from './roster-doctor-card';
 
@@ -33,8 +34,8 @@ export function RosterWeek({ session }: { session: SessionInfo }) {
   const [weekStart, setWeekStart] = useState(weekStartOf(session.clinic.today));
   const week = useApiQuery('roster.week', { weekStart });
   const [editing, setEditing] = useState<Cell | null>(null);
-  const isManager = session.staff.role === 'manager';
-  const canEditDays = isManager || session.staff.role === 'reception';
+  const isManager = useCan('roster.setTemplate');
+  const canEditDays = useCan('roster.setOverride');
   const data = week.data;
 
   const columns: TableColumnsType<DoctorRow> = [

@@ -71,6 +71,7 @@ export const visitsMessages = defineMessages(
     'visits.todayAppointments': '今日预约',
     'visits.noAppointmentWalkIn': '今日无预约 · 作为现场顾客签到',
     'visits.shortcuts': '快捷键：F2 签到 · F4 散客 · 方向键选卡 · Enter 下一步 · 空格 完成关怀 · 扫码枪随时可扫',
+    'visits.shortcutsNoCheckIn': '快捷键：方向键选卡 · Enter 下一步 · 空格 完成关怀',
   },
   {
     'visits.noSuchAppointment': 'No appointment number {id}',
@@ -141,5 +142,6 @@ export const visitsMessages = defineMessages(
     'visits.todayAppointments': "Today's appointments",
     'visits.noAppointmentWalkIn': 'No appointment today · check in as a walk-in',
     'visits.shortcuts': 'Keys: F2 check in · F4 walk-in · arrows pick a card · Enter next step · Space comfort done · the scanner works any time',
+    'visits.shortcutsNoCheckIn': 'Keys: arrows pick a card · Enter next step · Space comfort done',
   },
 );
