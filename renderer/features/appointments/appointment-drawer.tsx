@@ -14,6 +14,7 @@ import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
 import { useCan } from '../../ui/permissions';
 import { PrintSlipButton } from '../printing/print-slip-button';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 interface AppointmentDrawerProps {
   appointmentId: number | null;
@@ -51,7 +52,7 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
       <Flex justify="space-between" align="start">
         <div>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {appointment.customer.addressForm ?? appointment.customer.name}
+            {addressFormOf(appointment.customer)}
           </Typography.Title>
           <Typography.Text type="secondary">{appointment.customer.name}</Typography.Text>
         </div>
@@ -179,7 +180,8 @@ function CancelButton({ appointment }: { appointment: AppointmentDetail }) {
           onChange={(event) => setReason(event.target.value)}
           placeholder={t('appointments.cancel.reasonPlaceholder')}
           aria-label={t('appointments.cancel.reason')}
-          maxLength={200}
+          showCount
+          count={{ max: 200 }}
         />
         {cancel.isError && <Alert type="error" showIcon title={errorMessage(cancel.error, t)} style={{ marginTop: 12 }} />}
       </Modal>
@@ -193,7 +195,7 @@ function NoShowButton({ appointment }: { appointment: AppointmentDetail }) {
   const noShow = useApiMutation('appointments.markNoShow');
   return (
     <Popconfirm
-      title={t('appointments.noShow.confirm', { customer: appointment.customer.addressForm ?? appointment.customer.name })}
+      title={t('appointments.noShow.confirm', { customer: addressFormOf(appointment.customer) })}
       okText={t('appointments.do.noShow')}
       cancelText={t('appointments.do.close')}
       onConfirm={async () => {

@@ -10,6 +10,7 @@ import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useI18n } from '../../i18n/i18n';
 import styles from './day-view.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 type DayViewData = OutputOf<'appointments.dayView'>;
 type DoctorDay = DayViewData['doctors'][number];
@@ -82,7 +83,7 @@ export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: D
               <Slots doctor={doctor} booked={own} axisStart={axis.start} axisEnd={axis.end} timeZone={timeZone} onBook={onBook} />
               {own.map((row) => {
                 const start = minutesOf(clinicTimeOf(row.startsAt, timeZone));
-                const label = row.customer.addressForm ?? row.customer.name;
+                const label = addressFormOf(row.customer);
                 return (
                   <button
                     type="button"

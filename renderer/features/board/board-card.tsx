@@ -21,6 +21,7 @@ import styles from './board.module.css';
 import { DOWN_ICON } from './card-icons';
 import { CardComfort } from './comfort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -90,7 +91,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         )}
       </div>
       <div className={styles.who}>
-        <strong>{card.customer.addressForm ?? card.customer.name}</strong>
+        <strong>{addressFormOf(card.customer)}</strong>
         <span className={styles.name}>{card.customer.name}</span>
       </div>
       <div className={styles.meta}>

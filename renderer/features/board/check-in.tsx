@@ -19,6 +19,7 @@ import { CustomerPicker } from '../customers/customer-picker';
 import { useCustomerSearch } from '../customers/use-customer-search';
 import styles from './board.module.css';
 import { useScanner } from './use-scanner';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 /** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
 const WALK_IN_PREFIX = 'walk-in:';
@@ -52,7 +53,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
 
   const greet = useCallback(
     (result: OutputOf<'visits.checkIn'>) => {
-      const name = result.greeting.addressForm ?? result.greeting.name;
+      const name = addressFormOf(result.greeting);
       const arrival = result.minutesLate === null ? null : arrivalTiming(result.minutesLate);
       const timing = arrival === null ? null : arrival.kind === 'onTime' ? t('visits.onTime') : t(`visits.${arrival.kind}`, { minutes: arrival.minutes });
       onCheckedIn(result.visitId);
@@ -109,7 +110,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       .slice(0, 5)
       .map((card) => ({
         value: `${HERE_PREFIX}${String(card.visitId)}`,
-        label: `${card.ticket} · ${card.customer.addressForm ?? card.customer.name} · ${card.customer.name} · ${t(`visits.status.${card.status}`)}`,
+        label: `${card.ticket} · ${addressFormOf(card.customer)} · ${card.customer.name} · ${t(`visits.status.${card.status}`)}`,
       }));
     const expected = (today.data?.appointments ?? []).filter((row) => isOpenAppointment(row.status) && !here.has(row.customer.id));
     const appointments = expected
@@ -118,7 +119,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       .slice(0, 10)
       .map((row) => ({
         value: String(row.id),
-        label: `${clinicTimeOf(row.startsAt, timeZone)}  ${row.customer.addressForm ?? row.customer.name} · ${row.customer.name} · ${row.doctor?.name ?? ''}`,
+        label: `${clinicTimeOf(row.startsAt, timeZone)}  ${addressFormOf(row.customer)} · ${row.customer.name} · ${row.doctor?.name ?? ''}`,
       }));
     const booked = new Set(expected.map((row) => row.customer.id));
     const walkIns = (search.data?.results ?? [])
@@ -126,7 +127,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       .slice(0, 5)
       .map((customer) => ({
         value: `${WALK_IN_PREFIX}${String(customer.id)}`,
-        label: `${customer.addressForm ?? customer.name} · ${customer.name} · ${customer.phoneMasked}`,
+        label: `${addressFormOf(customer)} · ${customer.name} · ${customer.phoneMasked}`,
       }));
     return [
       ...(arrived.length > 0 ? [{ label: t('visits.alreadyHere'), options: arrived }] : []),

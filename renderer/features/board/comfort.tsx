@@ -15,6 +15,7 @@ import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 import { CHECK_ICON, HISTORY_ICON } from './card-icons';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 /** Completes a comfort task in one click (or Space on the selected card). */
 export function useComplete() {
@@ -154,7 +155,7 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
         ) : (
           open.slice(0, 12).map(({ card, task }) => (
             <span key={task.id} className={Date.parse(task.dueAt) < now ? `${styles.chip} ${styles.chipOverdue}` : styles.chip}>
-              <strong>{card.ticket}</strong> {card.customer.addressForm ?? card.customer.name} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
+              <strong>{card.ticket}</strong> {addressFormOf(card.customer)} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
               {canComplete && (
                 <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={t('comfort.markDone')}>
                   {CHECK_ICON}

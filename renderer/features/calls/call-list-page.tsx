@@ -17,6 +17,7 @@ import { copyText } from '../../ui/clipboard';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
 import styles from './call-list-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 export function CallListPage({ session, params, navigate }: PageProps) {
   const { t, language } = useI18n();
@@ -95,7 +96,7 @@ function CallCard({ entry, date, timeZone, scriptLanguage }: { entry: CallListEn
         <div className={styles.who}>
           <Space size={6} wrap>
             <Typography.Text strong className={styles.addressForm}>
-              {appointment.customer.addressForm ?? appointment.customer.name}
+              {addressFormOf(appointment.customer)}
             </Typography.Text>
             <Typography.Text type="secondary">{appointment.customer.name}</Typography.Text>
             {entry.needsReschedule && <Tag color="warning">{t('appointments.calls.needsReschedule')}</Tag>}

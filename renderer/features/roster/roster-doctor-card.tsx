@@ -12,6 +12,7 @@ import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 const STATUS_COLORS: Record<RosterStatus, string> = { present: 'success', late: 'warning', absent: 'error' };
 
@@ -60,7 +61,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
       key: 'customer',
       render: (_, row) => (
         <Flex gap={8} align="baseline">
-          <Typography.Text strong>{row.customer.addressForm ?? row.customer.name}</Typography.Text>
+          <Typography.Text strong>{addressFormOf(row.customer)}</Typography.Text>
           <Typography.Text type="secondary">{row.customer.name}</Typography.Text>
         </Flex>
       ),

@@ -13,6 +13,7 @@ import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
 import { RosterStatusBanner } from '../roster/roster-status-banner';
 import styles from './today-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
   booked: 'default',
@@ -84,7 +85,7 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
       key: 'customer',
       render: (_, row) => (
         <Flex vertical gap={2}>
-          <span className={styles.addressForm}>{row.customer.addressForm ?? row.customer.name}</span>
+          <span className={styles.addressForm}>{addressFormOf(row.customer)}</span>
           <Flex gap={6} align="center">
             <Typography.Text type="secondary">{row.customer.name}</Typography.Text>
             {row.customer.returning ? <Tag color="blue">{t('today.returning')}</Tag> : <Tag color="orange">{t('today.firstVisit')}</Tag>}
