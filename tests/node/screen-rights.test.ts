@@ -12,7 +12,7 @@ import { contract, methodNames } from '../../shared/contract/index';
 import { mayCall, rolesAllowed } from '../../shared/contract/permissions';
 import { ROLES } from '../../shared/domain/roles';
 
-const RENDERER = join(__dirname, '..');
+const RENDERER = join(__dirname, '..', '..', 'renderer');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
