@@ -20,6 +20,8 @@ import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
 
 type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
+/** Why the console is locked: said on the lock screen (issue 13 part 6: Alt+L read "after inactivity"). */
+export type LockReason = 'idle' | 'manual' | 'sessionOver';
 
 const SESSION_RETRY_MS = 3000;
 
@@ -32,6 +34,7 @@ export function SessionGate() {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>('checking');
   const [session, setSession] = useState<SessionInfo | null>(null);
+  const [lockReason, setLockReason] = useState<LockReason>('idle');
   const phaseRef = useRef<Phase>('checking');
   useEffect(() => {
     phaseRef.current = phase;
@@ -82,11 +85,12 @@ export function SessionGate() {
 
   /** Locks the screen; `sessionOver` when the server already ended the session (nothing to revoke). */
   const lock = useCallback(
-    (sessionOver = false) => {
+    (sessionOver = false, reason: LockReason = sessionOver ? 'sessionOver' : 'idle') => {
       // Once: the idle timer may fire again before the locked screen has rendered, and a second
       // sign-out would be refused (its token is already revoked or forgotten).
       if (phaseRef.current === 'locked') return;
       phaseRef.current = 'locked';
+      setLockReason(reason);
       // Pausing the query layer keeps every screen's data while nobody is signed in.
       onlineManager.setOnline(false);
       setPhase('locked');
@@ -95,7 +99,8 @@ export function SessionGate() {
     },
     [api],
   );
-  const lockNow = useCallback(() => lock(), [lock]);
+  const lockIdle = useCallback(() => lock(false, 'idle'), [lock]);
+  const lockNow = useCallback(() => lock(false, 'manual'), [lock]);
 
   const signOut = useCallback(async () => {
     await api.call('auth.signOut', {}).catch(() => api.forgetSession());
@@ -128,7 +133,7 @@ export function SessionGate() {
   // masked board). Staff previewing it at /display keep their idle lock.
   const displayRole = session?.staff.role === 'display';
   const showDisplay = displayRole || isDisplayPath();
-  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockNow);
+  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockIdle);
 
   if (phase === 'checking') {
     return (
@@ -153,7 +158,7 @@ export function SessionGate() {
           <AppShell session={session} onLock={lockNow} onSignOut={signOut} onSessionChanged={setSession} />
         )}
       </div>
-      {phase === 'locked' && <SignInPage mode="locked" onSignedIn={signedIn} />}
+      {phase === 'locked' && <SignInPage mode="locked" lockReason={lockReason} lockedBy={session.staff.name} onSignedIn={signedIn} />}
     </>
   );
 }

@@ -21,6 +21,7 @@ import styles from './board.module.css';
 import { DOWN_ICON } from './card-icons';
 import { CardComfort } from './comfort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
+import { minutesBetween, wholeMinutes } from '../../../shared/domain/durations';
 import { addressFormOf } from '../../../shared/domain/customers';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
@@ -67,7 +68,10 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
   const go = useMoveCard();
   const move = go.mutation;
   const waiting = card.status === 'waiting';
-  const minutes = (card.waitedMinutes ?? 0) + (waiting ? minutesSinceSnapshot : 0);
+  // Never negative: a card read a moment after the board's snapshot is counted back to it (durations.ts).
+  const minutes = wholeMinutes((card.waitedMinutes ?? 0) + (waiting ? minutesSinceSnapshot : 0));
+  // A called customer is on the way to the room: how long since the call (issue 13 part 6).
+  const calledMinutes = card.status === 'called' && card.statusSince ? minutesBetween(card.statusSince, now) : null;
   const level = waiting ? waitLevel(minutes, amberMinutes, redMinutes) : 'normal';
   const primary = PRIMARY[card.status];
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);
@@ -87,6 +91,11 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         {waiting && (
           <span className={styles.timer} data-testid="wait-timer" title={t('visits.waitedTotal', { count: minutes })}>
             {t('visits.minutes', { count: minutes })}
+          </span>
+        )}
+        {calledMinutes !== null && (
+          <span className={styles.timer} data-testid="called-timer" title={t('visits.calledFor', { count: calledMinutes })}>
+            {t('visits.minutes', { count: calledMinutes })}
           </span>
         )}
       </div>

@@ -13,6 +13,7 @@ import { isFinished, VISIT_STATUSES, waitLevel, type VisitStatus } from '../../.
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../../ui/permissions';
+import { wholeMinutes } from '../../../shared/domain/durations';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
 import { PRIMARY, useMoveCard } from './board-card';
@@ -164,7 +165,7 @@ export function BoardPage({ session, params }: PageProps) {
   const onSelect = useCallback((visitId: number) => setSelectedVisitId(visitId), []);
 
   const waiting = cards.filter((card) => card.status === 'waiting');
-  const overTime = waiting.filter((card) => waitLevel((card.waitedMinutes ?? 0) + minutesSinceSnapshot, settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
+  const overTime = waiting.filter((card) => waitLevel(wholeMinutes((card.waitedMinutes ?? 0) + minutesSinceSnapshot), settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
 
   return (
     <Flex vertical gap={12}>

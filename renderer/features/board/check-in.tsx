@@ -5,7 +5,7 @@
  */
 import { UserAddOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Form, Modal, Select, Space } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
@@ -186,10 +186,21 @@ function WalkIn({ open, onClose, onDone }: { open: boolean; onClose(): void; onD
   const [doctorId, setDoctorId] = useState<number | undefined>();
   const day = useApiQuery('appointments.dayView', {}, { enabled: open });
   const checkIn = useApiMutation('visits.checkIn');
+  const body = useRef<HTMLDivElement | null>(null);
+  // F4 then typing at once: the name goes into the customer search, not to the close button the
+  // dialog would focus first (issue 13 part 6). Focused as the dialog's body mounts, so the dialog
+  // (which focuses itself only when nothing inside it has the focus) leaves it there.
+  const focusSearch = useCallback((node: HTMLDivElement | null) => {
+    body.current = node;
+    node?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
   return (
     <Modal
       open={open}
       title={t('visits.walkInTitle')}
+      afterOpenChange={(opened) => {
+        if (opened) body.current?.querySelector<HTMLInputElement>('input')?.focus();
+      }}
       okText={t('visits.checkIn')}
       okButtonProps={{ disabled: customerId === null, loading: checkIn.isPending }}
       onCancel={onClose}
@@ -208,10 +219,12 @@ function WalkIn({ open, onClose, onDone }: { open: boolean; onClose(): void; onD
         )
       }
     >
-      <Form layout="vertical">
+      <Form layout="vertical" component="div">
+        <div ref={focusSearch}>
         <Form.Item label={t('appointments.form.customer')} required>
           <CustomerPicker value={customerId} onChange={(id) => setCustomerId(id)} allowCreate />
         </Form.Item>
+        </div>
         <Form.Item label={t('visits.walkInDoctor')}>
           <Select
             allowClear
