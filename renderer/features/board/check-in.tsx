@@ -63,7 +63,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
         title: t('visits.greeting', { name, ticket: result.ticket }),
         description: [timing, last, result.greeting.notes ? t('visits.notes', { notes: result.greeting.notes }) : null].filter(Boolean).join(' · '),
         duration: 8,
-        placement: 'topRight',
+        placement: 'bottomRight',
       });
     },
     [notification, onCheckedIn, t, timeZone],

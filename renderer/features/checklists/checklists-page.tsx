@@ -121,7 +121,7 @@ export function ChecklistsPage({ session }: { session: SessionInfo }) {
           <Col key={checklist.templateId} xs={24} lg={12} xxl={8}>
             <ChecklistCard
               checklist={checklist}
-              status={checklistStatus({ dueTime: checklist.dueTime }, { date, completedAt: checklist.run?.completedAt ?? null }, now, timeZone)}
+              status={checklistStatus({ dueTime: checklist.dueTime }, { date, completedAt: checklist.run?.completedAt ?? null, ticked: checklist.ticked }, now, timeZone)}
               timeZone={timeZone}
               canTick={canTick}
               focusedItem={focus.card === card ? focus.item : null}
