@@ -38,3 +38,15 @@ it('no screen falls back from the form of address to a whole name by itself', ()
   );
   expect(fallbacks).toEqual([]);
 });
+
+// Issue 13 part 6: the weekly roster named rooms by their code ("301") where every other page
+// said "3 楼咨询一室". Every page names a room through shared/domain/rooms.ts.
+it('no page names a room by its code or spells out a room label of its own', () => {
+  const own = sources(RENDERER).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((text, index) => ({ file: file.slice(RENDERER.length + 1), line: index + 1, text: text.trim() }))
+      .filter(({ text }) => /room\.code\b|\bfloor\}F\b/.test(text)),
+  );
+  expect(own).toEqual([]);
+});

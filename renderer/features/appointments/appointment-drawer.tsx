@@ -15,6 +15,7 @@ import { formatClinicDate } from '../../ui/format';
 import { useCan } from '../../ui/permissions';
 import { PrintSlipButton } from '../printing/print-slip-button';
 import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 interface AppointmentDrawerProps {
   appointmentId: number | null;
@@ -64,7 +65,7 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
         </Descriptions.Item>
         <Descriptions.Item label={t('appointments.form.doctor')}>{appointment.doctor?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('appointments.detail.where')}>
-          {appointment.room ? (language === 'en' ? `${appointment.room.floor}F ${appointment.room.nameEn}` : appointment.room.name) : '—'}
+          {roomLabel(appointment.room, language)}
         </Descriptions.Item>
         <Descriptions.Item label={t('appointments.form.item')}>
           {appointment.item ? (language === 'en' ? appointment.item.nameEn : appointment.item.nameZh) : '—'} · {t(`appointment.kind.${appointment.kind}`)}

@@ -23,6 +23,7 @@ import { CardComfort } from './comfort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
 import { minutesBetween, wholeMinutes } from '../../../shared/domain/durations';
 import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -104,7 +105,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         <span className={styles.name}>{card.customer.name}</span>
       </div>
       <div className={styles.meta}>
-        {[card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? (language === 'en' ? `${card.room.floor}F ${card.room.nameEn}` : card.room.name) : null]
+        {[card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? roomLabel(card.room, language) : null]
           .filter(Boolean)
           .join(' · ')}
       </div>

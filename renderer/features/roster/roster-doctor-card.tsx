@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
 import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel as sharedRoomLabel } from '../../../shared/domain/rooms';
 
 const STATUS_COLORS: Record<RosterStatus, string> = { present: 'success', late: 'warning', absent: 'error' };
 
@@ -30,8 +31,7 @@ export interface RosterDoctorCardProps {
 
 /** A room as the desk says it: 3 楼咨询一室 / 3F · Consultation 3-1. */
 export function roomLabel(room: RosterRoom | null, language: string): string {
-  if (!room) return '—';
-  return language === 'en' ? `${room.floor}F · ${room.nameEn}` : room.name;
+  return sharedRoomLabel(room, language);
 }
 
 export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focused, lateOpen, onLateOpenChange, onFocus }: RosterDoctorCardProps) {

@@ -63,7 +63,7 @@ export function RosterWeek({ session }: { session: SessionInfo }) {
             <Typography.Text>
               {shift.start}–{shift.end}
             </Typography.Text>
-            <Typography.Text type="secondary">{room ? room.code : '—'}</Typography.Text>
+            <Typography.Text type="secondary">{roomLabel(room, language)}</Typography.Text>
           </Flex>
         ) : (
           <Typography.Text type="secondary">{t('roster.week.off')}</Typography.Text>

@@ -18,6 +18,7 @@ import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 type Room = { id: number; name: string; nameEn: string; floor: number };
 type StaffForm = { id?: number; expectedVersion?: number; name: string; role: StaffMember['role']; specialty: string | null; roomIds: number[]; pin?: string };
@@ -61,7 +62,7 @@ export function StaffDialog({ member: opened, rooms, onClose }: { member?: Staff
     }
   });
   const changes = member && newer ? changedFields(member, newer).filter((change) => ['name', 'role', 'specialty', 'rooms', 'active'].includes(change.field)) : [];
-  const roomName = (room: Room) => (language === 'en' ? `${room.floor}F · ${room.nameEn}` : room.name);
+  const roomName = (room: Room) => roomLabel(room, language);
 
   return (
     <Modal

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { StaffDialog, ResetPinDialog } from './staff-dialogs';
 import { WeeklyHoursDialog } from './weekly-hours-dialog';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'resetPin' | 'hours'; member: StaffMember };
 
@@ -32,7 +33,7 @@ export function StaffPage({ session }: { session: SessionInfo }) {
   const staff = (list.data?.staff ?? []).filter((member) => showInactive || member.active);
   const inactiveCount = (list.data?.staff ?? []).filter((member) => !member.active).length;
   const when = (instant: string) => `${clinicDateOf(instant, timeZone)} ${clinicTimeOf(instant, timeZone)}`;
-  const roomName = (room: StaffMember['rooms'][number]) => (language === 'en' ? `${room.floor}F · ${room.nameEn}` : room.name);
+  const roomName = (room: StaffMember['rooms'][number]) => roomLabel(room, language);
 
   const setActive = (member: StaffMember, active: boolean) =>
     (active ? reactivate : deactivate).mutate(

@@ -11,6 +11,7 @@ import { weekStartOf } from '../../../shared/domain/roster';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 type Room = { id: number; name: string; nameEn: string; floor: number };
 interface Row {
@@ -73,7 +74,7 @@ export function WeeklyHoursDialog({ doctor, today, rooms, onClose }: { doctor: S
       key: 'room',
       render: (_value, row) =>
         row.on ? (
-          <Select<number | null> size="small" style={{ width: 180 }} value={row.roomId} onChange={(roomId) => change(row.weekday, { roomId })} options={[{ value: null, label: '—' }, ...rooms.map((room) => ({ value: room.id, label: language === 'en' ? `${room.floor}F · ${room.nameEn}` : room.name }))]} />
+          <Select<number | null> size="small" style={{ width: 180 }} value={row.roomId} onChange={(roomId) => change(row.weekday, { roomId })} options={[{ value: null, label: '—' }, ...rooms.map((room) => ({ value: room.id, label: roomLabel(room, language) }))]} />
         ) : null,
     },
     {
