@@ -68,7 +68,7 @@ test('consultants and nurses see no check-in box or walk-in button; a guide is t
     await page.goto('/#/board');
     await expect(page.getByTestId('board-summary')).toBeVisible();
     await expect(page.locator('#board-check-in')).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /散客/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '现场顾客' })).toHaveCount(0);
     await expect(page.getByText(/F2 签到/)).toHaveCount(0);
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
