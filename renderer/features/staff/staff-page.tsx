@@ -85,7 +85,7 @@ export function StaffPage({ session }: { session: SessionInfo }) {
     {
       title: t('staff.column.actions'),
       key: 'actions',
-      width: 380,
+      width: 470,
       render: (_value, member) => (
         <Space size={4} wrap>
           <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit', member })} aria-label={`${t('staff.edit')} ${member.name}`}>
