@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { apiCall, signInAs, signInManager } from './api';
+import { apiCall, clinicNow, signInAs, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { ChecklistsPage } from './pages/checklists-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -58,7 +58,9 @@ test('the morning lobby checklist: tick each item in the UI, one missing with it
   await expect(card).toContainText(`${lobby.items.length}/${lobby.items.length}`);
   await screen.complete(lobby.templateId);
   await expect(card).toContainText('林佳 于');
-  await expect(card).toContainText('已完成');
+  // Due at 09:00: completed after it, it reads done late, not a plain "done" (issue 13 part 6).
+  const { time } = await clinicNow(request, token);
+  await expect(card).toContainText(time > '09:00' ? '超时完成' : '已完成');
   await expect(card.getByRole('button', { name: `正常 ${first.textZh}` })).toBeDisabled();
 
   // The run on the server says the same: who ticked, what was missing, who completed it.
