@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { apiCall, clinicNow, signInAs, signInManager } from './api';
+import { apiCall, signInAs, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { ChecklistsPage } from './pages/checklists-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -59,7 +59,9 @@ test('the morning lobby checklist: tick each item in the UI, one missing with it
   await screen.complete(lobby.templateId);
   await expect(card).toContainText('林佳 于');
   // Due at 09:00: completed after it, it reads done late, not a plain "done" (issue 13 part 6).
-  const { time } = await clinicNow(request, token);
+  const me = await apiCall<{ clinic: { settings: { timeZone: string } } }>(request, 'auth.me', {}, token);
+  const health = (await (await request.get('/api/health')).json()) as { now: string };
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: me.clinic.settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
   await expect(card).toContainText(time > '09:00' ? '超时完成' : '已完成');
   await expect(card.getByRole('button', { name: `正常 ${first.textZh}` })).toBeDisabled();
 
