@@ -16,7 +16,8 @@ describe('durations', () => {
     expect(dueState(at('02:30:00'), at('02:29:40'))).toEqual({ kind: 'dueNow' });
     expect(dueState(at('02:30:00'), at('02:30:30'))).toEqual({ kind: 'dueNow' });
     expect(isOverdue(at('02:30:00'), at('02:30:30'))).toBe(false);
-    expect(dueState(at('02:30:00'), at('02:28:50'))).toEqual({ kind: 'dueIn', minutes: 2 });
+    expect(dueState(at('02:30:00'), at('02:28:50'))).toEqual({ kind: 'dueIn', minutes: 1 });
+    expect(dueState(at('02:35:00'), at('02:29:58'))).toEqual({ kind: 'dueIn', minutes: 5 });
     expect(dueState(at('02:30:00'), at('02:29:00'))).toEqual({ kind: 'dueIn', minutes: 1 });
     expect(dueState(at('02:30:00'), at('02:31:00'))).toEqual({ kind: 'overdue', minutes: 1 });
     expect(dueState(at('02:30:00'), at('02:35:30'))).toEqual({ kind: 'overdue', minutes: 5 });

@@ -17,19 +17,19 @@ export function minutesBetween(from: string | number, to: string | number): numb
   return wholeMinutes((end - start) / 60_000);
 }
 
-/** Where a due time stands: ahead (in whole minutes, rounded up), now (within the minute), or overdue. */
+/** Where a due time stands: ahead (in whole minutes, at least 1), now (within the minute), or overdue. */
 export type DueState = { kind: 'dueIn'; minutes: number } | { kind: 'dueNow' } | { kind: 'overdue'; minutes: number };
 
 /**
  * How a due time reads at `now`: within a minute either side it is due now; later it is due in
- * the minutes left, rounded up (59 s is not "in 0 minutes"); a full minute past it is overdue.
+ * the minutes left, to the nearest (59 s is "due now", not "in 0 minutes"); a full minute past it is overdue.
  *
  * @example dueState('2026-12-04T02:30:00Z', Date.parse('2026-12-04T02:29:40Z')) // { kind: 'dueNow' }
  */
 export function dueState(dueAt: string | number, now: number): DueState {
   const due = typeof dueAt === 'string' ? Date.parse(dueAt) : dueAt;
   const ahead = (due - now) / 60_000;
-  if (ahead >= 1) return { kind: 'dueIn', minutes: Math.ceil(ahead) };
+  if (ahead >= 1) return { kind: 'dueIn', minutes: Math.round(ahead) };
   if (ahead > -1) return { kind: 'dueNow' };
   return { kind: 'overdue', minutes: Math.floor(-ahead) };
 }
