@@ -20,6 +20,7 @@ import * as m017 from './017-report';
 import * as m012 from './012-escorts';
 import * as m015 from './015-stay';
 import * as m013 from './013-devices';
+import * as m014 from './014-staff-admin';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '012-escorts': m012,
   '015-stay': m015,
   '013-devices': m013,
+  '014-staff-admin': m014,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

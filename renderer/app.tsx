@@ -20,7 +20,7 @@ import { SessionGate } from './features/auth/session-gate';
 import { DeviceGate } from './features/devices/device-gate';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
-import { theme } from './ui/theme';
+import { theme, TOAST_TOP } from './ui/theme';
 
 /** The API client and the query cache of this page, wired to each other. */
 export interface ConsoleClients {
@@ -66,7 +66,8 @@ function Providers({ client, queryClient }: ConsoleClients) {
 
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
+      {/* Notifications (the check-in greeting) in the bottom corner: neither over the header nor over the board's check-in box. */}
+      <AntApp notification={{ placement: 'bottomRight' }} message={{ top: TOAST_TOP }}>
         <ApiProvider client={client}>
           <QueryClientProvider client={queryClient}>
             <DeviceGate>

@@ -4,13 +4,15 @@
  */
 import { lazy, useState, type ComponentType, type ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
-import { STAFF_ROLES, type Role } from '../shared/domain/roles';
+import type { MethodName } from '../shared/contract/index';
+import { rolesAllowed } from '../shared/contract/permissions';
+import type { Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
 import { CheckSquareOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
-import { AimOutlined, AreaChartOutlined, CalendarOutlined, DashboardOutlined, SolutionOutlined, FieldTimeOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, AreaChartOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, IdcardOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 
 /**
  * Each page is its own chunk, loaded when first shown: a reload of the board evaluates the board's
@@ -50,6 +52,8 @@ const ward = page(() => import('./features/ward/ward-page').then((module) => mod
 const settings = page(() => import('./features/settings/settings-page').then((module) => module.SettingsPage));
 // The report carries ECharts (core, bar and line, SVG renderer): its own chunk, loaded by managers only.
 const report = page(() => import('./features/report/report-page').then((module) => module.ReportPage));
+const staff = page(() => import('./features/staff/staff-page').then((module) => module.StaffPage));
+const audit = page(() => import('./features/staff/audit-page').then((module) => module.AuditPage));
 
 export interface PageProps {
   session: SessionInfo;
@@ -62,6 +66,11 @@ export interface RouteDefinition {
   key: string;
   label: MessageKey;
   icon: ReactNode;
+  /**
+   * The method the page is for: the roles that may call it are the roles that see the page
+   * (issue 13 part 5: derived from the contract, never a hand list that can drift from it).
+   */
+  method: MethodName;
   roles: readonly Role[];
   render(props: PageProps): ReactNode;
   /** Starts loading the page's code (it renders inside the shell's Suspense boundary). */
@@ -73,7 +82,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'today',
     label: 'nav.today',
     icon: <CalendarOutlined />,
-    roles: STAFF_ROLES,
+    method: 'appointments.listDay',
+    roles: rolesAllowed('appointments.listDay'),
     render: ({ session }) => <today.Page today={session.clinic.today} timeZone={session.clinic.settings.timeZone} />,
     preload: today.preload,
   },
@@ -81,8 +91,9 @@ export const ROUTES: RouteDefinition[] = [
     key: 'customers',
     label: 'customers.nav',
     icon: <TeamOutlined />,
-    // Guides find customers through search only (masked phones), not their records.
-    roles: ['reception', 'consultant', 'nurse', 'doctor', 'manager'],
+    // Guides find customers through search only (masked phones), not their records: customers.get is not theirs.
+    method: 'customers.get',
+    roles: rolesAllowed('customers.get'),
     render: (props) => <customers.Page {...props} />,
     preload: customers.preload,
   },
@@ -90,7 +101,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'board',
     label: 'visits.nav',
     icon: <DashboardOutlined />,
-    roles: STAFF_ROLES,
+    method: 'visits.board',
+    roles: rolesAllowed('visits.board'),
     render: (props) => <BoardPage {...props} />,
     preload: () => Promise.resolve(),
   },
@@ -98,7 +110,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'escorts',
     label: 'escorts.nav',
     icon: <AimOutlined />,
-    roles: ['guide', 'reception', 'manager'],
+    method: 'escorts.take',
+    roles: rolesAllowed('escorts.take'),
     render: (props) => <escorts.Page {...props} />,
     preload: escorts.preload,
   },
@@ -106,7 +119,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'room',
     label: 'escorts.roomNav',
     icon: <SolutionOutlined />,
-    roles: ['consultant', 'nurse', 'doctor', 'manager'],
+    method: 'escorts.receiveAt',
+    roles: rolesAllowed('escorts.receiveAt'),
     render: (props) => <room.Page {...props} />,
     preload: room.preload,
   },
@@ -114,7 +128,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'appointments',
     label: 'appointments.nav',
     icon: <FieldTimeOutlined />,
-    roles: STAFF_ROLES,
+    method: 'appointments.dayView',
+    roles: rolesAllowed('appointments.dayView'),
     render: (props) => <appointments.Page {...props} />,
     preload: appointments.preload,
   },
@@ -122,7 +137,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'calls',
     label: 'appointments.nav.calls',
     icon: <PhoneOutlined />,
-    roles: ['reception', 'manager'],
+    method: 'appointments.callList',
+    roles: rolesAllowed('appointments.callList'),
     render: (props) => <calls.Page {...props} />,
     preload: calls.preload,
   },
@@ -130,7 +146,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'roster',
     label: 'roster.title',
     icon: <ScheduleOutlined />,
-    roles: STAFF_ROLES,
+    method: 'roster.today',
+    roles: rolesAllowed('roster.today'),
     render: ({ session }) => <roster.Page session={session} />,
     preload: roster.preload,
   },
@@ -138,7 +155,9 @@ export const ROUTES: RouteDefinition[] = [
     key: 'checklists',
     label: 'checklists.title',
     icon: <CheckSquareOutlined />,
-    roles: ['reception', 'guide', 'nurse', 'manager'],
+    // The page is for ticking the day's checklists.
+    method: 'checklists.tick',
+    roles: rolesAllowed('checklists.tick'),
     render: ({ session }) => <checklists.Page session={session} />,
     preload: checklists.preload,
   },
@@ -147,7 +166,8 @@ export const ROUTES: RouteDefinition[] = [
     label: 'report.nav',
     icon: <AreaChartOutlined />,
     // Managers only (issue 18); the server refuses every other role too (shared/contract/report.ts).
-    roles: ['manager'],
+    method: 'report.get',
+    roles: rolesAllowed('report.get'),
     render: (props) => <report.Page {...props} />,
     preload: report.preload,
   },
@@ -155,7 +175,8 @@ export const ROUTES: RouteDefinition[] = [
     key: 'ward',
     label: 'ward.nav',
     icon: <MedicineBoxOutlined />,
-    roles: ['nurse', 'doctor', 'manager'],
+    method: 'stays.board',
+    roles: rolesAllowed('stays.board'),
     render: (props) => <ward.Page {...props} />,
     preload: ward.preload,
   },
@@ -163,9 +184,28 @@ export const ROUTES: RouteDefinition[] = [
     key: 'settings',
     label: 'nav.settings',
     icon: <SettingOutlined />,
-    roles: ['manager'],
+    method: 'settings.update',
+    roles: rolesAllowed('settings.update'),
     render: () => <settings.Page />,
     preload: settings.preload,
+  },
+  {
+    key: 'staff',
+    label: 'staff.nav',
+    icon: <IdcardOutlined />,
+    method: 'staff.list',
+    roles: rolesAllowed('staff.list'),
+    render: ({ session }) => <staff.Page session={session} />,
+    preload: staff.preload,
+  },
+  {
+    key: 'audit',
+    label: 'audit.title',
+    icon: <AuditOutlined />,
+    method: 'audit.list',
+    roles: rolesAllowed('audit.list'),
+    render: ({ session }) => <audit.Page session={session} />,
+    preload: audit.preload,
   },
 ];
 

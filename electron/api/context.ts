@@ -31,6 +31,8 @@ export interface Actor {
   tokenHash: string;
   /** When the session ends (UTC ISO instant). */
   expiresAt: string;
+  /** A first or reset PIN not yet changed: only signing out and `auth.changePin` are allowed. */
+  mustChangePin?: boolean;
 }
 
 export interface AuditNote {

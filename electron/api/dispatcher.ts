@@ -65,9 +65,16 @@ const SECRET_KEYS = /pin|token|password|secret/i;
  * change made outside the dispatcher is seen after one of these or within SESSION_CACHE_MS.
  */
 export function changesSessions(method: string): boolean {
-  // devices.: removing a device ends every session signed in on it (issue 15).
-  return method.startsWith('auth.') || method.startsWith('settings.') || method.startsWith('devices.');
+  // devices.: removing a device ends every session signed in on it (issue 15); staff.: a deactivation or a PIN reset ends them (issue 13).
+  return method.startsWith('auth.') || method.startsWith('settings.') || method.startsWith('devices.') || method.startsWith('staff.');
 }
+
+/**
+ * What a person with a first or reset PIN may call before choosing their own (issue 13 part 8):
+ * who they are, the change itself, and signing out. Everything else is refused by the server, not
+ * only hidden by the console.
+ */
+export const ALLOWED_BEFORE_PIN_CHANGE: readonly string[] = ['auth.session', 'auth.me', 'auth.staff', 'auth.changePin', 'auth.signOut', 'auth.signIn'];
 
 /** The input as the audit log keeps it: secrets replaced. */
 function redact(value: unknown): unknown {
@@ -126,6 +133,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (!actor) {
           const key = caller.token ? 'error.sessionExpired' : 'error.unauthenticated';
           return fail(caller, new AppError('unauthenticated', key));
+        }
+        if (actor.mustChangePin && !ALLOWED_BEFORE_PIN_CHANGE.includes(method)) {
+          return fail(caller, new AppError('forbidden', 'error.mustChangePin'));
         }
         if (!spec.roles.includes(actor.role)) {
           const role = translate(caller.language, `role.${actor.role}`);

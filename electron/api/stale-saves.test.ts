@@ -63,6 +63,14 @@ async function appointmentChangedMeanwhile(): Promise<{ id: number; version: num
   return { ...entry, read };
 }
 
+/** A nurse added by this manager, then edited by another (her specialty) before this one saves. */
+async function nurseChangedMeanwhile() {
+  const nurse = await value<Record<string, unknown> & { id: number; version: number }>('staff.create', { name: '林晓雯', role: 'nurse', pin: '2580' });
+  await value('staff.update', { id: nurse.id, expectedVersion: nurse.version, name: '林晓雯', role: 'nurse', specialty: '输液', roomIds: [] });
+  const read = async () => (await value<{ staff: { id: number }[] }>('staff.list', {})).staff.find((member) => member.id === nurse.id);
+  return { nurse, read };
+}
+
 const clinicTime = (instant: string) => {
   const [date, time] = new Date(instant).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).split(' ');
   return { date: date as string, time: (time as string).slice(0, 5) };
@@ -175,6 +183,23 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
     await value('devices.rename', { deviceId: device.id, name: '2楼导医平板', expectedVersion: 1 });
     const read = async () => (await value<{ devices: { id: number }[] }>('devices.list', {})).devices.find((entry) => entry.id === device.id);
     return { stale: { deviceId: device.id, name: '旧名字', expectedVersion: 1 }, read };
+  },
+  // Staff administration (issue 13 part 8): another manager edited the nurse after this one read her.
+  'staff.update': async () => {
+    const { nurse, read } = await nurseChangedMeanwhile();
+    return { stale: { id: nurse.id, expectedVersion: nurse.version, name: '林小雯', role: 'nurse', specialty: null, roomIds: [] }, read, form: { loaded: nurse, changed: ['specialty'] } };
+  },
+  'staff.deactivate': async () => {
+    const { nurse, read } = await nurseChangedMeanwhile();
+    return { stale: { id: nurse.id, expectedVersion: nurse.version }, read };
+  },
+  'staff.reactivate': async () => {
+    const { nurse, read } = await nurseChangedMeanwhile();
+    return { stale: { id: nurse.id, expectedVersion: nurse.version }, read };
+  },
+  'staff.resetPin': async () => {
+    const { nurse, read } = await nurseChangedMeanwhile();
+    return { stale: { id: nurse.id, expectedVersion: nurse.version, pin: '9753' }, read };
   },
   'visits.transition': async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '赵敏', phone: '13900139000' });

@@ -35,6 +35,7 @@ import { createPrivacyService } from '../services/privacy-service';
 import { createReportService } from '../services/report/report-service';
 import { createDeviceService, type DeviceCheck } from '../services/device-service';
 import type { Settings } from '../../shared/domain/settings';
+import { createStaffService } from '../services/staff-service';
 import { systemClock, type Clock } from './clock';
 import { createStayServices } from '../services/stay/create-stay-services';
 import { assessmentSuggestedFor } from '../db/repositories/handoff-notes';
@@ -107,6 +108,7 @@ export function createServices(backups?: BackupService): Services {
     // The desk's "suggest an assessment" in a hand-off note makes a surgery booking ask for a decision (issues 14, 16).
     ...createStayServices({ booking, visits, assessmentSuggested: assessmentSuggestedFor }),
     devices: createDeviceService(),
+    staff: createStaffService(),
   };
 }
 

@@ -67,6 +67,7 @@ describe('migrations', () => {
       'shift_overrides',
       'shift_templates',
       'staff',
+      'staff_assigned_rooms',
       'staff_rooms',
       'stays',
       'surgery_consents',

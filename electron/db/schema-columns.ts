@@ -49,6 +49,15 @@ export const schemaColumns = {
     locked_until: 'TEXT',
     active: 'INTEGER NOT NULL DEFAULT',
     created_at: 'TEXT NOT NULL',
+    version: 'INTEGER NOT NULL DEFAULT',
+    must_change_pin: 'INTEGER NOT NULL DEFAULT',
+    deactivated_at: 'TEXT',
+    updated_at: 'TEXT',
+    updated_by: 'INTEGER',
+  },
+  staff_assigned_rooms: {
+    staff_id: 'INTEGER NOT NULL',
+    room_id: 'INTEGER NOT NULL',
   },
   sessions: {
     token_hash: 'TEXT NOT NULL',

@@ -27,6 +27,20 @@ export interface StaffTable {
   locked_until: string | null;
   active: Generated<0 | 1>;
   created_at: string;
+  /** Bumped by every manager's edit (migration 014): of two managers editing one person, one wins. */
+  version: Generated<number>;
+  /** 1 after a first PIN or a reset: the person must choose their own PIN at the next sign-in. */
+  must_change_pin: Generated<0 | 1>;
+  deactivated_at: Generated<string | null>;
+  updated_at: Generated<string | null>;
+  updated_by: Generated<number | null>;
+}
+
+/** The rooms a member of staff works in (migration 014). */
+/** The rooms a member of staff works in (issue 13, staff administration; migration 014). */
+export interface StaffAssignedRoomsTable {
+  staff_id: number;
+  room_id: number;
 }
 
 export interface SessionsTable {
@@ -421,6 +435,7 @@ export interface AftercareTemplatesTable {
 export interface Database {
   settings: SettingsTable;
   staff: StaffTable;
+  staff_assigned_rooms: StaffAssignedRoomsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   rooms: RoomsTable;

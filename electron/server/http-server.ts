@@ -283,7 +283,20 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     if (notice.name !== 'devices.revoked') return;
     for (const id of (notice.payload as { ids: number[] }).ids) for (const open of streamsOfDevice.get(id) ?? []) open.end(DEVICE_REMOVED_FRAME);
   });
+
+  // A member of staff deactivated, reset or given another role (issue 13 part 8): the sessions
+  // the service ended are ended on the open streams too, at once, not at the next heartbeat.
+  const stopWatchingStaff = core.events.subscribe((notice) => {
+    if (notice.name !== 'staff.changed') return;
+    for (const [token, streams] of streamsOfToken) {
+      void core.dispatcher.authenticate(token).then((still) => {
+        if (still) return;
+        for (const open of streams) open.end(SIGNED_OUT_FRAME);
+      });
+    }
+  });
   app.addHook('preClose', (done) => {
+    stopWatchingStaff();
     for (const open of eventStreams) open.end();
     eventStreams.clear();
     stopWatchingDevices();

@@ -53,7 +53,7 @@ export interface AuthService {
     input: { staffId: number; pin: string },
     origin: SignInOrigin,
     now: Date,
-  ): Promise<{ token: string; staff: StaffSummary; expiresAt: string }>;
+  ): Promise<{ token: string; staff: StaffSummary; expiresAt: string; mustChangePin: boolean }>;
   signOut(db: Db, actor: Actor, now: Date): Promise<void>;
   resolveActor(db: Db, token: string, now: Date): Promise<Actor | null>;
 }
@@ -127,6 +127,7 @@ export function createAuthService(): AuthService {
         token,
         expiresAt,
         staff: { id: staff.id, name: staff.name, role: staff.role, specialty: staff.specialty },
+        mustChangePin: staff.must_change_pin === 1,
       };
     },
 
@@ -148,6 +149,7 @@ export function createAuthService(): AuthService {
         specialty: session.specialty,
         tokenHash,
         expiresAt: session.expiresAt,
+        mustChangePin: session.mustChangePin === 1,
       };
     },
   };

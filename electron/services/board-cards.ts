@@ -89,6 +89,7 @@ export async function readBoardCards(db: Db, scope: VisitScope, now: Date): Prom
       room: row.room_id === null ? null : { id: row.room_id, name: row.room_name ?? '', nameEn: row.room_name_en ?? '', floor: row.room_floor ?? 0 },
       appointmentStartsAt: row.appointment_starts_at,
       waitingSince: row.status === 'waiting' ? currentWaitStart(own) : null,
+      statusSince: over ? null : (own.at(-1)?.at ?? row.arrived_at),
       waitedMinutes: waited,
       waitLevel: row.status === 'waiting' && waited !== null ? waitLevel(waited, settings.waitAmberMinutes, settings.waitRedMinutes) : 'normal',
       comfort,

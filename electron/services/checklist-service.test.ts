@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DayChecklist } from '../../shared/contract/checklists';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
 import { overdueChecklists } from './checklist-service';
+import { insertNotificationOnce } from '../db/repositories/notifications';
 
 const DAY = '2026-11-23';
 let core: TestCore;
@@ -86,7 +87,7 @@ describe('checklist runs', () => {
     expect(after.run?.startedBy.name).toBe('陈晓雨');
     expect(after.items[0]?.tick).toMatchObject({ status: 'ok', tickedBy: { name: '陈晓雨' }, tickedAt: '2026-11-23T00:00:00.000Z' });
     expect(after.items[1]?.tick).toMatchObject({ status: 'missing', note: '茶叶用完了', tickedBy: { name: '郑丽' }, tickedAt: '2026-11-23T00:03:00.000Z' });
-    expect(after).toMatchObject({ ticked: 2, missing: 1, status: 'pending' });
+    expect(after).toMatchObject({ ticked: 2, missing: 1, status: 'inProgress' });
     // Every tick leaves an audit row naming the run.
     const audits = await core.database.db.selectFrom('audit_log').select(['method', 'target']).where('method', '=', 'checklists.tick').execute();
     expect(audits).toEqual([
@@ -135,7 +136,7 @@ describe('checklist runs', () => {
 
   it('turns overdue after its due time on a moving clock, and done once completed', async () => {
     const lobbyStatus = async () => (await today()).find((checklist) => checklist.templateId === lobbyId)?.status;
-    expect(await lobbyStatus()).toBe('pending');
+    expect(await lobbyStatus()).toBe('notStarted');
     expect(await overdueChecklists(core.database.db, core.clock.now())).toEqual([]);
 
     core.clock.advance(46 * 60_000); // 08:46 Beijing time
@@ -147,8 +148,26 @@ describe('checklist runs', () => {
     for (const item of (await today()).find((checklist) => checklist.templateId === lobbyId)?.items ?? []) {
       await call('checklists.tick', { runDate: DAY, templateId: lobbyId, itemId: item.id, status: 'ok' }, clerk);
     }
+    // Its overdue notification, raised meanwhile, is resolved by the completion on every desk.
+    const raised = await insertNotificationOnce(core.database.db, {
+      kind: 'checklistOverdue',
+      subjectKind: 'checklist',
+      subjectId: `${String(lobbyId)}@${DAY}`,
+      escalation: 'due',
+      titleKey: 'notifications.checklistOverdue.title',
+      bodyKey: 'notifications.checklistOverdue.body',
+      params: {},
+      link: '#/checklists',
+      roles: ['reception', 'manager'],
+      createdAt: core.clock.now().toISOString(),
+    });
+    const readAt = async (token: string) => (await call<{ items: { id: number; readAt: string | null }[] }>('notifications.list', {}, token)).items.find((entry) => entry.id === raised)?.readAt;
+    expect(await readAt(manager)).toBeNull();
     await call('checklists.complete', { date: DAY, templateId: lobbyId }, clerk);
-    expect(await lobbyStatus()).toBe('done');
+    // Finished after 08:45: done late, not a plain "done" (issue 13 part 6).
+    expect(await lobbyStatus()).toBe('doneLate');
+    expect(await readAt(manager)).toBe(core.clock.now().toISOString());
+    expect(await readAt(clerk)).toBe(core.clock.now().toISOString());
     core.clock.advance(20 * 60_000); // 09:06: the ward count is now late, the lobby is not
     expect((await overdueChecklists(core.database.db, core.clock.now())).map((late) => late.templateId)).toEqual([wardCountId]);
   });

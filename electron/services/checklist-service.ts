@@ -31,6 +31,7 @@ import {
 } from '../db/repositories/checklists';
 import { listRooms } from '../db/repositories/roster';
 import { readSettings } from '../db/repositories/settings';
+import { resolveForEveryone } from '../db/repositories/notifications';
 import type { Db } from './roster-types';
 
 /** A write's audit description. */
@@ -38,6 +39,8 @@ interface Change<Result> {
   result: Result;
   target: string;
   diff: unknown;
+  /** Notifications the change resolved (read by everyone they were for): the desks are told. */
+  resolvedNotifications?: number[];
 }
 
 /** A checklist past its time and not completed, for the scheduler's notification. */
@@ -127,10 +130,13 @@ export function createChecklistService(): ChecklistService {
       if (!(await completeRun(db, run.id, staffId, now.toISOString()))) {
         throw new AppError('conflict', 'checklists.error.completed', { details: { runId: run.id } });
       }
+      // Done, even late: its overdue notification is resolved on every desk (issue 13 part 6).
+      const resolvedNotifications = await resolveForEveryone(db, { kind: 'checklistOverdue', subjectKind: 'checklist', subjectId: `${String(template.id)}@${input.date}` }, now.toISOString());
       return {
         result: await loadOne(db, input.date, template.id, now, timeZone),
         target: `checklist_run:${run.id}`,
         diff: { completedAt: [null, now.toISOString()], template: template.id, date: input.date },
+        resolvedNotifications,
       };
     },
 
@@ -310,7 +316,7 @@ async function loadDay(db: Db, date: ClinicDate, now: Date, timeZone: string, on
       dueTime: template.due_time,
       dueAt: checklistDueAt(template.due_time, date, timeZone).toISOString(),
       role: template.role,
-      status: checklistStatus({ dueTime: template.due_time }, { date, completedAt: run?.completed_at ?? null }, now, timeZone),
+      status: checklistStatus({ dueTime: template.due_time }, { date, completedAt: run?.completed_at ?? null, ticked: checklistItems.filter((item) => item.tick !== null).length }, now, timeZone),
       items: checklistItems,
       ticked: checklistItems.filter((item) => item.tick !== null).length,
       missing: checklistItems.filter((item) => item.tick?.status === 'missing').length,

@@ -20,6 +20,7 @@ const card = (visitId: number, changes: Partial<BoardCard> = {}): BoardCard => (
   room: null,
   appointmentStartsAt: null,
   waitingSince: '2026-11-23T01:00:00.000Z',
+  statusSince: '2026-11-23T01:00:00.000Z',
   waitedMinutes: 10,
   waitLevel: 'normal',
   comfort: [],

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatClinicDate } from './format';
 import { LanguageSwitch } from './language-switch';
 import { PageBoundary } from './page-boundary';
+import { RoleProvider } from './permissions';
 import { useHashRoute } from './router';
 import styles from './app-shell.module.css';
 
@@ -127,7 +128,9 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
             />
           )}
           {current ? (
-            <PageBoundary pageKey={current.key}>{current.render({ session, params: segments.slice(1), navigate })}</PageBoundary>
+            <RoleProvider role={session.staff.role}>
+              <PageBoundary pageKey={current.key}>{current.render({ session, params: segments.slice(1), navigate })}</PageBoundary>
+            </RoleProvider>
           ) : (
             <Alert type="info" showIcon title={t('role.display')} />
           )}

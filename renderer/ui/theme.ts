@@ -1,5 +1,13 @@
 import type { ThemeConfig } from 'antd';
 
+/**
+ * The console's header (clinic, bell, language, lock, user): toasts open below it, never over it
+ * (issue 13 part 6: the check-in greeting covered the header for 8 s).
+ */
+export const HEADER_HEIGHT = 56;
+/** Where messages start: just under the header. */
+export const TOAST_TOP = HEADER_HEIGHT + 12;
+
 /** Calm and dense: a muted teal, compact rows, fonts that carry Chinese well. */
 export const theme: ThemeConfig = {
   // antd's styles come from its prebuilt stylesheet (antd/dist/antd.css, imported by main.tsx),
@@ -18,7 +26,7 @@ export const theme: ThemeConfig = {
     colorBgLayout: '#f3f5f7',
   },
   components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#0f2a33', headerHeight: 56, headerPadding: '0 20px' },
+    Layout: { headerBg: '#ffffff', siderBg: '#0f2a33', headerHeight: HEADER_HEIGHT, headerPadding: '0 20px' },
     Menu: { darkItemBg: '#0f2a33', darkItemSelectedBg: '#0e7c7b' },
     Table: { cellPaddingBlockSM: 6 },
   },

@@ -17,6 +17,11 @@ export type StaffSummary = z.infer<typeof staffSummarySchema>;
 
 export const sessionInfoSchema = z.object({
   staff: staffSummarySchema,
+  /**
+   * A first or reset PIN (issue 13 part 8): the console shows only the change-PIN screen, and the
+   * server refuses every other method, until the person has chosen their own.
+   */
+  mustChangePin: z.boolean(),
   /** The clinic's own day and settings a client needs to show it. */
   clinic: z.object({
     today: clinicDateSchema,
@@ -38,7 +43,7 @@ export const authMethods = {
   'auth.signIn': defineMethod({
     summary: 'Sign in with staff id and PIN; returns a bearer token',
     input: z.object({ staffId: idSchema, pin: pinSchema }).strict(),
-    output: z.object({ token: z.string(), staff: staffSummarySchema, expiresAt: z.iso.datetime() }),
+    output: z.object({ token: z.string(), staff: staffSummarySchema, expiresAt: z.iso.datetime(), mustChangePin: z.boolean() }),
     roles: 'public',
     writes: true,
   }),
@@ -61,6 +66,18 @@ export const authMethods = {
     output: z.object({ session: sessionInfoSchema.nullable() }),
     roles: 'public',
     writes: false,
+  }),
+  /**
+   * The signed-in person chooses a new PIN, giving the current one: what a first or reset PIN
+   * requires before anything else. A manager's PIN has at least 6 digits; the new PIN must differ.
+   */
+  'auth.changePin': defineMethod({
+    summary: 'Change your own PIN (required after a first or reset PIN)',
+    input: z.object({ currentPin: pinSchema, newPin: pinSchema }).strict().refine((input) => input.currentPin !== input.newPin, { message: 'staff.validation.samePin', path: ['newPin'] }),
+    output: okSchema,
+    // The lobby display is a screen, not a person: its PIN is the manager's to set (staff.resetPin).
+    roles: STAFF_ROLES,
+    writes: true,
   }),
   /** Who is signed in, with the clinic's day and settings. */
   'auth.me': defineMethod({

@@ -22,6 +22,7 @@ import { escortMethods } from './escorts';
 import { outcomeMethods } from './outcomes';
 import { stayMethods } from './stays';
 import { deviceMethods } from './devices';
+import { staffMethods } from './staff';
 
 export const contract = mergeContracts(
   authMethods,
@@ -42,6 +43,7 @@ export const contract = mergeContracts(
   outcomeMethods,
   stayMethods,
   deviceMethods,
+  staffMethods,
 );
 
 export type Contract = typeof contract;

@@ -71,6 +71,11 @@ export const boardCardSchema = z.object({
   /** When the current wait began (the live timer), or null when not waiting. */
   waitingSince: instantSchema.nullable(),
   /**
+   * When the visit took its current status (a called customer's timer: called 4 min ago), or null
+   * once the visit is over (issue 13 part 6: the called lane's cards had no timer).
+   */
+  statusSince: instantSchema.nullable(),
+  /**
    * Every minute waited so far today, from the status events; null once the visit is over (done,
    * left unseen): the board shows no wait for it, and the day's wait figures are the report's.
    */

@@ -13,7 +13,12 @@ export type ChecklistItemKind = (typeof CHECKLIST_ITEM_KINDS)[number];
 export const CHECKLIST_TICK_STATUSES = ['ok', 'missing'] as const;
 export type ChecklistTickStatus = (typeof CHECKLIST_TICK_STATUSES)[number];
 
-export const CHECKLIST_STATUSES = ['done', 'pending', 'overdue'] as const;
+/**
+ * Where a checklist stands (issue 13 part 6): nobody has touched it (`notStarted`), some items are
+ * ticked (`inProgress`), its time has passed undone (`overdue`), done in time (`done`), or done
+ * after its time (`doneLate`: a plain green "done" hid that it was late).
+ */
+export const CHECKLIST_STATUSES = ['notStarted', 'inProgress', 'overdue', 'done', 'doneLate'] as const;
 export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
 
 /**
@@ -29,20 +34,23 @@ export function checklistDueAt(dueTime: string, date: ClinicDate, timeZone: stri
 }
 
 /**
- * Where a checklist stands at `now`: `done` once its run is completed, else `overdue` after its
- * due time on the run's clinic day (today when there is no run yet), else `pending`.
+ * Where a checklist stands at `now`: `done` once its run is completed by its due time, `doneLate`
+ * after it; else `overdue` after its due time on the run's clinic day (today when there is no run
+ * yet); else `inProgress` once an item is ticked, `notStarted` before.
  *
  * @example checklistStatus({ dueTime: '08:45' }, null, new Date('2026-11-23T00:50:00Z'), 'Asia/Shanghai') // 'overdue'
  */
 export function checklistStatus(
   template: { dueTime: string },
-  run: { date?: ClinicDate; completedAt: string | null } | null,
+  run: { date?: ClinicDate; completedAt: string | null; ticked?: number } | null,
   now: Date,
   timeZone: string,
   date: ClinicDate = run?.date ?? clinicDateOf(now, timeZone),
 ): ChecklistStatus {
-  if (run?.completedAt) return 'done';
-  return now.getTime() > checklistDueAt(template.dueTime, date, timeZone).getTime() ? 'overdue' : 'pending';
+  const dueAt = checklistDueAt(template.dueTime, date, timeZone).getTime();
+  if (run?.completedAt) return Date.parse(run.completedAt) > dueAt ? 'doneLate' : 'done';
+  if (now.getTime() > dueAt) return 'overdue';
+  return (run?.ticked ?? 0) > 0 ? 'inProgress' : 'notStarted';
 }
 
 /** A count item is short when fewer were counted than expected. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery, splitChineseName } from './customers';
+import { addressFormOf, parseSearchQuery, splitChineseName } from './customers';
 
 describe('parseSearchQuery', () => {
   it('reads digits as a phone, ignoring spaces, dashes and +86', () => {
@@ -22,5 +22,15 @@ describe('splitChineseName', () => {
     expect(splitChineseName('王丽')).toEqual({ surname: '王', given: '丽' });
     expect(splitChineseName('司马光')).toEqual({ surname: '司马', given: '光' });
     expect(splitChineseName('欧阳')).toEqual({ surname: '欧', given: '阳' });
+  });
+});
+
+describe('addressFormOf', () => {
+  it('greets by the form of address, else the name, never the whole of a long one', () => {
+    expect(addressFormOf({ addressForm: '王姐', name: '王丽' })).toBe('王姐');
+    expect(addressFormOf({ addressForm: null, name: '王丽' })).toBe('王丽');
+    const long = '王'.repeat(300);
+    expect(addressFormOf({ addressForm: null, name: long })).toBe(`${'王'.repeat(19)}…`);
+    expect([...addressFormOf({ addressForm: null, name: '😀'.repeat(30) })]).toHaveLength(20);
   });
 });

@@ -50,3 +50,19 @@ export function parseSearchQuery(raw: string): SearchQuery {
   if (/^[a-zü:]+$/.test(latin)) return { kind: 'latin', text: latin.replace(/ü|u:|v/g, 'v') };
   return { kind: 'text', text: trimmed.replace(/\s+/g, '') };
 }
+
+/** The longest a form of address may be (the customer form's field; the greeting's headline). */
+export const ADDRESS_FORM_MAX = 20;
+
+/**
+ * How the desk greets a customer: her own form of address (王姐, 李女士), or, when none is on file,
+ * her name — cut with an ellipsis past ADDRESS_FORM_MAX characters, never the whole of a long
+ * name (issue 13 part 6: a 300-character name became the greeting and the card's headline).
+ *
+ * @example addressFormOf({ addressForm: null, name: '王丽' }) // '王丽'
+ */
+export function addressFormOf(customer: { addressForm: string | null; name: string }): string {
+  if (customer.addressForm) return customer.addressForm;
+  const characters = [...customer.name];
+  return characters.length <= ADDRESS_FORM_MAX ? customer.name : `${characters.slice(0, ADDRESS_FORM_MAX - 1).join('')}…`;
+}

@@ -15,6 +15,7 @@ import { reportMessages } from './catalog/report';
 import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
 import { devicesMessages } from './catalog/devices';
+import { staffMessages } from './catalog/staff';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -37,4 +38,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...escortsMessages.en,
   ...staysMessages.en,
   ...devicesMessages.en,
+  ...staffMessages.en,
 };

@@ -20,6 +20,7 @@ import { reportMessages } from './catalog/report';
 import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
 import { devicesMessages } from './catalog/devices';
+import { staffMessages } from './catalog/staff';
 
 export const zh = {
   ...coreMessages.zh,
@@ -39,6 +40,7 @@ export const zh = {
   ...escortsMessages.zh,
   ...staysMessages.zh,
   ...devicesMessages.zh,
+  ...staffMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -58,7 +58,11 @@ test('the morning lobby checklist: tick each item in the UI, one missing with it
   await expect(card).toContainText(`${lobby.items.length}/${lobby.items.length}`);
   await screen.complete(lobby.templateId);
   await expect(card).toContainText('林佳 于');
-  await expect(card).toContainText('已完成');
+  // Due at 09:00: completed after it, it reads done late, not a plain "done" (issue 13 part 6).
+  const me = await apiCall<{ clinic: { settings: { timeZone: string } } }>(request, 'auth.me', {}, token);
+  const health = (await (await request.get('/api/health')).json()) as { now: string };
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: me.clinic.settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
+  await expect(card).toContainText(time > '09:00' ? '超时完成' : '已完成');
   await expect(card.getByRole('button', { name: `正常 ${first.textZh}` })).toBeDisabled();
 
   // The run on the server says the same: who ticked, what was missing, who completed it.

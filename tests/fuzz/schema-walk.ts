@@ -79,7 +79,7 @@ const accepts = (schema: Schema, value: unknown) => schema.safeParse(value).succ
 
 /** Values tried, in order, for a leaf's valid example: the first its schema accepts wins. */
 const STRING_CANDIDATES = [
-  '2026-11-24', '10:30', '17:00', '1234', '13800138000', 'Asia/Shanghai', '2026-11-24T02:30:00.000Z', '测试', 'a', '',
+  '2026-11-24', '10:30', '17:00', '1234', '5678', '13800138000', 'Asia/Shanghai', '2026-11-24T02:30:00.000Z', '测试', 'a', '',
   'data:image/png;base64,iVBORw0KGgo=',
   // A device's pairing code (issue 15): six digits.
   '123456',

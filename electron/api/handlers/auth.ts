@@ -30,6 +30,14 @@ export function createAuthHandlers(services: Services): HandlersOf<'auth'> {
     }),
 
     'auth.me': (_input, context) => sessionInfoOf(services, context, requireActor(context)),
+
+    'auth.changePin': async (input, context) => {
+      const actor = requireActor(context);
+      await services.staff.changeOwnPin(context.db, actor.staffId, input, context.now);
+      context.audit({ target: `staff:${actor.staffId}`, diff: { pin: 'changed' } });
+      context.emit('staff.changed', { ids: [actor.staffId] });
+      return { ok: true };
+    },
   };
 }
 
@@ -38,6 +46,7 @@ async function sessionInfoOf(services: Services, context: HandlerContext, actor:
   const settings = await services.settings.get(context.db);
   return {
     staff: { id: actor.staffId, name: actor.name, role: actor.role, specialty: actor.specialty },
+    mustChangePin: actor.mustChangePin === true,
     clinic: { today: clinicDateOf(context.now, settings.timeZone), settings },
   };
 }

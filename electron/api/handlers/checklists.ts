@@ -17,6 +17,7 @@ export function createChecklistHandlers(services: Services): HandlersOf<'checkli
       const change = await services.checklists.complete(context.db, input, requireActor(context).staffId, context.now, context.caller.language);
       context.audit({ target: change.target, diff: change.diff });
       context.emit('checklists.changed', { templateIds: [input.templateId] });
+      if (change.resolvedNotifications?.length) context.emit('notifications.read', { ids: change.resolvedNotifications });
       return change.result;
     },
 

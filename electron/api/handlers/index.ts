@@ -22,6 +22,7 @@ import { createReportHandlers } from './report';
 import { createEscortHandlers, createHandoffHandlers, createRoomHandlers } from './escorts';
 import { createAftercareHandlers, createOutcomeHandlers, createScreeningHandlers, createStayHandlers, createWardTaskHandlers } from './stays';
 import { createDeviceHandlers } from './devices';
+import { createAuditHandlers, createStaffHandlers } from './staff';
 
 export type { Services } from './services';
 
@@ -51,5 +52,7 @@ export function createHandlers(services: Services): Handlers {
     ...createWardTaskHandlers(services),
     ...createAftercareHandlers(services),
     ...createDeviceHandlers(services),
+    ...createStaffHandlers(services),
+    ...createAuditHandlers(services),
   };
 }

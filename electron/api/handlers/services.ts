@@ -22,6 +22,7 @@ import type { ScreeningService } from '../../services/stay/screening-service';
 import type { StayService } from '../../services/stay/stay-service';
 import type { AftercareService } from '../../services/stay/aftercare-service';
 import type { DeviceService } from '../../services/device-service';
+import type { StaffService } from '../../services/staff-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -49,4 +50,5 @@ export interface Services {
   stays: StayService;
   aftercare: AftercareService;
   devices: DeviceService;
+  staff: StaffService;
 }

@@ -178,3 +178,33 @@ export async function findNotifications(db: Db, ids: readonly number[]): Promise
     roles: roles.filter((each) => each.notification_id === row.id).map((each) => each.role as StaffRole),
   }));
 }
+
+/**
+ * Marks every notification about one thing (`checklistOverdue` of `checklist` `3@2026-12-04`) as
+ * read by everyone it was meant for: the thing is resolved (issue 13 part 6: a checklist completed
+ * late kept its overdue notification unread on every desk). The ids resolved.
+ */
+export async function resolveForEveryone(db: Db, subject: { kind: string; subjectKind: string; subjectId: string }, at: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('kind', '=', subject.kind)
+    .where('subject_kind', '=', subject.subjectKind)
+    .where('subject_id', '=', subject.subjectId)
+    .execute();
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  await db
+    .insertInto('notification_reads')
+    .columns(['notification_id', 'staff_id', 'read_at'])
+    .expression(
+      db
+        .selectFrom('notification_roles as r')
+        .innerJoin('staff as s', 's.role', 'r.role')
+        .select(['r.notification_id', 's.id', sql<string>`${at}`.as('read_at')])
+        .where('r.notification_id', 'in', ids),
+    )
+    .onConflict((conflict) => conflict.columns(['staff_id', 'notification_id']).doNothing())
+    .execute();
+  return ids;
+}

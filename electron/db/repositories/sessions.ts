@@ -33,7 +33,7 @@ function liveSessionQuery(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
-    .select(['sessions.token_hash', 'sessions.device', 'sessions.expires_at as expiresAt', 'sessions.last_seen_at as lastSeenAt', 'sessions.created_at as createdAt', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty'])
+    .select(['sessions.token_hash', 'sessions.device', 'sessions.expires_at as expiresAt', 'sessions.last_seen_at as lastSeenAt', 'sessions.created_at as createdAt', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.specialty', 'staff.must_change_pin as mustChangePin'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
@@ -65,4 +65,10 @@ export async function revokeOldestSessions(db: Db, staffId: number, keep: number
   const beyond = live.slice(keep).map((row) => row.token_hash);
   if (beyond.length > 0) await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', 'in', beyond).execute();
   return beyond.length;
+}
+
+/** Ends every live session of a member of staff at once (deactivated, PIN reset); how many ended. */
+export async function revokeSessionsOfStaff(db: Db, staffId: number, now: string): Promise<number> {
+  const result = await db.updateTable('sessions').set({ revoked_at: now }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

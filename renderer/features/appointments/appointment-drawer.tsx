@@ -12,7 +12,10 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
+import { useCan } from '../../ui/permissions';
 import { PrintSlipButton } from '../printing/print-slip-button';
+import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 interface AppointmentDrawerProps {
   appointmentId: number | null;
@@ -35,6 +38,10 @@ export function AppointmentDrawer({ appointmentId, timeZone, canBook, onClose, n
 }
 
 function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment: AppointmentDetail; timeZone: string; canBook: boolean; navigate(path: string): void }) {
+  // Each control only for a role the server lets do it (issue 13 part 5).
+  const canPrint = useCan('print.record');
+  const canOpenCustomer = useCan('customers.get');
+  const canMarkNoShow = useCan('appointments.markNoShow');
   const { t, language } = useI18n();
   const date = clinicDateOf(appointment.startsAt, timeZone);
   const time = clinicTimeOf(appointment.startsAt, timeZone);
@@ -46,7 +53,7 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
       <Flex justify="space-between" align="start">
         <div>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {appointment.customer.addressForm ?? appointment.customer.name}
+            {addressFormOf(appointment.customer)}
           </Typography.Title>
           <Typography.Text type="secondary">{appointment.customer.name}</Typography.Text>
         </div>
@@ -58,7 +65,7 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
         </Descriptions.Item>
         <Descriptions.Item label={t('appointments.form.doctor')}>{appointment.doctor?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('appointments.detail.where')}>
-          {appointment.room ? (language === 'en' ? `${appointment.room.floor}F ${appointment.room.nameEn}` : appointment.room.name) : '—'}
+          {roomLabel(appointment.room, language)}
         </Descriptions.Item>
         <Descriptions.Item label={t('appointments.form.item')}>
           {appointment.item ? (language === 'en' ? appointment.item.nameEn : appointment.item.nameZh) : '—'} · {t(`appointment.kind.${appointment.kind}`)}
@@ -76,13 +83,13 @@ function DetailBody({ appointment, timeZone, canBook, navigate }: { appointment:
       {appointment.overridden && <Alert type="warning" showIcon title={t('appointments.detail.overridden')} />}
 
       <Space wrap>
-        <PrintSlipButton appointmentId={appointment.id} />
-        <Button onClick={() => navigate(`/customers/${appointment.customer.id}`)}>{t('appointments.detail.openCustomer')}</Button>
+        {canPrint && <PrintSlipButton appointmentId={appointment.id} />}
+        {canOpenCustomer && <Button onClick={() => navigate(`/customers/${appointment.customer.id}`)}>{t('appointments.detail.openCustomer')}</Button>}
         {open && canBook && (
           <>
             <Button onClick={() => setRescheduling((value) => !value)}>{t('appointments.do.reschedule')}</Button>
             <CancelButton appointment={appointment} />
-            <NoShowButton appointment={appointment} />
+            {canMarkNoShow && <NoShowButton appointment={appointment} />}
           </>
         )}
       </Space>
@@ -174,7 +181,8 @@ function CancelButton({ appointment }: { appointment: AppointmentDetail }) {
           onChange={(event) => setReason(event.target.value)}
           placeholder={t('appointments.cancel.reasonPlaceholder')}
           aria-label={t('appointments.cancel.reason')}
-          maxLength={200}
+          showCount
+          count={{ max: 200 }}
         />
         {cancel.isError && <Alert type="error" showIcon title={errorMessage(cancel.error, t)} style={{ marginTop: 12 }} />}
       </Modal>
@@ -188,7 +196,7 @@ function NoShowButton({ appointment }: { appointment: AppointmentDetail }) {
   const noShow = useApiMutation('appointments.markNoShow');
   return (
     <Popconfirm
-      title={t('appointments.noShow.confirm', { customer: appointment.customer.addressForm ?? appointment.customer.name })}
+      title={t('appointments.noShow.confirm', { customer: addressFormOf(appointment.customer) })}
       okText={t('appointments.do.noShow')}
       cancelText={t('appointments.do.close')}
       onConfirm={async () => {

@@ -8,6 +8,7 @@ import { addDays, clinicDateOf, clinicTimeOf } from '../../../shared/domain/clin
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 export function AppointmentList({ today, timeZone, onOpen }: { today: string; timeZone: string; onOpen(row: AppointmentRow): void }) {
   const { t, language } = useI18n();
@@ -32,7 +33,7 @@ export function AppointmentList({ today, timeZone, onOpen }: { today: string; ti
       key: 'customer',
       render: (_, row) => (
         <span>
-          <strong>{row.customer.addressForm ?? row.customer.name}</strong> <span style={{ color: '#6b7785' }}>{row.customer.name}</span>
+          <strong>{addressFormOf(row.customer)}</strong> <span style={{ color: '#6b7785' }}>{row.customer.name}</span>
         </span>
       ),
     },

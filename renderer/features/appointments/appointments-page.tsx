@@ -11,6 +11,7 @@ import type { AppointmentRow } from '../../../shared/contract/appointments';
 import { addDays, isClinicDate } from '../../../shared/domain/clinic-time';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
@@ -19,7 +20,6 @@ import { AppointmentList } from './appointment-list';
 import { BookingDrawer, type BookingPreset } from './booking-drawer';
 import { DayView } from './day-view';
 
-const BOOKING_ROLES = ['reception', 'consultant', 'manager'];
 
 export function AppointmentsPage({ session, params, navigate }: PageProps) {
   const { t, language } = useI18n();
@@ -28,7 +28,7 @@ export function AppointmentsPage({ session, params, navigate }: PageProps) {
   const [tab, setTab] = useState<'day' | 'list'>('day');
   const [booking, setBooking] = useState<BookingPreset | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
-  const canBook = BOOKING_ROLES.includes(session.staff.role);
+  const canBook = useCan('appointments.create');
   const day = useApiQuery('appointments.dayView', { date }, { enabled: tab === 'day' });
 
   const goTo = (next: string) => navigate(`/appointments/${next}`);
@@ -110,7 +110,8 @@ export function AppointmentsPage({ session, params, navigate }: PageProps) {
       <BookingDrawer
         open={booking !== null}
         preset={booking ?? { date }}
-        isManager={session.staff.role === 'manager'}
+        // A service rule, not a contract role: only a manager's booking may override a clash.
+        isManager={session.staff.role === 'manager' /* service rule */}
         onClose={() => setBooking(null)}
         onBooked={(id) => {
           setBooking(null);

@@ -18,6 +18,7 @@ import { errorMessage, fieldErrorMessage } from '../../ui/error-message';
 import { CustomerPicker } from '../customers/customer-picker';
 import { SubmitForm } from '../../ui/submit-form';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 type BookingForm = z.input<typeof bookingSchema>;
 
@@ -71,7 +72,7 @@ export function BookingDrawer({ open, preset, isManager, onClose, onBooked }: Bo
     try {
       const booked = await create.mutateAsync(values);
       void message.success(
-        t('appointments.form.booked', { customer: booked.customer.addressForm ?? booked.customer.name, date: values.date, time: values.time }),
+        t('appointments.form.booked', { customer: addressFormOf(booked.customer), date: values.date, time: values.time }),
       );
       onBooked(booked.id);
     } catch (error) {

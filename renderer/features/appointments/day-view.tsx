@@ -10,6 +10,8 @@ import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useI18n } from '../../i18n/i18n';
 import styles from './day-view.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 type DayViewData = OutputOf<'appointments.dayView'>;
 type DoctorDay = DayViewData['doctors'][number];
@@ -82,7 +84,7 @@ export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: D
               <Slots doctor={doctor} booked={own} axisStart={axis.start} axisEnd={axis.end} timeZone={timeZone} onBook={onBook} />
               {own.map((row) => {
                 const start = minutesOf(clinicTimeOf(row.startsAt, timeZone));
-                const label = row.customer.addressForm ?? row.customer.name;
+                const label = addressFormOf(row.customer);
                 return (
                   <button
                     type="button"
@@ -127,7 +129,7 @@ function DoctorHeader({ doctor }: { doctor: DoctorDay }) {
         {roster}
       </div>
       <Typography.Text type="secondary" className={styles.doctorMeta}>
-        {[doctor.specialty, doctor.room ? (language === 'en' ? `${doctor.room.floor}F ${doctor.room.nameEn}` : doctor.room.name) : null, doctor.shift ? `${doctor.shift.start}–${doctor.shift.end}` : t('appointments.offShift')]
+        {[doctor.specialty, doctor.room ? roomLabel(doctor.room, language) : null, doctor.shift ? `${doctor.shift.start}–${doctor.shift.end}` : t('appointments.offShift')]
           .filter(Boolean)
           .join(' · ')}
       </Typography.Text>

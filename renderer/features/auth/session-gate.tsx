@@ -15,10 +15,13 @@ import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
 import { PageBoundary } from '../../ui/page-boundary';
 import { isDisplayPath } from '../display/display-path';
+import { ChangePinPage } from './change-pin-page';
 import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
 
 type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
+/** Why the console is locked: said on the lock screen (issue 13 part 6: Alt+L read "after inactivity"). */
+export type LockReason = 'idle' | 'manual' | 'sessionOver';
 
 const SESSION_RETRY_MS = 3000;
 
@@ -31,6 +34,7 @@ export function SessionGate() {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>('checking');
   const [session, setSession] = useState<SessionInfo | null>(null);
+  const [lockReason, setLockReason] = useState<LockReason>('idle');
   const phaseRef = useRef<Phase>('checking');
   useEffect(() => {
     phaseRef.current = phase;
@@ -83,11 +87,12 @@ export function SessionGate() {
 
   /** Locks the screen; `sessionOver` when the server already ended the session (nothing to revoke). */
   const lock = useCallback(
-    (sessionOver = false) => {
+    (sessionOver = false, reason: LockReason = sessionOver ? 'sessionOver' : 'idle') => {
       // Once: the idle timer may fire again before the locked screen has rendered, and a second
       // sign-out would be refused (its token is already revoked or forgotten).
       if (phaseRef.current === 'locked') return;
       phaseRef.current = 'locked';
+      setLockReason(reason);
       // Pausing the query layer keeps every screen's data while nobody is signed in.
       onlineManager.setOnline(false);
       setPhase('locked');
@@ -96,7 +101,8 @@ export function SessionGate() {
     },
     [api],
   );
-  const lockNow = useCallback(() => lock(), [lock]);
+  const lockIdle = useCallback(() => lock(false, 'idle'), [lock]);
+  const lockNow = useCallback(() => lock(false, 'manual'), [lock]);
 
   const signOut = useCallback(async () => {
     await api.call('auth.signOut', {}).catch(() => api.forgetSession());
@@ -129,7 +135,7 @@ export function SessionGate() {
   // masked board). Staff previewing it at /display keep their idle lock.
   const displayRole = session?.staff.role === 'display';
   const showDisplay = displayRole || isDisplayPath();
-  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockNow);
+  useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockIdle);
 
   if (phase === 'checking') {
     return (
@@ -141,6 +147,8 @@ export function SessionGate() {
     );
   }
   if (phase === 'signedOut' || !session) return <SignInPage mode="signIn" onSignedIn={signedIn} initialRole={isDisplayPath() ? 'display' : undefined} />;
+  // A first or reset PIN: nothing but choosing one's own (the server refuses every other call too).
+  if (phase === 'signedIn' && session.mustChangePin) return <ChangePinPage session={session} onChanged={signedIn} onSignOut={signOut} />;
   return (
     <>
       <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>
@@ -152,7 +160,7 @@ export function SessionGate() {
           <AppShell session={session} onLock={lockNow} onSignOut={signOut} onSessionChanged={setSession} />
         )}
       </div>
-      {phase === 'locked' && <SignInPage mode="locked" onSignedIn={signedIn} />}
+      {phase === 'locked' && <SignInPage mode="locked" lockReason={lockReason} lockedBy={session.staff.name} onSignedIn={signedIn} />}
     </>
   );
 }

@@ -33,8 +33,13 @@ export function SignInPage({
   mode,
   onSignedIn,
   initialRole,
+  lockReason = 'idle',
+  lockedBy = '',
 }: {
   mode: 'signIn' | 'locked';
+  /** Why it is locked: after inactivity, by the person (Alt+L, the lock button), or the session ended. */
+  lockReason?: 'idle' | 'manual' | 'sessionOver';
+  lockedBy?: string;
   onSignedIn: () => Promise<void>;
   /** The role the staff list starts filtered to (the lobby display's page offers its own accounts). */
   initialRole?: Role | undefined;
@@ -63,7 +68,8 @@ export function SignInPage({
             showIcon
             icon={<LockOutlined />}
             title={t('signIn.lockedTitle')}
-            description={t('signIn.lockedHint')}
+            description={lockReason === 'manual' ? t('signIn.lockedHint.manual', { name: lockedBy }) : lockReason === 'sessionOver' ? t('signIn.lockedHint.sessionOver') : t('signIn.lockedHint')}
+            data-testid="lock-reason"
             className={styles.lockedAlert}
           />
         )}

@@ -23,6 +23,9 @@ import { CardComfort } from './comfort';
 import { CardEscort } from '../escorts/card-escort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
 import { useOutcomeAction } from '../consultation/outcome-action';
+import { minutesBetween, wholeMinutes } from '../../../shared/domain/durations';
+import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -68,7 +71,10 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
   const go = useMoveCard();
   const move = go.mutation;
   const waiting = card.status === 'waiting';
-  const minutes = (card.waitedMinutes ?? 0) + (waiting ? minutesSinceSnapshot : 0);
+  // Never negative: a card read a moment after the board's snapshot is counted back to it (durations.ts).
+  const minutes = wholeMinutes((card.waitedMinutes ?? 0) + (waiting ? minutesSinceSnapshot : 0));
+  // A called customer is on the way to the room: how long since the call (issue 13 part 6).
+  const calledMinutes = card.status === 'called' && card.statusSince ? minutesBetween(card.statusSince, now) : null;
   const level = waiting ? waitLevel(minutes, amberMinutes, redMinutes) : 'normal';
   const primary = PRIMARY[card.status];
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);
@@ -92,13 +98,18 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
             {t('visits.minutes', { count: minutes })}
           </span>
         )}
+        {calledMinutes !== null && (
+          <span className={styles.timer} data-testid="called-timer" title={t('visits.calledFor', { count: calledMinutes })}>
+            {t('visits.minutes', { count: calledMinutes })}
+          </span>
+        )}
       </div>
       <div className={styles.who}>
-        <strong>{card.customer.addressForm ?? card.customer.name}</strong>
+        <strong>{addressFormOf(card.customer)}</strong>
         <span className={styles.name}>{card.customer.name}</span>
       </div>
       <div className={styles.meta}>
-        {[card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? (language === 'en' ? `${card.room.floor}F ${card.room.nameEn}` : card.room.name) : null]
+        {[card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? roomLabel(card.room, language) : null]
           .filter(Boolean)
           .join(' · ')}
       </div>

@@ -12,6 +12,8 @@ import type { BoardCard as Card } from '../../../shared/contract/visits';
 import { isFinished, VISIT_STATUSES, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
+import { wholeMinutes } from '../../../shared/domain/durations';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
 import { PRIMARY, useMoveCard } from './board-card';
@@ -49,6 +51,8 @@ export function BoardPage({ session, params }: PageProps) {
   const [statuses, setStatuses] = useState<VisitStatus[]>([]);
   const [selectedVisitId, setSelectedVisitId] = useState<number | null>(null);
   const [walkInOpen, setWalkInOpen] = useState(false);
+  // Consultants, nurses and doctors do not check customers in: no box, no walk-in button, no F2/F4 (issue 13 part 5).
+  const canCheckIn = useCan('visits.checkIn');
   // `#/board/<visitId>` (a notification about a customer): that card, chosen and in view, with
   // any filter that would hide it cleared — when the page opens on the link or the link changes.
   const linkedVisitId = params[0] && /^\d+$/.test(params[0]) ? Number(params[0]) : null;
@@ -91,9 +95,9 @@ export function BoardPage({ session, params }: PageProps) {
   }, [shown, visibleStatuses]);
 
   // The keyboard: the latest lanes and selection, read by one listener installed once.
-  const keyState = useRef({ lanes, visibleStatuses, selectedVisitId, move, complete });
+  const keyState = useRef({ lanes, visibleStatuses, selectedVisitId, move, complete, canCheckIn });
   useEffect(() => {
-    keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete };
+    keyState.current = { lanes, visibleStatuses, selectedVisitId, move, complete, canCheckIn };
   });
   useEffect(() => {
     // An Enter right after typed characters ends something typed (a scan the scanner hook did not
@@ -105,7 +109,7 @@ export function BoardPage({ session, params }: PageProps) {
         return;
       }
       if (event.key === 'Enter' && event.timeStamp - lastCharacterAt < 1000) return;
-      if (event.key === 'F2' || event.key === 'F4') {
+      if ((event.key === 'F2' || event.key === 'F4') && keyState.current.canCheckIn) {
         event.preventDefault();
         if (event.key === 'F2') document.getElementById(CHECK_IN_INPUT)?.focus();
         else setWalkInOpen(true);
@@ -162,7 +166,7 @@ export function BoardPage({ session, params }: PageProps) {
   const onSelect = useCallback((visitId: number) => setSelectedVisitId(visitId), []);
 
   const waiting = cards.filter((card) => card.status === 'waiting');
-  const overTime = waiting.filter((card) => waitLevel((card.waitedMinutes ?? 0) + minutesSinceSnapshot, settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
+  const overTime = waiting.filter((card) => waitLevel(wholeMinutes((card.waitedMinutes ?? 0) + minutesSinceSnapshot), settings.waitAmberMinutes, settings.waitRedMinutes) === 'red').length;
 
   return (
     <OutcomeActionProvider role={session.staff.role}>
@@ -177,7 +181,7 @@ export function BoardPage({ session, params }: PageProps) {
           </Typography.Text>
         </div>
         <div className={styles.toolbar}>
-          <CheckIn timeZone={settings.timeZone} inputId={CHECK_IN_INPUT} onCheckedIn={setSelectedVisitId} walkInOpen={walkInOpen} onWalkInOpenChange={setWalkInOpen} />
+          {canCheckIn && <CheckIn timeZone={settings.timeZone} inputId={CHECK_IN_INPUT} onCheckedIn={setSelectedVisitId} walkInOpen={walkInOpen} onWalkInOpenChange={setWalkInOpen} />}
           <Select allowClear placeholder={t('visits.filterDoctor')} style={{ width: 140 }} value={doctorId} onChange={setDoctorId} options={doctors.map(([id, name]) => ({ value: id, label: name }))} />
           <Select allowClear placeholder={t('visits.filterFloor')} style={{ width: 110 }} value={floor} onChange={setFloor} options={floors.map((value) => ({ value, label: t('visits.floor', { floor: value }) }))} />
           <Select
@@ -192,7 +196,7 @@ export function BoardPage({ session, params }: PageProps) {
             data-testid="status-filter"
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('visits.shortcuts')}
+            {t(canCheckIn ? 'visits.shortcuts' : 'visits.shortcutsNoCheckIn')}
           </Typography.Text>
         </div>
       </Flex>

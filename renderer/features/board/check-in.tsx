@@ -5,7 +5,7 @@
  */
 import { UserAddOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Form, Modal, Select, Space } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
@@ -19,6 +19,7 @@ import { CustomerPicker } from '../customers/customer-picker';
 import { useCustomerSearch } from '../customers/use-customer-search';
 import styles from './board.module.css';
 import { useScanner } from './use-scanner';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 /** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
 const WALK_IN_PREFIX = 'walk-in:';
@@ -52,7 +53,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
 
   const greet = useCallback(
     (result: OutputOf<'visits.checkIn'>) => {
-      const name = result.greeting.addressForm ?? result.greeting.name;
+      const name = addressFormOf(result.greeting);
       const arrival = result.minutesLate === null ? null : arrivalTiming(result.minutesLate);
       const timing = arrival === null ? null : arrival.kind === 'onTime' ? t('visits.onTime') : t(`visits.${arrival.kind}`, { minutes: arrival.minutes });
       onCheckedIn(result.visitId);
@@ -62,7 +63,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
         title: t('visits.greeting', { name, ticket: result.ticket }),
         description: [timing, last, result.greeting.notes ? t('visits.notes', { notes: result.greeting.notes }) : null].filter(Boolean).join(' · '),
         duration: 8,
-        placement: 'topRight',
+        placement: 'bottomRight',
       });
     },
     [notification, onCheckedIn, t, timeZone],
@@ -109,7 +110,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       .slice(0, 5)
       .map((card) => ({
         value: `${HERE_PREFIX}${String(card.visitId)}`,
-        label: `${card.ticket} · ${card.customer.addressForm ?? card.customer.name} · ${card.customer.name} · ${t(`visits.status.${card.status}`)}`,
+        label: `${card.ticket} · ${addressFormOf(card.customer)} · ${card.customer.name} · ${t(`visits.status.${card.status}`)}`,
       }));
     const expected = (today.data?.appointments ?? []).filter((row) => isOpenAppointment(row.status) && !here.has(row.customer.id));
     const appointments = expected
@@ -118,7 +119,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       .slice(0, 10)
       .map((row) => ({
         value: String(row.id),
-        label: `${clinicTimeOf(row.startsAt, timeZone)}  ${row.customer.addressForm ?? row.customer.name} · ${row.customer.name} · ${row.doctor?.name ?? ''}`,
+        label: `${clinicTimeOf(row.startsAt, timeZone)}  ${addressFormOf(row.customer)} · ${row.customer.name} · ${row.doctor?.name ?? ''}`,
       }));
     const booked = new Set(expected.map((row) => row.customer.id));
     const walkIns = (search.data?.results ?? [])
@@ -126,7 +127,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       .slice(0, 5)
       .map((customer) => ({
         value: `${WALK_IN_PREFIX}${String(customer.id)}`,
-        label: `${customer.addressForm ?? customer.name} · ${customer.name} · ${customer.phoneMasked}`,
+        label: `${addressFormOf(customer)} · ${customer.name} · ${customer.phoneMasked}`,
       }));
     return [
       ...(arrived.length > 0 ? [{ label: t('visits.alreadyHere'), options: arrived }] : []),
@@ -185,10 +186,21 @@ function WalkIn({ open, onClose, onDone }: { open: boolean; onClose(): void; onD
   const [doctorId, setDoctorId] = useState<number | undefined>();
   const day = useApiQuery('appointments.dayView', {}, { enabled: open });
   const checkIn = useApiMutation('visits.checkIn');
+  const body = useRef<HTMLDivElement | null>(null);
+  // F4 then typing at once: the name goes into the customer search, not to the close button the
+  // dialog would focus first (issue 13 part 6). Focused as the dialog's body mounts, so the dialog
+  // (which focuses itself only when nothing inside it has the focus) leaves it there.
+  const focusSearch = useCallback((node: HTMLDivElement | null) => {
+    body.current = node;
+    node?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
   return (
     <Modal
       open={open}
       title={t('visits.walkInTitle')}
+      afterOpenChange={(opened) => {
+        if (opened) body.current?.querySelector<HTMLInputElement>('input')?.focus();
+      }}
       okText={t('visits.checkIn')}
       okButtonProps={{ disabled: customerId === null, loading: checkIn.isPending }}
       onCancel={onClose}
@@ -207,10 +219,12 @@ function WalkIn({ open, onClose, onDone }: { open: boolean; onClose(): void; onD
         )
       }
     >
-      <Form layout="vertical">
+      <Form layout="vertical" component="div">
+        <div ref={focusSearch}>
         <Form.Item label={t('appointments.form.customer')} required>
           <CustomerPicker value={customerId} onChange={(id) => setCustomerId(id)} allowCreate />
         </Form.Item>
+        </div>
         <Form.Item label={t('visits.walkInDoctor')}>
           <Select
             allowClear

@@ -10,10 +10,13 @@ import { isOpenTask } from '../../../shared/domain/comfort';
 import { isFinished } from '../../../shared/domain/visits';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
+import { dueState, isOverdue } from '../../../shared/domain/durations';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 import { CHECK_ICON, HISTORY_ICON } from './card-icons';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 /** Completes a comfort task in one click (or Space on the selected card). */
 export function useComplete() {
@@ -26,8 +29,10 @@ export function useComplete() {
 
 /** "in 4 min" / "8 min overdue", from the clock the board ticks. */
 function dueText(task: ComfortTaskView, now: number, t: ReturnType<typeof useI18n>['t']) {
-  const minutes = Math.round((Date.parse(task.dueAt) - now) / 60_000);
-  return minutes < 0 ? t('comfort.overdueBy', { count: -minutes }) : t('comfort.dueIn', { count: minutes });
+  // The shared reading of a due time (shared/domain/durations.ts): due now, in N, or N overdue.
+  const state = dueState(task.dueAt, now);
+  if (state.kind === 'dueNow') return t('comfort.dueNow');
+  return state.kind === 'overdue' ? t('comfort.overdueBy', { count: state.minutes }) : t('comfort.dueIn', { count: state.minutes });
 }
 
 /** What a timeline entry says after its label: by whom, missed (due at, withdrawn at), or when due. */
@@ -43,7 +48,7 @@ function TimelineItems({ tasks, now, timeZone }: { tasks: readonly ComfortTaskVi
   return (
     <Timeline
       items={tasks.map((task) => ({
-        color: task.doneAt ? 'green' : task.missedAt || Date.parse(task.dueAt) < now ? 'red' : 'gray',
+        color: task.doneAt ? 'green' : task.missedAt || isOverdue(task.dueAt, now) ? 'red' : 'gray',
         content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label} · ${entryStatus(task, now, timeZone, t)}`,
       }))}
     />
@@ -82,15 +87,18 @@ export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: num
 function OpenTask({ task, now }: { task: ComfortTaskView; now: number }) {
   const { t, language } = useI18n();
   const complete = useComplete();
-  const overdue = Date.parse(task.dueAt) < now;
+  const canComplete = useCan('comfort.complete');
+  const overdue = isOverdue(task.dueAt, now);
   const label = language === 'en' ? task.labelEn : task.label;
   return (
     <div className={overdue ? `${styles.comfortRow} ${styles.comfortOverdue}` : styles.comfortRow} data-testid="comfort-task">
       <span className={styles.comfortLabel}>{label}</span>
       <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
-      <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
-        {CHECK_ICON}
-      </button>
+      {canComplete && (
+        <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
+          {CHECK_ICON}
+        </button>
+      )}
     </div>
   );
 }
@@ -132,11 +140,12 @@ function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number;
 export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }) {
   const { t, language } = useI18n();
   const complete = useComplete();
+  const canComplete = useCan('comfort.complete');
   const open = cards
     .filter((card) => card.status === 'waiting' || card.status === 'called')
     .flatMap((card) => card.comfort.filter(isOpenTask).map((task) => ({ card, task })))
     .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt));
-  const overdue = open.filter(({ task }) => Date.parse(task.dueAt) < now).length;
+  const overdue = open.filter(({ task }) => isOverdue(task.dueAt, now)).length;
   return (
     <div className={styles.comfortPanel} data-testid="comfort-panel">
       <Typography.Text strong>
@@ -148,11 +157,13 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
           <Typography.Text type="secondary">{t('comfort.none')}</Typography.Text>
         ) : (
           open.slice(0, 12).map(({ card, task }) => (
-            <span key={task.id} className={Date.parse(task.dueAt) < now ? `${styles.chip} ${styles.chipOverdue}` : styles.chip}>
-              <strong>{card.ticket}</strong> {card.customer.addressForm ?? card.customer.name} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
-              <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={t('comfort.markDone')}>
-                {CHECK_ICON}
-              </button>
+            <span key={task.id} className={isOverdue(task.dueAt, now) ? `${styles.chip} ${styles.chipOverdue}` : styles.chip}>
+              <strong>{card.ticket}</strong> {addressFormOf(card.customer)} · {language === 'en' ? task.labelEn : task.label} · {dueText(task, now, t)}
+              {canComplete && (
+                <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={t('comfort.markDone')}>
+                  {CHECK_ICON}
+                </button>
+              )}
             </span>
           ))
         )}

@@ -17,6 +17,8 @@ import { copyText } from '../../ui/clipboard';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
 import styles from './call-list-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 export function CallListPage({ session, params, navigate }: PageProps) {
   const { t, language } = useI18n();
@@ -95,7 +97,7 @@ function CallCard({ entry, date, timeZone, scriptLanguage }: { entry: CallListEn
         <div className={styles.who}>
           <Space size={6} wrap>
             <Typography.Text strong className={styles.addressForm}>
-              {appointment.customer.addressForm ?? appointment.customer.name}
+              {addressFormOf(appointment.customer)}
             </Typography.Text>
             <Typography.Text type="secondary">{appointment.customer.name}</Typography.Text>
             {entry.needsReschedule && <Tag color="warning">{t('appointments.calls.needsReschedule')}</Tag>}
@@ -112,7 +114,7 @@ function CallCard({ entry, date, timeZone, scriptLanguage }: { entry: CallListEn
               {entry.phone}
             </Typography.Text>
             <Typography.Text type="secondary">
-              · {appointment.room ? (language === 'en' ? `${appointment.room.floor}F ${appointment.room.nameEn}` : appointment.room.name) : ''} · {t(`appointment.kind.${appointment.kind}`)}
+              · {appointment.room ? roomLabel(appointment.room, language) : ''} · {t(`appointment.kind.${appointment.kind}`)}
             </Typography.Text>
           </Space>
         </div>

@@ -9,7 +9,7 @@ import type { ChecklistStatus } from '../../../shared/domain/checklists';
 import { useI18n } from '../../i18n/i18n';
 import { formatClinicTime } from '../../ui/format';
 
-const STATUS_COLOR: Record<ChecklistStatus, string> = { done: 'success', pending: 'processing', overdue: 'error' };
+const STATUS_COLOR: Record<ChecklistStatus, string> = { notStarted: 'default', inProgress: 'processing', overdue: 'error', done: 'success', doneLate: 'warning' };
 
 export interface ChecklistCardProps {
   checklist: DayChecklist;
@@ -64,7 +64,7 @@ export function ChecklistCard({ checklist, status, timeZone, canTick, focusedIte
           <Progress
             percent={total === 0 ? 0 : Math.round((checklist.ticked / total) * 100)}
             size="small"
-            status={status === 'overdue' ? 'exception' : status === 'done' ? 'success' : 'active'}
+            status={status === 'overdue' ? 'exception' : status === 'done' || status === 'doneLate' ? 'success' : 'active'}
             format={() => t('checklists.progress', { ticked: checklist.ticked, total })}
             style={{ flex: 1, margin: 0 }}
           />

@@ -9,10 +9,11 @@ import { Alert, App, Button, Col, Empty, Flex, Row, Spin, Typography } from 'ant
 import { useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import type { ChecklistItem, DayChecklist } from '../../../shared/contract/checklists';
-import { CHECKLIST_TICK_ROLES, checklistStatus } from '../../../shared/domain/checklists';
+import { checklistStatus } from '../../../shared/domain/checklists';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useServerNow } from '../../client/server-clock';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
 import { ChecklistCard } from './checklist-card';
@@ -28,8 +29,8 @@ export function ChecklistsPage({ session }: { session: SessionInfo }) {
   const date = session.clinic.today;
   const timeZone = session.clinic.settings.timeZone;
   const role = session.staff.role;
-  const canTick = (CHECKLIST_TICK_ROLES as readonly string[]).includes(role);
-  const isManager = role === 'manager';
+  const canTick = useCan('checklists.tick');
+  const isManager = useCan('checklists.saveTemplate');
   const now = useServerNow(CLOCK_TICK_MS);
   const today = useApiQuery('checklists.today', { date });
   const tick = useApiMutation('checklists.tick');
@@ -120,7 +121,7 @@ export function ChecklistsPage({ session }: { session: SessionInfo }) {
           <Col key={checklist.templateId} xs={24} lg={12} xxl={8}>
             <ChecklistCard
               checklist={checklist}
-              status={checklistStatus({ dueTime: checklist.dueTime }, { date, completedAt: checklist.run?.completedAt ?? null }, now, timeZone)}
+              status={checklistStatus({ dueTime: checklist.dueTime }, { date, completedAt: checklist.run?.completedAt ?? null, ticked: checklist.ticked }, now, timeZone)}
               timeZone={timeZone}
               canTick={canTick}
               focusedItem={focus.card === card ? focus.item : null}

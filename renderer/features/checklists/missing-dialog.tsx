@@ -47,7 +47,8 @@ function MissingForm({ item, busy, error, onCancel, onSave }: MissingDialogProps
         <Input
           autoFocus={item?.kind !== 'count'}
           value={note}
-          maxLength={200}
+          showCount
+          count={{ max: 200 }}
           placeholder={t('checklists.missing.notePlaceholder')}
           aria-label={t('checklists.missing.note')}
           onChange={(event) => setNote(event.target.value)}

@@ -79,7 +79,7 @@ export function TemplateEditor({ open, onClose }: { open: boolean; onClose(): vo
   const help = (messageText: string | undefined, field: MessageKey) => fieldErrorMessage(messageText, t(field), t);
   const roomOptions = [
     { value: 0, label: t('checklists.editor.noRoom') },
-    ...(templates.data?.rooms ?? []).map((room) => ({ value: room.id, label: `${room.code} ${language === 'en' ? room.nameEn : room.name}` })),
+    ...(templates.data?.rooms ?? []).map((room) => ({ value: room.id, label: language === 'en' ? room.nameEn : room.name })),
   ];
 
   return (

@@ -5,7 +5,7 @@
  */
 import { createContext, lazy, Suspense, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '../../../shared/domain/roles';
-import { CLINICAL_ROLES } from '../../../shared/contract/outcomes';
+import { mayCall } from '../../../shared/contract/permissions';
 
 const OutcomeDialog = lazy(() => import('./outcome-dialog').then((module) => ({ default: module.OutcomeDialog })));
 
@@ -18,7 +18,8 @@ export function useOutcomeAction(): ((visitId: number) => void) | null {
 
 export function OutcomeActionProvider({ role, children }: { role: Role; children: ReactNode }) {
   const [visitId, setVisitId] = useState<number | null>(null);
-  const allowed = (CLINICAL_ROLES as readonly Role[]).includes(role);
+  // Who may record it comes from the contract, not a list of roles here (issue 13 part 5).
+  const allowed = mayCall(role, 'outcomes.record');
   const open = useMemo(() => (allowed ? (id: number) => setVisitId(id) : null), [allowed]);
   return (
     <OutcomeActionContext.Provider value={open}>

@@ -14,6 +14,7 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { ScreeningForm } from './screening-form';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 interface Slot {
   doctorId: number | null;
@@ -100,7 +101,7 @@ export function OutcomeDialog({ visitId, open, onClose }: OutcomeDialogProps) {
       ) : (
         <Flex vertical gap={12} data-testid="outcome-form">
           <Typography.Text>
-            <strong>{data.customer.addressForm ?? data.customer.name}</strong> {data.customer.name}
+            <strong>{addressFormOf(data.customer)}</strong> {data.customer.name}
             {data.doctor ? ` · ${t('outcomes.doctorSeen')}: ${data.doctor.name}` : ''}
           </Typography.Text>
           {data.recorded && <Alert type="info" showIcon title={t('outcomes.alreadyRecorded')} />}
@@ -157,7 +158,7 @@ export function OutcomeDialog({ visitId, open, onClose }: OutcomeDialogProps) {
                 <Flex vertical gap={6} data-testid="screening-decision">
                   <Alert type="warning" showIcon title={t(`outcomes.decisionNeeded.${gate.reason}`)} />
                   <Radio.Group value={decision} onChange={(event) => setDecision(event.target.value as ScreeningDecisionKind)} options={SCREENING_DECISIONS.map((value) => ({ value, label: t(`screenings.decision.${value}`) }))} />
-                  <Input.TextArea rows={2} maxLength={300} value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t('outcomes.decisionReason')} status={errorPath.startsWith('screeningDecision') ? 'error' : ''} />
+                  <Input.TextArea rows={2} count={{ show: true, max: 300 }} value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t('outcomes.decisionReason')} status={errorPath.startsWith('screeningDecision') ? 'error' : ''} />
                 </Flex>
               )}
             </>
@@ -168,8 +169,8 @@ export function OutcomeDialog({ visitId, open, onClose }: OutcomeDialogProps) {
               <InputNumber min={1} max={60} value={followupInDays} placeholder="3" onChange={setFollowupInDays} addonAfter={t('outcomes.days')} />
             </Flex>
           )}
-          {outcome === 'referred' && <Input value={referredTo} maxLength={100} onChange={(event) => setReferredTo(event.target.value)} placeholder={t('field.referredTo')} />}
-          <Input.TextArea rows={2} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} placeholder={t('outcomes.note')} />
+          {outcome === 'referred' && <Input value={referredTo} count={{ show: true, max: 100 }} onChange={(event) => setReferredTo(event.target.value)} placeholder={t('field.referredTo')} />}
+          <Input.TextArea rows={2} count={{ show: true, max: 500 }} value={note} onChange={(event) => setNote(event.target.value)} placeholder={t('outcomes.note')} />
           {record.isError && <Alert type="error" showIcon title={errorMessage(record.error, t)} data-testid="outcome-error" />}
           <Flex justify="end" gap={8}>
             <Button onClick={onClose}>{t('outcomes.cancel')}</Button>

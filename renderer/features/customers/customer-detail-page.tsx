@@ -17,6 +17,7 @@ import { CustomerForm } from './customer-form';
 import { TAG_COLORS, tagLabel } from './customer-labels';
 import { formatClinicDateTime } from './format-clinic-date-time';
 import styles from './customers-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
   booked: 'default',
@@ -79,7 +80,7 @@ export function CustomerDetailPage({ id, viewer, timeZone, navigate }: CustomerD
           {back}
           <Flex gap={12} align="baseline" wrap>
             <Typography.Title level={3} className={styles.title}>
-              {customer.addressForm ?? customer.name}
+              {addressFormOf(customer)}
             </Typography.Title>
             <Typography.Text type="secondary">{customer.name}</Typography.Text>
             {customer.tags.map((tag) => (

@@ -99,7 +99,7 @@ export function CustomerForm({ customer: opened, initial, onSaved, onCancel, onO
             name="name"
             render={({ field, fieldState }) => (
               <Form.Item htmlFor={idOf('name')} label={t('field.name')} required validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.name'), t)}>
-                <Input {...field} id={idOf('name')} autoFocus placeholder={t('customers.placeholder.name')} maxLength={40} />
+                <Input {...field} id={idOf('name')} autoFocus placeholder={t('customers.placeholder.name')} showCount count={{ max: 40 }} />
               </Form.Item>
             )}
           />
@@ -110,7 +110,7 @@ export function CustomerForm({ customer: opened, initial, onSaved, onCancel, onO
             name="addressForm"
             render={({ field, fieldState }) => (
               <Form.Item htmlFor={idOf('addressForm')} label={t('field.addressForm')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.addressForm'), t)}>
-                <Input {...field} id={idOf('addressForm')} value={field.value ?? ''} placeholder={t('customers.placeholder.addressForm')} maxLength={20} />
+                <Input {...field} id={idOf('addressForm')} value={field.value ?? ''} placeholder={t('customers.placeholder.addressForm')} showCount count={{ max: 20 }} />
               </Form.Item>
             )}
           />
@@ -121,7 +121,7 @@ export function CustomerForm({ customer: opened, initial, onSaved, onCancel, onO
         name="phone"
         render={({ field, fieldState }) => (
           <Form.Item htmlFor={idOf('phone')} label={t('field.phone')} required validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.phone'), t)}>
-            <Input {...field} id={idOf('phone')} inputMode="tel" placeholder={t('customers.placeholder.phone')} maxLength={32} />
+            <Input {...field} id={idOf('phone')} inputMode="tel" placeholder={t('customers.placeholder.phone')} count={{ max: 32 }} />
           </Form.Item>
         )}
       />
@@ -199,7 +199,7 @@ export function CustomerForm({ customer: opened, initial, onSaved, onCancel, onO
         name="notes"
         render={({ field, fieldState }) => (
           <Form.Item htmlFor={idOf('notes')} label={t('customers.label.notes')} validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('customers.label.notes'), t)}>
-            <Input.TextArea {...field} id={idOf('notes')} value={field.value ?? ''} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            <Input.TextArea {...field} id={idOf('notes')} value={field.value ?? ''} autoSize={{ minRows: 2, maxRows: 6 }} showCount count={{ max: 2000 }} />
           </Form.Item>
         )}
       />

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
 import { TAG_COLORS, tagLabel } from './customer-labels';
 import { useCustomerSearch } from './use-customer-search';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 export interface CustomerPickerProps {
   /** The chosen customer's id, or null for none. */
@@ -83,7 +84,7 @@ export function CustomerPicker({ value, onChange, allowCreate = false }: Custome
         style={{ width: '100%' }}
         labelRender={({ value: id }) => {
           const row = typeof id === 'number' ? seen.get(id) : undefined;
-          return row ? `${row.addressForm ?? row.name} · ${row.name} · ${row.phoneMasked}` : `#${String(id)}`;
+          return row ? `${addressFormOf(row)} · ${row.name} · ${row.phoneMasked}` : `#${String(id)}`;
         }}
       />
       <CustomerCreateModal
@@ -122,7 +123,7 @@ function CustomerOption({ row }: { row: CustomerSummary }) {
   return (
     <Flex gap={8} align="center" justify="space-between">
       <span>
-        <strong>{row.addressForm ?? row.name}</strong>
+        <strong>{addressFormOf(row)}</strong>
         <Typography.Text type="secondary"> · {row.name} · {row.phoneMasked}</Typography.Text>
       </span>
       <span>

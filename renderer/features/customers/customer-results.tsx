@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { TAG_COLORS, tagLabel } from './customer-labels';
 import { formatClinicDateTime } from './format-clinic-date-time';
 import styles from './customer-results.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 interface RowProps {
   row: CustomerSummary;
@@ -26,7 +27,7 @@ const ResultRow = memo(function ResultRow({ row, index, active, timeZone, onOpen
   return (
     <tr data-row-key={row.id} aria-selected={active} className={active ? styles.active : undefined} onClick={() => onOpen(row.id)} onMouseEnter={() => onHover(index)}>
       <td>
-        <span className={styles.addressForm}>{row.addressForm ?? row.name}</span>
+        <span className={styles.addressForm}>{addressFormOf(row)}</span>
         <span className={styles.secondary}>{row.name}</span>
       </td>
       <td className={styles.phone}>{row.phoneMasked}</td>

@@ -14,6 +14,7 @@ import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
 import { CustomerResults } from './customer-results';
 import { useCustomerSearch } from './use-customer-search';
 import styles from './customers-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 export function CustomersPage({ navigate, timeZone }: { navigate(path: string): void; timeZone: string }) {
   const { t } = useI18n();
@@ -106,7 +107,7 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
   const onCreated = useCallback(
     (customer: Customer) => {
       setCreating(false);
-      void message.success(t('customers.created', { name: customer.addressForm ?? customer.name }));
+      void message.success(t('customers.created', { name: addressFormOf(customer) }));
       open(customer.id);
     },
     [message, t, open],

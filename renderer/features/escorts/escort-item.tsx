@@ -12,10 +12,11 @@ import { errorMessage } from '../../ui/error-message';
 import styles from './escorts.module.css';
 import { printDirections } from './print-directions';
 import { minutesSince, useEscortAction } from './use-escorts';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 export function placeName(place: { floor: number; name: string; nameEn: string } | null, language: string): string {
-  if (!place) return '—';
-  return language === 'en' ? `${place.floor}F ${place.nameEn}` : `${place.floor} 楼 · ${place.name}`;
+  // One way of naming a room on every page (shared/domain/rooms.ts).
+  return roomLabel(place, language);
 }
 
 export function EscortItem({ escort, now, mine, onNote }: { escort: EscortView; now: number; mine: boolean; onNote(escort: EscortView): void }) {
@@ -108,7 +109,7 @@ export function EscortItem({ escort, now, mine, onNote }: { escort: EscortView; 
         </Button>
       </div>
       <Modal open={asking !== null} title={asking === 'notFound' ? t('escorts.notFound') : t('escorts.handBack')} onOk={confirmReason} onCancel={() => setAsking(null)} okButtonProps={{ size: 'large' }} cancelButtonProps={{ size: 'large' }}>
-        <Input.TextArea autoFocus autoSize={{ minRows: 2 }} value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t('escorts.reason')} aria-label={t('escorts.reason')} maxLength={200} />
+        <Input.TextArea autoFocus autoSize={{ minRows: 2 }} value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t('escorts.reason')} aria-label={t('escorts.reason')} count={{ show: true, max: 200 }} />
       </Modal>
     </div>
   );

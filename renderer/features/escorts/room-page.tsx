@@ -142,7 +142,7 @@ export function RoomPage({ session }: PageProps) {
           setText('');
         }}
       >
-        <Input.TextArea autoSize={{ minRows: 2 }} value={text} onChange={(event) => setText(event.target.value)} placeholder={t('escorts.plan')} aria-label={t('escorts.plan')} maxLength={500} />
+        <Input.TextArea autoSize={{ minRows: 2 }} value={text} onChange={(event) => setText(event.target.value)} placeholder={t('escorts.plan')} aria-label={t('escorts.plan')} count={{ show: true, max: 500 }} />
       </Modal>
       <Modal
         open={sending !== null}
@@ -157,7 +157,7 @@ export function RoomPage({ session }: PageProps) {
           setText('');
         }}
       >
-        <Input.TextArea autoSize={{ minRows: 2 }} value={text} onChange={(event) => setText(event.target.value)} placeholder={t('escorts.reason')} aria-label={t('escorts.reason')} maxLength={200} />
+        <Input.TextArea autoSize={{ minRows: 2 }} value={text} onChange={(event) => setText(event.target.value)} placeholder={t('escorts.reason')} aria-label={t('escorts.reason')} count={{ show: true, max: 200 }} />
       </Modal>
     </div>
     </OutcomeActionProvider>

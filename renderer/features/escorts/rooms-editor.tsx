@@ -9,6 +9,7 @@ import { ROOM_ACCESS, type RoomView } from '../../../shared/contract/escorts';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 type Draft = Pick<RoomView, 'floor' | 'access' | 'posX' | 'posY' | 'directions' | 'directionsEn' | 'landmarks' | 'landmarksEn'>;
 
@@ -48,7 +49,7 @@ export function RoomsEditor() {
         pagination={false}
         columns={[
           { title: t('field.floor'), dataIndex: 'floor', width: 70 },
-          { title: t('field.name'), render: (_, room) => `${room.code} ${language === 'en' ? room.nameEn : room.name}` },
+          { title: t('field.name'), render: (_, room) => roomLabel(room, language) },
           { title: t('field.access'), render: (_, room) => t(`escorts.access.${room.access}`), width: 140 },
           { title: t('field.directions'), render: (_, room) => (language === 'en' ? room.directionsEn : room.directions) },
           { title: t('field.landmarks'), render: (_, room) => (language === 'en' ? room.landmarksEn : room.landmarks) },
@@ -63,10 +64,10 @@ export function RoomsEditor() {
               <Col span={6}><Form.Item label={t('field.access')}><Select value={draft.access} onChange={(value) => set('access', value)} options={ROOM_ACCESS.map((value) => ({ value, label: t(`escorts.access.${value}`) }))} /></Form.Item></Col>
               <Col span={6}><Form.Item label={t('field.posX')}><InputNumber min={0} max={100} value={draft.posX} onChange={(value) => set('posX', value ?? draft.posX)} /></Form.Item></Col>
               <Col span={6}><Form.Item label={t('field.posY')}><InputNumber min={0} max={100} value={draft.posY} onChange={(value) => set('posY', value ?? draft.posY)} /></Form.Item></Col>
-              <Col span={12}><Form.Item label={t('field.directions')}><Input.TextArea autoSize value={draft.directions} maxLength={300} onChange={(event) => set('directions', event.target.value)} /></Form.Item></Col>
-              <Col span={12}><Form.Item label={t('field.directionsEn')}><Input.TextArea autoSize value={draft.directionsEn} maxLength={500} onChange={(event) => set('directionsEn', event.target.value)} /></Form.Item></Col>
-              <Col span={12}><Form.Item label={t('field.landmarks')}><Input.TextArea autoSize value={draft.landmarks} maxLength={200} onChange={(event) => set('landmarks', event.target.value)} /></Form.Item></Col>
-              <Col span={12}><Form.Item label={t('field.landmarksEn')}><Input.TextArea autoSize value={draft.landmarksEn} maxLength={300} onChange={(event) => set('landmarksEn', event.target.value)} /></Form.Item></Col>
+              <Col span={12}><Form.Item label={t('field.directions')}><Input.TextArea autoSize value={draft.directions} count={{ show: true, max: 300 }} onChange={(event) => set('directions', event.target.value)} /></Form.Item></Col>
+              <Col span={12}><Form.Item label={t('field.directionsEn')}><Input.TextArea autoSize value={draft.directionsEn} count={{ show: true, max: 500 }} onChange={(event) => set('directionsEn', event.target.value)} /></Form.Item></Col>
+              <Col span={12}><Form.Item label={t('field.landmarks')}><Input.TextArea autoSize value={draft.landmarks} count={{ show: true, max: 200 }} onChange={(event) => set('landmarks', event.target.value)} /></Form.Item></Col>
+              <Col span={12}><Form.Item label={t('field.landmarksEn')}><Input.TextArea autoSize value={draft.landmarksEn} count={{ show: true, max: 300 }} onChange={(event) => set('landmarksEn', event.target.value)} /></Form.Item></Col>
             </Row>
           </Form>
         )}

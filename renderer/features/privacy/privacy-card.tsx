@@ -159,7 +159,7 @@ function RecordConsent({ customerId, purpose, onClose }: { customerId: number; p
           <Radio value="paper">{t('privacy.method.paper')}</Radio>
           <Radio value="tablet">{t('privacy.method.tablet')}</Radio>
         </Radio.Group>
-        <Input aria-label={t('privacy.consents.note')} placeholder={t('privacy.consents.note')} maxLength={200} value={note} onChange={(event) => setNote(event.target.value)} />
+        <Input aria-label={t('privacy.consents.note')} placeholder={t('privacy.consents.note')} count={{ show: true, max: 200 }} value={note} onChange={(event) => setNote(event.target.value)} />
       </Flex>
     </Modal>
   );

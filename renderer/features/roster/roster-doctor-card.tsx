@@ -12,6 +12,8 @@ import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
+import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel as sharedRoomLabel } from '../../../shared/domain/rooms';
 
 const STATUS_COLORS: Record<RosterStatus, string> = { present: 'success', late: 'warning', absent: 'error' };
 
@@ -29,8 +31,7 @@ export interface RosterDoctorCardProps {
 
 /** A room as the desk says it: 3 楼咨询一室 / 3F · Consultation 3-1. */
 export function roomLabel(room: RosterRoom | null, language: string): string {
-  if (!room) return '—';
-  return language === 'en' ? `${room.floor}F · ${room.nameEn}` : room.name;
+  return sharedRoomLabel(room, language);
 }
 
 export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focused, lateOpen, onLateOpenChange, onFocus }: RosterDoctorCardProps) {
@@ -60,7 +61,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
       key: 'customer',
       render: (_, row) => (
         <Flex gap={8} align="baseline">
-          <Typography.Text strong>{row.customer.addressForm ?? row.customer.name}</Typography.Text>
+          <Typography.Text strong>{addressFormOf(row.customer)}</Typography.Text>
           <Typography.Text type="secondary">{row.customer.name}</Typography.Text>
         </Flex>
       ),
@@ -162,6 +163,10 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
             {confirmation ? ` · ${t('roster.confirmedBy', { name: confirmation.confirmedBy.name, time: formatClinicTime(confirmation.confirmedAt, timeZone) })}` : ''}
           </Typography.Text>
         </Flex>
+        {!canWrite ? (
+          // A role that may not confirm sees where the doctor is, not buttons it cannot press (issue 13 part 5).
+          <Typography.Text data-testid="roster-room-read-only">{(confirmation?.room ?? entry.room) ? roomLabel((confirmation?.room ?? entry.room)!, language) : '—'}</Typography.Text>
+        ) : (
         <Flex gap={8} align="center" wrap>
           <Select<number | null>
             style={{ width: 200 }}
@@ -183,6 +188,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
             {t('roster.action.absent')} <Typography.Text keyboard>A</Typography.Text>
           </Button>
         </Flex>
+        )}
       </Flex>
       {confirmation && confirmation.status !== 'present' ? (
         <div style={{ marginTop: 12 }}>
@@ -192,7 +198,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
               {t('roster.affected.allHandled')}
             </Typography.Paragraph>
           ) : (
-            <Table<AffectedAppointment> size="small" rowKey="id" pagination={false} columns={columns} dataSource={entry.affected} style={{ marginTop: 8 }} />
+            <Table<AffectedAppointment> size="small" rowKey="id" pagination={false} columns={canWrite ? columns : columns.filter((column) => column.key !== 'actions')} dataSource={entry.affected} style={{ marginTop: 8 }} />
           )}
         </div>
       ) : null}

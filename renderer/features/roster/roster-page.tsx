@@ -8,12 +8,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan, useWhoMay } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
 import { RosterDoctorCard } from './roster-doctor-card';
 import { RosterWeek } from './roster-week';
 
-const WRITERS = ['reception', 'manager'];
 
 export function RosterPage({ session }: { session: SessionInfo }) {
   const { t } = useI18n();
@@ -42,7 +42,8 @@ function MorningConfirmation({ session }: { session: SessionInfo }) {
   const confirm = useApiMutation('roster.confirm');
   const [focused, setFocused] = useState(0);
   const [lateOpenFor, setLateOpenFor] = useState<number | null>(null);
-  const canWrite = WRITERS.includes(session.staff.role);
+  const canWrite = useCan('roster.confirm');
+  const whoConfirms = useWhoMay('roster.confirm');
   const doctors = useMemo(() => today.data?.doctors ?? [], [today.data]);
 
   useEffect(() => {
@@ -91,6 +92,7 @@ function MorningConfirmation({ session }: { session: SessionInfo }) {
           <Progress percent={total === 0 ? 0 : Math.round((confirmedCount / total) * 100)} showInfo={false} size="small" />
         </Flex>
       </Flex>
+      {!canWrite ? <Alert type="info" showIcon data-testid="roster-read-only" title={t('roster.readOnly', { roles: whoConfirms })} /> : null}
       {confirm.isError ? <Alert type="error" showIcon closable title={errorMessage(confirm.error, t)} /> : null}
       {total === 0 ? <Empty description={t('roster.today.empty')} /> : null}
       {doctors.map((entry, index) => (

@@ -5,13 +5,16 @@
 import { Alert, Button } from 'antd';
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
 
 export function RosterStatusBanner() {
   const { t } = useI18n();
-  const today = useApiQuery('roster.today', {});
+  // Only a role that confirms the roster is asked to (issue 13 part 5: a guide's banner led to a page of disabled buttons).
+  const canConfirm = useCan('roster.confirm');
+  const today = useApiQuery('roster.today', {}, { enabled: canConfirm });
   const total = today.data?.doctors.length ?? 0;
   const confirmed = today.data?.confirmedCount ?? 0;
-  if (!today.data || total === 0 || confirmed >= total) return null;
+  if (!canConfirm || !today.data || total === 0 || confirmed >= total) return null;
   return (
     <Alert
       type="warning"

@@ -13,6 +13,7 @@ import { weekStartOf, type OverrideKind } from '../../../shared/domain/roster';
 import { ApiCallError } from '../../../shared/contract/errors';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import { roomLabel } from './roster-doctor-card';
 
@@ -35,8 +36,8 @@ export function RosterWeek({ session }: { session: SessionInfo }) {
   const [weekStart, setWeekStart] = useState(weekStartOf(session.clinic.today));
   const week = useApiQuery('roster.week', { weekStart });
   const [editing, setEditing] = useState<Cell | null>(null);
-  const isManager = session.staff.role === 'manager';
-  const canEditDays = isManager || session.staff.role === 'reception';
+  const isManager = useCan('roster.setTemplate');
+  const canEditDays = useCan('roster.setOverride');
   const data = week.data;
 
   const columns: TableColumnsType<DoctorRow> = [
@@ -64,7 +65,7 @@ export function RosterWeek({ session }: { session: SessionInfo }) {
             <Typography.Text>
               {shift.start}–{shift.end}
             </Typography.Text>
-            <Typography.Text type="secondary">{room ? room.code : '—'}</Typography.Text>
+            <Typography.Text type="secondary">{roomLabel(room, language)}</Typography.Text>
           </Flex>
         ) : (
           <Typography.Text type="secondary">{t('roster.week.off')}</Typography.Text>

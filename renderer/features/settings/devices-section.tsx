@@ -76,7 +76,7 @@ function PairDialog({ open, onClose, timeZone }: { open: boolean; onClose(): voi
             validateStatus={start.error ? 'error' : ''}
             help={start.error ? errorMessage(start.error, t) : undefined}
           >
-            <Input id="device-name" value={name} maxLength={40} placeholder={t('devices.namePlaceholder')} onChange={(event) => setName(event.target.value)} />
+            <Input id="device-name" value={name} count={{ show: true, max: 40 }} placeholder={t('devices.namePlaceholder')} onChange={(event) => setName(event.target.value)} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={start.isPending} disabled={name.trim() === ''}>
             {t('devices.showCode')}
@@ -176,7 +176,7 @@ export function DevicesSection({ lanAccess, lanPort, timeZone }: { lanAccess: bo
       />
       <PairDialog open={pairing} onClose={() => setPairing(false)} timeZone={timeZone} />
       <Modal open={renaming !== null} title={t('devices.rename')} onCancel={() => setRenaming(null)} onOk={() => void saveName()} confirmLoading={rename.isPending} destroyOnHidden>
-        <Input aria-label={t('devices.name')} value={renaming?.name ?? ''} maxLength={40} onChange={(event) => setRenaming((current) => (current ? { ...current, name: event.target.value } : current))} />
+        <Input aria-label={t('devices.name')} value={renaming?.name ?? ''} count={{ show: true, max: 40 }} onChange={(event) => setRenaming((current) => (current ? { ...current, name: event.target.value } : current))} />
       </Modal>
     </Flex>
   );

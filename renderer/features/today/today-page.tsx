@@ -13,6 +13,8 @@ import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
 import { RosterStatusBanner } from '../roster/roster-status-banner';
 import styles from './today-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
+import { roomLabel } from '../../../shared/domain/rooms';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = {
   booked: 'default',
@@ -84,7 +86,7 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
       key: 'customer',
       render: (_, row) => (
         <Flex vertical gap={2}>
-          <span className={styles.addressForm}>{row.customer.addressForm ?? row.customer.name}</span>
+          <span className={styles.addressForm}>{addressFormOf(row.customer)}</span>
           <Flex gap={6} align="center">
             <Typography.Text type="secondary">{row.customer.name}</Typography.Text>
             {row.customer.returning ? <Tag color="blue">{t('today.returning')}</Tag> : <Tag color="orange">{t('today.firstVisit')}</Tag>}
@@ -104,7 +106,7 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
       key: 'room',
       width: 170,
       // Chinese room names carry their floor already (3 楼咨询一室).
-      render: (_, row) => (row.room ? (language === 'en' ? `${row.room.floor}F · ${row.room.nameEn}` : row.room.name) : '—'),
+      render: (_, row) => roomLabel(row.room, language),
     },
     { title: t('today.column.channel'), dataIndex: 'channel', width: 90, render: (channel: AppointmentRow['channel']) => t(`channel.${channel}`) },
     {

@@ -16,6 +16,7 @@ import { CustomerPicker } from '../customers/customer-picker';
 import { loadForPrinting } from '../printing/print-in-frame';
 import type { PageProps } from '../../routes';
 import styles from './ward.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 const STATE_COLOR: Record<WardTaskView['state'], string> = { upcoming: 'default', due: 'processing', overdue: 'warning', escalated: 'error', done: 'success' };
 
@@ -108,7 +109,7 @@ function BedCard({ bed, timeZone, onAdmit }: { bed: WardBed; timeZone: string; o
       ) : (
         <Flex vertical gap={6}>
           <div className={styles.who}>
-            <span className={styles.address}>{stay.addressForm ?? stay.name}</span> <span className={styles.name}>{stay.name}</span>
+            <span className={styles.address}>{addressFormOf(stay)}</span> <span className={styles.name}>{stay.name}</span>
             {stay.surgeryAt && <Typography.Text type="secondary"> · {t('ward.surgeryAt', { time: clinicTimeOf(stay.surgeryAt, timeZone) })}</Typography.Text>}
           </div>
           {stay.tasks.length === 0 ? <Typography.Text type="secondary">{t('ward.noTasks')}</Typography.Text> : stay.tasks.map((task) => <TaskRow key={task.id} task={task} timeZone={timeZone} />)}

@@ -41,6 +41,8 @@ export const coreMessages = defineMessages(
     'signIn.noStaff': '还没有员工账号。请用 --demo 启动演示诊所，或由主管添加员工。',
     'signIn.lockedTitle': '已锁屏',
     'signIn.lockedHint': '长时间无操作，已自动锁屏。输入 PIN 码继续，看板内容已保留。',
+    'signIn.lockedHint.manual': '{name} 已手动锁屏。输入 PIN 码继续，看板内容已保留。',
+    'signIn.lockedHint.sessionOver': '会话已结束（已退出、已过期或账号被主管更改）。请重新登录，看板内容已保留。',
     'signIn.lockNow': '立即锁屏',
 
     'today.title': '今日预约',
@@ -99,6 +101,7 @@ export const coreMessages = defineMessages(
     'error.wrongPin': 'PIN 码不正确，还可尝试 {left} 次',
     'error.accountLocked': '连续输错 PIN 码，账户已锁定，请 {seconds} 秒后再试',
     'error.staffInactive': '该账号已停用',
+    'error.mustChangePin': '请先修改初始 PIN，然后才能继续',
 
     'validation.required': '{field}为必填项',
     'validation.type': '{field}的类型不正确',
@@ -223,6 +226,8 @@ export const coreMessages = defineMessages(
     'signIn.noStaff': 'No staff accounts yet. Start the demo clinic with --demo, or ask a manager to add staff.',
     'signIn.lockedTitle': 'Locked',
     'signIn.lockedHint': 'Locked after a while without activity. Enter your PIN to go on; the board is kept.',
+    'signIn.lockedHint.manual': 'Locked by {name}. Enter your PIN to go on; the board is kept.',
+    'signIn.lockedHint.sessionOver': 'The session ended (signed out, expired, or the account was changed by a manager). Sign in again; the board is kept.',
     'signIn.lockNow': 'Lock now',
 
     'today.title': "Today's appointments",
@@ -281,6 +286,7 @@ export const coreMessages = defineMessages(
     'error.wrongPin': counted('left', { one: 'Wrong PIN; {left} try left', other: 'Wrong PIN; {left} tries left' }),
     'error.accountLocked': 'Too many wrong PINs: the account is locked, try again in {seconds} s',
     'error.staffInactive': 'This account is disabled',
+    'error.mustChangePin': 'Change your first PIN before you continue',
 
     'validation.required': '{field} is required',
     'validation.type': '{field} has the wrong type',

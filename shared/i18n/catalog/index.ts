@@ -12,5 +12,29 @@ import { comfortRulesMessages } from './comfort-rules';
 import { displayMessages } from './display';
 import { backupsMessages } from './backups';
 import { escortsMessages } from './escorts';
+import { staffMessages } from './staff';
+import { privacyMessages } from './privacy';
+import { reportMessages } from './report';
+import { staysMessages } from './stays';
+import { devicesMessages } from './devices';
 
-export const catalogs = { core: coreMessages, customers: customersMessages, appointments: appointmentsMessages, visits: visitsMessages, roster: rosterMessages, printing: printingMessages, settings: settingsMessages, notifications: notificationsMessages, checklists: checklistsMessages, comfortRules: comfortRulesMessages, display: displayMessages, backups: backupsMessages, escorts: escortsMessages };
+export const catalogs = {
+  core: coreMessages,
+  customers: customersMessages,
+  appointments: appointmentsMessages,
+  visits: visitsMessages,
+  roster: rosterMessages,
+  printing: printingMessages,
+  settings: settingsMessages,
+  notifications: notificationsMessages,
+  checklists: checklistsMessages,
+  comfortRules: comfortRulesMessages,
+  display: displayMessages,
+  backups: backupsMessages,
+  escorts: escortsMessages,
+  staff: staffMessages,
+  privacy: privacyMessages,
+  report: reportMessages,
+  stays: staysMessages,
+  devices: devicesMessages,
+};
