@@ -217,6 +217,55 @@ describe('moving an affected appointment', () => {
   });
 });
 
+describe('customers already here (issue 13 part 3)', () => {
+  /** Checks an appointment in and moves its visit along `path`; returns the visit. */
+  async function arrive(appointmentId: number, path: string[]): Promise<{ visitId: number; ticket: string }> {
+    const visit = await call<{ visitId: number; ticket: string }>('visits.checkIn', { appointmentId });
+    for (const to of path) await call('visits.transition', { visitId: visit.visitId, to });
+    return visit;
+  }
+
+  it('lists only customers still to be seen: not those called, on the way, with the doctor or done', async () => {
+    const notYet = await book(doctors.li, '09:00');
+    const waiting = await book(doctors.li, '09:30');
+    const called = await book(doctors.li, '10:00');
+    const escorting = await book(doctors.li, '10:30');
+    const inConsultation = await book(doctors.li, '11:00');
+    const done = await book(doctors.li, '11:30');
+    const lobby = await arrive(waiting, []);
+    await arrive(called, ['called']);
+    await arrive(escorting, ['called', 'escorting']);
+    await arrive(inConsultation, ['called', 'in_consultation']);
+    await arrive(done, ['called', 'in_consultation', 'done']);
+
+    const result = await call<Confirmed & { affected: (Affected & { arrival: { ticket: string } | null })[] }>('roster.confirm', {
+      date: DAY,
+      doctorId: doctors.li,
+      status: 'late',
+      lateUntil: '12:00',
+    });
+    expect(result.affected.map((row) => row.id)).toEqual([notYet, waiting]);
+    expect(result.affected.map((row) => row.arrival)).toEqual([null, { ticket: lobby.ticket }]);
+  });
+
+  it('moves a waiting customer with their visit, and refuses one already called, naming the ticket', async () => {
+    const waiting = await book(doctors.li, '09:00');
+    const called = await book(doctors.li, '10:00');
+    const lobby = await arrive(waiting, []);
+    const onTheWay = await arrive(called, ['called']);
+    await call('roster.confirm', { date: DAY, doctorId: doctors.li, status: 'absent' });
+
+    await call('roster.moveAppointment', { appointmentId: waiting, toDoctorId: doctors.wang });
+    const visit = await core.database.db.selectFrom('visits').select(['doctor_id', 'room_id', 'status']).where('id', '=', lobby.visitId).executeTakeFirstOrThrow();
+    expect(visit).toEqual({ doctor_id: doctors.wang, room_id: rooms['302'], status: 'waiting' });
+
+    const refused = await refusal('roster.moveAppointment', { appointmentId: called, toDoctorId: doctors.wang });
+    expect(refused).toMatchObject({ code: 'conflict', message: `${onTheWay.ticket} is already "Called" and can no longer be moved to another doctor` });
+    const row = await core.database.db.selectFrom('appointments').select(['doctor_id', 'version']).where('id', '=', called).executeTakeFirstOrThrow();
+    expect(row.doctor_id).toBe(doctors.li);
+  });
+});
+
 describe('templates and overrides', () => {
   it('a day override takes a doctor off, changes the hours or the room; clearing it restores the template', async () => {
     await call('roster.setOverride', { doctorId: doctors.li, date: DAY, kind: 'off' });

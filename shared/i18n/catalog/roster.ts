@@ -83,6 +83,7 @@ export const rosterMessages = defineMessages(
     'roster.error.doctorLate': '{name} 预计 {until} 才到岗，预约在 {time}',
     'roster.error.clash': '{name} 在 {time} 已有预约（{customer}）',
     'roster.error.roomNotFound': '诊室 {id} 不存在',
+    'roster.error.notWaiting': '{ticket} 已经是“{status}”，不能再改给其他医生',
   },
   {
     'roster.title': 'Doctors\' roster',
@@ -165,5 +166,6 @@ export const rosterMessages = defineMessages(
     'roster.error.doctorLate': '{name} arrives only at {until}; the appointment is at {time}',
     'roster.error.clash': '{name} already has an appointment at {time} ({customer})',
     'roster.error.roomNotFound': 'Room {id} does not exist',
+    'roster.error.notWaiting': '{ticket} is already "{status}" and can no longer be moved to another doctor',
   },
 );
