@@ -77,6 +77,9 @@ export const settingsSchema = z.object({
   /** The lobby display: how many recent calls it lists (the newest shown large) and how many waiting tickets. */
   displayCalledCount: z.number().int().min(1).max(8),
   displayWaitingCount: z.number().int().min(0).max(20),
+  // Today's late bookings (issue 13 part 10): a booking this many minutes past its time with no
+  // arrival is suggested for a phone call (seed 004 rule 26: customers hate waiting; so does the doctor).
+  lateCallMinutes: z.number().int().min(1).max(240),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -108,6 +111,8 @@ export const DEFAULT_SETTINGS: Settings = {
   displayEnglish: false,
   displayCalledCount: 4,
   displayWaitingCount: 8,
+  // Today's late bookings (issue 13 part 10).
+  lateCallMinutes: 15,
 };
 
 export type SettingKey = keyof Settings;

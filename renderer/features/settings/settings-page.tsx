@@ -137,6 +137,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <Col span={8}><MinutesField control={control} name="idleLockMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="waitAmberMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="waitRedMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="lateCallMinutes" /></Col>
             </Row>
           </Card>
         </Col>
