@@ -17,6 +17,7 @@ import { prefetchLandingPage } from './client/prefetch-landing-page';
 import { invalidateFor } from './client/queries';
 import { refreshOnReconnect } from './client/refresh-on-reconnect';
 import { SessionGate } from './features/auth/session-gate';
+import { descriptionsConfig } from './ui/descriptions';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
 import { theme } from './ui/theme';
@@ -63,7 +64,7 @@ function Providers({ client, queryClient }: ConsoleClients) {
   }, [language]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} descriptions={descriptionsConfig}>
       <AntApp>
         <ApiProvider client={client}>
           <QueryClientProvider client={queryClient}>
