@@ -69,7 +69,7 @@ export const ROUTES: RouteDefinition[] = [
     label: 'nav.today',
     icon: <CalendarOutlined />,
     roles: STAFF_ROLES,
-    render: ({ session }) => <today.Page today={session.clinic.today} timeZone={session.clinic.settings.timeZone} />,
+    render: ({ session }) => <today.Page today={session.clinic.today} timeZone={session.clinic.settings.timeZone} callAfterMinutes={session.clinic.settings.lateCallMinutes} />,
     preload: today.preload,
   },
   {
