@@ -61,8 +61,8 @@ describe('an empty submit (issue 13 part 4)', () => {
     const zh = await messagesOf(zodFormResolver(bookingSchema, 'zh-CN'), empty as never);
     const en = await messagesOf(zodFormResolver(bookingSchema, 'en'), empty as never);
     expect(Object.keys(zh).sort()).toEqual(['customerId', 'doctorId', 'time']);
-    expect(zh.customerId).toBe('顾客为必填项');
-    expect(en.customerId).toBe('Customer is required');
+    expect(zh).toEqual({ customerId: '顾客为必填项', doctorId: '医生为必填项', time: '时间为必填项' });
+    expect(en).toEqual({ customerId: 'Customer is required', doctorId: 'Doctor is required', time: 'Time is required' });
     for (const text of [...Object.values(zh), ...Object.values(en)]) {
       expect(text).not.toMatch(/Invalid input|expected|received|undefined/);
     }
