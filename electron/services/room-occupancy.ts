@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { RoomOccupancy } from '../../shared/contract/visits';
 import { findVisit } from '../db/repositories/visits';
-import { visitsHoldingRoom } from '../db/repositories/room-occupancy';
+import { findRoom, visitsHoldingRoom } from '../db/repositories/room-occupancy';
 import type { Db } from './roster-types';
 
 /**
@@ -19,7 +19,7 @@ export async function roomOccupancy(db: Db, input: { visitId: number; roomId?: n
   if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
   const roomId = input.roomId ?? visit.room_id;
   if (roomId === null) return { room: null, occupants: [] };
-  const room = await db.selectFrom('rooms').select(['id', 'name', 'name_en', 'floor']).where('id', '=', roomId).executeTakeFirst();
+  const room = await findRoom(db, roomId);
   if (!room) throw new AppError('not_found', 'error.notFound', { path: ['roomId'] });
   const rows = await visitsHoldingRoom(db, visit.clinic_date, roomId, visit.id);
   return {

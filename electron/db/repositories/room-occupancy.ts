@@ -22,3 +22,8 @@ export function visitsHoldingRoom(db: Db, clinicDate: string, roomId: number, ex
     .orderBy('v.id')
     .execute();
 }
+
+/** One room's names, for the warning. */
+export function findRoom(db: Db, roomId: number) {
+  return db.selectFrom('rooms').select(['id', 'name', 'name_en', 'floor']).where('id', '=', roomId).executeTakeFirst();
+}
