@@ -18,6 +18,7 @@ import { invalidateFor } from './client/queries';
 import { refreshOnReconnect } from './client/refresh-on-reconnect';
 import { SessionGate } from './features/auth/session-gate';
 import { DeviceGate } from './features/devices/device-gate';
+import { descriptionsConfig } from './ui/descriptions';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
 import { theme, TOAST_TOP } from './ui/theme';
@@ -65,7 +66,7 @@ function Providers({ client, queryClient }: ConsoleClients) {
   }, [language]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} descriptions={descriptionsConfig}>
       {/* Notifications (the check-in greeting) in the bottom corner: neither over the header nor over the board's check-in box. */}
       <AntApp notification={{ placement: 'bottomRight' }} message={{ top: TOAST_TOP }}>
         <ApiProvider client={client}>

@@ -84,7 +84,7 @@ export const ROUTES: RouteDefinition[] = [
     icon: <CalendarOutlined />,
     method: 'appointments.listDay',
     roles: rolesAllowed('appointments.listDay'),
-    render: ({ session }) => <today.Page today={session.clinic.today} timeZone={session.clinic.settings.timeZone} />,
+    render: ({ session }) => <today.Page today={session.clinic.today} timeZone={session.clinic.settings.timeZone} callAfterMinutes={session.clinic.settings.lateCallMinutes} />,
     preload: today.preload,
   },
   {

@@ -11,6 +11,7 @@ import { LIVE_STATUSES, minutesOf } from '../../shared/domain/booking';
 import { clinicDayRange, clinicInstant } from '../../shared/domain/clinic-time';
 import { insertAppointment } from '../db/repositories/appointments';
 import { insertCustomer } from '../db/repositories/customers';
+import { bookableKinds, pastKindsByCustomer } from './demo-history';
 import { readSettings } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { resolveDayShifts } from '../services/roster-service';
@@ -70,10 +71,12 @@ export async function addBusyDay(db: Db, date: string, arrivals: number, stamp: 
   }).filter((lane) => lane.onShift && lane.end - lane.start >= 60);
   if (lanes.length === 0) return 0;
 
+  const history = await pastKindsByCustomer(db, range.start);
   let added = 0;
   for (let index = 0; index < Math.min(toAdd, free.length); index += 1) {
     const lane = pick(random, lanes);
-    const kind: AppointmentKind = pick(random, ['consultation', 'consultation', 'consultation', 'followup', 'followup', 'preop', 'postop']);
+    // What they may be booked for follows what they have had (demo-history.ts, issue 13 part 7).
+    const kind: AppointmentKind = pick(random, bookableKinds(history.get(free[index] as number) ?? []));
     const duration = kind === 'consultation' ? pick(random, [20, 30]) : pick(random, [15, 20]);
     const minutes = lane.start + Math.floor(random() * Math.floor((lane.end - lane.start - duration) / 5)) * 5;
     const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -16,6 +16,7 @@ import { countStaff, insertStaff } from '../db/repositories/staff';
 import { seedRoster } from './seed-roster';
 import { seedChecklists } from './seed-checklists';
 import { seedEscortRooms } from './seed-escorts';
+import { bookableKinds, pastKindsByCustomer } from './demo-history';
 import { writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { hashPin } from '../services/pin-hash';
@@ -168,7 +169,8 @@ async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZon
   const roomId = (code: string | undefined) => rooms.find((room) => room.code === code)?.id ?? null;
   const itemId = (code: string) => items.find((item) => item.code === code)?.id ?? null;
 
-  // A third of the customers are returning: give them a past visit (and a follow-up for some).
+  // A third of the customers are returning: each had a consultation, and half of them a surgery
+  // after it (issue 13 part 7: a follow-up only after a surgery, a returning customer with history).
   const returningCount = Math.floor(customers.length / 3);
   const pastAlready = await db.selectFrom('appointments').select('id').where('starts_at', '<', clinicInstant(date, '00:00', timeZone).toISOString()).executeTakeFirst();
   if (!pastAlready) {
@@ -177,25 +179,32 @@ async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZon
       const doctorIndex = Math.floor(random() * doctors.length);
       const doctor = DEMO_DOCTORS[doctorIndex];
       if (!customer || !doctor) continue;
-      const daysAgo = 10 + Math.floor(random() * 300);
-      const visitedAt = clinicInstant(addDays(date, -daysAgo), pick(random, ['10:00', '11:00', '14:30', '15:30']), timeZone).toISOString();
-      await recordCustomerVisit(db, customer.id, visitedAt);
-      await insertAppointment(db, {
-        customer_id: customer.id,
-        doctor_id: doctors[doctorIndex]?.id ?? null,
-        item_id: itemId(pick(random, doctor.items ?? ['skincare'])),
-        room_id: roomId(doctor.room),
-        kind: 'consultation',
-        channel: pick(random, ['phone', 'web', 'app', 'referral'] as const),
-        starts_at: visitedAt,
-        duration_minutes: 30,
-        status: 'completed',
-        notes: '',
-        created_at: stamp,
-        updated_at: stamp,
-      });
+      const consultedDaysAgo = 40 + Math.floor(random() * 270);
+      const past: { kind: AppointmentKind; daysAgo: number; minutes: number }[] = [{ kind: 'consultation', daysAgo: consultedDaysAgo, minutes: 30 }];
+      // Every other returning customer went on to a surgery or treatment, 3 to 30 days before today.
+      if (index % 2 === 1) past.push({ kind: 'surgery', daysAgo: 3 + Math.floor(random() * Math.min(28, consultedDaysAgo - 10)), minutes: 120 });
+      const itemCode = pick(random, doctor.items ?? ['skincare']);
+      for (const visit of past) {
+        const visitedAt = clinicInstant(addDays(date, -visit.daysAgo), pick(random, ['10:00', '11:00', '14:30', '15:30']), timeZone).toISOString();
+        await recordCustomerVisit(db, customer.id, visitedAt);
+        await insertAppointment(db, {
+          customer_id: customer.id,
+          doctor_id: doctors[doctorIndex]?.id ?? null,
+          item_id: itemId(itemCode),
+          room_id: roomId(doctor.room),
+          kind: visit.kind,
+          channel: pick(random, ['phone', 'web', 'app', 'referral'] as const),
+          starts_at: visitedAt,
+          duration_minutes: visit.minutes,
+          status: 'completed',
+          notes: '',
+          created_at: stamp,
+          updated_at: stamp,
+        });
+      }
     }
   }
+  const history = await pastKindsByCustomer(db, clinicInstant(date, '00:00', timeZone).toISOString());
 
   // About 40 bookings today: each doctor's day is filled with back-to-back slots and gaps.
   let added = 0;
@@ -213,7 +222,8 @@ async function addDay(db: Kysely<Database>, date: string, stamp: string, timeZon
     for (let slot = 0; slot < target && minutes + 30 <= shiftEnd; slot += 1) {
       const customer = order[next++ % order.length];
       if (!customer) break;
-      const kind: AppointmentKind = pick(random, ['consultation', 'consultation', 'consultation', 'followup', 'preop', 'postop']);
+      // What they may be booked for follows what they have had (demo-history.ts).
+      const kind: AppointmentKind = pick(random, bookableKinds(history.get(customer.id) ?? []));
       const duration = Math.min(kind === 'consultation' ? pick(random, [30, 45]) : pick(random, [20, 30]), shiftEnd - minutes);
       const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
       const status: AppointmentStatus = random() < (ahead ? 0.25 : 0.7) ? 'confirmed' : 'booked';

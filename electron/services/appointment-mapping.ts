@@ -17,6 +17,7 @@ export function toAppointmentRow(row: AppointmentRecord): AppointmentRow {
       row.room_id === null
         ? null
         : { id: row.room_id, name: row.room_name ?? '', nameEn: row.room_name_en ?? '', floor: row.room_floor ?? 0 },
+    visit: row.visit_ticket === null || row.visit_status === null ? null : { ticket: row.visit_ticket, status: row.visit_status },
   };
 }
 

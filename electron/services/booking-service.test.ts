@@ -132,17 +132,62 @@ describe('changing a booking', () => {
   });
 
   it('marks a no-show (reception), but a guide may not', async () => {
-    const booked = await book();
+    const booked = await book({ date: '2026-11-23', time: '10:30' });
     if (!booked.ok) throw new Error(booked.error.message);
     const guide = await signIn(core, await addStaff(core, '赵敏', 'guide'));
+    // 10:45 in Beijing: the 10:30 appointment's time has come and gone.
+    core.clock.set('2026-11-23T02:45:00.000Z');
     expect(await call('appointments.markNoShow', { id: booked.value.id, expectedVersion: booked.value.version }, guide)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call('appointments.markNoShow', { id: booked.value.id, expectedVersion: booked.value.version })).toMatchObject({ ok: true, value: { status: 'no_show' } });
   });
 
-  it('refuses every act on an appointment no longer open with the one conflict naming its status, and changes nothing', async () => {
+  it('refuses a no-show before the appointment’s time, naming it, and changes nothing (issue 13 part 4)', async () => {
     const booked = await book();
     if (!booked.ok) throw new Error(booked.error.message);
+    const audit = await countRows(core, 'audit_log');
+    // Monday 10:00: tomorrow's booking cannot have been missed yet; nor can it at 09:59 on the day.
+    const early = await call('appointments.markNoShow', { id: booked.value.id, expectedVersion: booked.value.version });
+    expect(early).toMatchObject({ ok: false, status: 400, error: { code: 'invalid', path: ['id'], message: 'The appointment is at 10:00 on 2026-11-24: it can be marked a no-show only after that' } });
+    // Today's 10:30 one, at 10:29: not yet either; at 10:30 it may be.
+    const soon = await book({ date: '2026-11-23', time: '10:30' });
+    if (!soon.ok) throw new Error(soon.error.message);
+    core.clock.set('2026-11-23T02:29:00.000Z');
+    expect(await call('appointments.markNoShow', { id: soon.value.id, expectedVersion: soon.value.version })).toMatchObject({ ok: false, error: { code: 'invalid', path: ['id'] } });
+    expect(await countRows(core, 'audit_log')).toBe(audit + 1);
+    expect(await call('appointments.get', { id: booked.value.id })).toMatchObject({ ok: true, value: { status: 'booked', version: booked.value.version } });
+    core.clock.set('2026-11-23T02:30:00.000Z');
+    expect(await call('appointments.markNoShow', { id: soon.value.id, expectedVersion: soon.value.version })).toMatchObject({ ok: true, value: { status: 'no_show' } });
+  });
+
+  it('refuses a booking for a time already past today, naming the time, in the clinic’s zone (issue 13 part 4)', async () => {
+    const before = await countRows(core, 'appointments');
+    // It is 10:00 on Monday in Beijing (02:00 UTC): 09:30 today is gone, an earlier day is gone.
+    const earlier = await book({ date: '2026-11-23', time: '09:30' });
+    expect(earlier).toMatchObject({ ok: false, status: 400, error: { code: 'invalid', path: ['time'], message: 'The time 09:30 has already passed (it is 10:00); choose a later time' } });
+    const yesterday = await book({ date: '2026-11-22', time: '15:00' });
+    expect(yesterday).toMatchObject({ ok: false, error: { code: 'invalid', path: ['date'], message: 'The date 2026-11-22 has already passed (today is 2026-11-23); choose a later one' } });
+    // A manager's override is for the roster and clashes, not for the past.
+    expect(await book({ date: '2026-11-23', time: '09:30', override: true }, manager)).toMatchObject({ ok: false, error: { code: 'invalid', path: ['time'] } });
+    expect(await countRows(core, 'appointments')).toBe(before);
+    // In Chinese too, and the minute now running and later ones are fine.
+    const zh = await core.dispatcher.dispatch('appointments.create', { customerId, doctorId, kind: 'consultation', channel: 'phone', date: '2026-11-23', time: '09:45', durationMinutes: 15 }, caller(reception, 'zh-CN'));
+    expect(zh).toMatchObject({ ok: false, error: { message: '时间 09:45 已经过去（现在 10:00），请选择之后的时间' } });
+    expect((await book({ date: '2026-11-23', time: '10:00' })).ok).toBe(true);
+    expect((await book({ date: '2026-11-23', time: '11:00', customerId: secondCustomerId })).ok).toBe(true);
+  });
+
+  it('refuses moving a booking into the past', async () => {
+    const booked = await book();
+    if (!booked.ok) throw new Error(booked.error.message);
+    const moved = await call('appointments.reschedule', { id: booked.value.id, expectedVersion: booked.value.version, date: '2026-11-23', time: '08:00' });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'invalid', path: ['time'] } });
+  });
+
+  it('refuses every act on an appointment no longer open with the one conflict naming its status, and changes nothing', async () => {
+    const booked = await book({ date: '2026-11-23', time: '10:30' });
+    if (!booked.ok) throw new Error(booked.error.message);
     const { id } = booked.value;
+    core.clock.set('2026-11-23T02:45:00.000Z');
     const noShow = await call<{ version: number }>('appointments.markNoShow', { id, expectedVersion: booked.value.version });
     if (!noShow.ok) throw new Error(noShow.error.message);
     const expectedVersion = noShow.value.version;

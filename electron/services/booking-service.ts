@@ -91,8 +91,12 @@ export function createBookingService(): BookingService {
       throw new AppError('invalid', 'appointments.notADoctor', { path: ['doctorId'] });
     }
     const startsAt = clinicInstant(request.date, request.time, timeZone);
-    if (startsAt.getTime() < now.getTime() - 60_000 && request.date < clinicDateOf(now, timeZone)) {
-      throw new AppError('invalid', 'appointments.inPast', { path: ['date'] });
+    // Nothing is booked for a time already gone, earlier today included (issue 13 part 4); the
+    // minute now running still counts, so a clerk booking 10:00 at 10:00:40 is not refused.
+    const today = clinicDateOf(now, timeZone);
+    if (startsAt.getTime() < Math.floor(now.getTime() / 60_000) * 60_000) {
+      if (request.date < today) throw new AppError('invalid', 'appointments.inPast', { path: ['date'], params: { date: request.date, today } });
+      throw new AppError('invalid', 'appointments.timeInPast', { path: ['time'], params: { time: request.time, now: clinicTimeOf(now, timeZone) } });
     }
     const shift = (await resolveDayShifts(db, request.date)).find((candidate) => candidate.doctorId === request.doctorId) ?? null;
     const { start, end } = clinicDayRange(request.date, timeZone);
@@ -212,7 +216,16 @@ export function createBookingService(): BookingService {
     },
 
     async markNoShow(db, input, _actor, now) {
-      await requireOpen(db, input.id, 'appointments.action.noShow');
+      const current = await requireOpen(db, input.id, 'appointments.action.noShow');
+      if (current.version !== input.expectedVersion) throw new AppError('conflict', 'error.conflict', { details: { currentVersion: current.version } });
+      // A customer can only fail to come once the time has come (issue 13 part 4: tomorrow's was accepted).
+      if (Date.parse(current.starts_at) > now.getTime()) {
+        const { timeZone } = await readSettings(db);
+        throw new AppError('invalid', 'appointments.noShowTooEarly', {
+          path: ['id'],
+          params: { date: clinicDateOf(current.starts_at, timeZone), time: clinicTimeOf(current.starts_at, timeZone) },
+        });
+      }
       const appointment = await change(db, input.id, input.expectedVersion, { status: 'no_show', updated_at: now.toISOString() });
       return { appointment, diff: { status: ['open', 'no_show'] } };
     },

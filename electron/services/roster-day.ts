@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { AffectedAppointment, RosterRoom } from '../../shared/contract/roster';
 import { clinicDayRange, clinicTimeOf } from '../../shared/domain/clinic-time';
-import { isAffectedByConfirmation, minutesOfDay } from '../../shared/domain/roster';
+import { isAffectedByConfirmation, isStillWaiting, minutesOfDay } from '../../shared/domain/roster';
 import { doctorAppointmentsBetween, listDoctors, listRooms, type DoctorAppointment } from '../db/repositories/roster';
 import { readSettings } from '../db/repositories/settings';
 import { resolveDayShifts, type DayShift } from './roster-shifts';
@@ -102,6 +102,8 @@ export async function affectedAppointments(day: RosterDay, shift: DayShift): Pro
   for (const row of await day.appointmentsOf(shift.doctorId)) {
     const time = clinicTimeOf(row.starts_at, day.timeZone);
     if (!isAffectedByConfirmation(confirmation.status, time, confirmation.lateUntil)) continue;
+    // Only customers still to be seen: not those already called, with the doctor, or done.
+    if (!isStillWaiting(row.status, row.visit_status)) continue;
     const slot = { id: row.id, startsAt: row.starts_at, durationMinutes: row.duration_minutes };
     const candidates: AffectedAppointment['candidates'] = [];
     for (const other of day.shifts) {
@@ -119,6 +121,7 @@ export async function affectedAppointments(day: RosterDay, shift: DayShift): Pro
       customer: { id: row.customer_id, name: row.customer_name, addressForm: row.address_form },
       item: row.item_name === null ? null : { nameZh: row.item_name, nameEn: row.item_name_en ?? row.item_name },
       needsReschedule: row.needs_reschedule === 1,
+      arrival: row.visit_ticket === null ? null : { ticket: row.visit_ticket },
       candidates,
     });
   }

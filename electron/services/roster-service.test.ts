@@ -79,7 +79,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-interface Affected { id: number; candidates: { doctorId: number; name: string }[] }
+interface Affected { id: number; arrival?: { ticket: string } | null; candidates: { doctorId: number; name: string }[] }
 interface Confirmed { confirmation: { status: string; confirmedAt: string; confirmedBy: { name: string } }; affected: Affected[] }
 
 describe('morning confirmation', () => {
@@ -214,6 +214,55 @@ describe('moving an affected appointment', () => {
     expect(row).toEqual({ needs_reschedule: 1, version: 2 });
     const today = await call<{ doctors: { doctor: { id: number }; affected: { needsReschedule: boolean }[] }[] }>('roster.today', { date: DAY });
     expect(today.doctors.find((doctor) => doctor.doctor.id === doctors.li)?.affected[0]?.needsReschedule).toBe(true);
+  });
+});
+
+describe('customers already here (issue 13 part 3)', () => {
+  /** Checks an appointment in and moves its visit along `path`; returns the visit. */
+  async function arrive(appointmentId: number, path: string[]): Promise<{ visitId: number; ticket: string }> {
+    const visit = await call<{ visitId: number; ticket: string }>('visits.checkIn', { appointmentId });
+    for (const to of path) await call('visits.transition', { visitId: visit.visitId, to });
+    return visit;
+  }
+
+  it('lists only customers still to be seen: not those called, on the way, with the doctor or done', async () => {
+    const notYet = await book(doctors.li, '09:00');
+    const waiting = await book(doctors.li, '09:30');
+    const called = await book(doctors.li, '10:00');
+    const escorting = await book(doctors.li, '10:30');
+    const inConsultation = await book(doctors.li, '11:00');
+    const done = await book(doctors.li, '11:30');
+    const lobby = await arrive(waiting, []);
+    await arrive(called, ['called']);
+    await arrive(escorting, ['called', 'escorting']);
+    await arrive(inConsultation, ['called', 'in_consultation']);
+    await arrive(done, ['called', 'in_consultation', 'done']);
+
+    const result = await call<Confirmed>('roster.confirm', {
+      date: DAY,
+      doctorId: doctors.li,
+      status: 'late',
+      lateUntil: '12:00',
+    });
+    expect(result.affected.map((row) => row.id)).toEqual([notYet, waiting]);
+    expect(result.affected.map((row) => row.arrival)).toEqual([null, { ticket: lobby.ticket }]);
+  });
+
+  it('moves a waiting customer with their visit, and refuses one already called, naming the ticket', async () => {
+    const waiting = await book(doctors.li, '09:00');
+    const called = await book(doctors.li, '10:00');
+    const lobby = await arrive(waiting, []);
+    const onTheWay = await arrive(called, ['called']);
+    await call('roster.confirm', { date: DAY, doctorId: doctors.li, status: 'absent' });
+
+    await call('roster.moveAppointment', { appointmentId: waiting, toDoctorId: doctors.wang });
+    const visit = await core.database.db.selectFrom('visits').select(['doctor_id', 'room_id', 'status']).where('id', '=', lobby.visitId).executeTakeFirstOrThrow();
+    expect(visit).toEqual({ doctor_id: doctors.wang, room_id: rooms['302'], status: 'waiting' });
+
+    const refused = await refusal('roster.moveAppointment', { appointmentId: called, toDoctorId: doctors.wang });
+    expect(refused).toMatchObject({ code: 'conflict', message: `${onTheWay.ticket} is already "Called" and can no longer be moved to another doctor` });
+    const row = await core.database.db.selectFrom('appointments').select(['doctor_id', 'version']).where('id', '=', called).executeTakeFirstOrThrow();
+    expect(row.doctor_id).toBe(doctors.li);
   });
 });
 

@@ -14,11 +14,13 @@ import {
   findConfirmation,
   findOverride,
   findTemplate,
+  findVisitOfAppointment,
   listTemplates,
   markNeedsReschedule,
   moveDoctorAppointmentsToRoom,
   overridesBetween,
   reassignAppointment,
+  reassignWaitingVisit,
   saveConfirmation,
   upsertOverride,
   upsertTemplate,
@@ -52,7 +54,7 @@ export interface RosterService {
   /** Records reception's morning confirmation of one doctor; returns the doctor's day with what it puts at risk. */
   confirm(db: Db, input: ConfirmInput, staffId: number, now: Date): Promise<Change<TodayDoctor> & { roomMovedIds: number[] }>;
   /** Moves an appointment to another doctor of the same specialty, on shift and free; takes their room. */
-  moveAppointment(db: Db, input: MoveInput, now: Date): Promise<Change<MoveResult>>;
+  moveAppointment(db: Db, input: MoveInput, now: Date): Promise<Change<MoveResult> & { visitId: number | null }>;
   /** Puts an appointment on the call list to reschedule. */
   toCallList(db: Db, appointmentId: number, now: Date): Promise<Change<{ appointmentId: number; needsReschedule: true; version: number }>>;
 }
@@ -318,7 +320,15 @@ export function createRosterService(): RosterService {
       if (input.expectedVersion !== undefined && input.expectedVersion !== appointment.version) {
         throw new AppError('conflict', 'roster.error.stale', { params: { id: appointment.id } });
       }
-      requireOpenAppointment(appointment, 'appointments.action.moveDoctor');
+      // A customer already here may be moved only while still waiting (issue 13 part 3); the visit follows.
+      const visit = appointment.status === 'checked_in' ? await findVisitOfAppointment(db, appointment.id) : undefined;
+      if (visit && visit.status !== 'waiting') {
+        throw new AppError('conflict', 'roster.error.notWaiting', {
+          params: { ticket: visit.ticket, status: `visits.status.${visit.status}` },
+          details: { appointmentId: appointment.id, visitId: visit.id, visitStatus: visit.status },
+        });
+      }
+      if (!visit) requireOpenAppointment(appointment, 'appointments.action.moveDoctor');
       const { timeZone } = await readSettings(db);
       const day = await loadRosterDay(db, clinicDateOf(appointment.starts_at, timeZone));
       const target = await requireDoctor(day, input.toDoctorId);
@@ -332,8 +342,12 @@ export function createRosterService(): RosterService {
       const targetShift = day.shifts.find((shift) => shift.doctorId === input.toDoctorId) as DayShift;
       const roomId = dayRoomOf(targetShift);
       await reassignAppointment(db, appointment.id, input.toDoctorId, roomId, now.toISOString());
+      if (visit && !(await reassignWaitingVisit(db, visit.id, input.toDoctorId, roomId))) {
+        throw new AppError('conflict', 'roster.error.stale', { params: { id: appointment.id } });
+      }
       const version = appointment.version + 1;
       return {
+        visitId: visit?.id ?? null,
         result: { appointmentId: appointment.id, fromDoctorId: appointment.doctor_id as number, toDoctorId: input.toDoctorId, roomId, version },
         target: `appointment:${appointment.id}`,
         diff: { doctor_id: [appointment.doctor_id, input.toDoctorId], room_id: [appointment.room_id, roomId] },

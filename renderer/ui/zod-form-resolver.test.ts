@@ -53,3 +53,18 @@ describe('zodFormResolver', () => {
     expect(await messagesOf(zodFormResolver(pinForm, 'en'), { pin: 42 as unknown as string })).toEqual({ pin: 'PIN has the wrong type' });
   });
 });
+
+describe('an empty submit (issue 13 part 4)', () => {
+  const empty = { customerId: undefined, doctorId: undefined, itemId: null, kind: 'consultation', channel: 'phone', date: '2026-11-23', time: '', durationMinutes: 30, bring: '', notes: '', override: false };
+
+  it('says each missing field of the booking form in words, in Chinese and in English', async () => {
+    const zh = await messagesOf(zodFormResolver(bookingSchema, 'zh-CN'), empty as never);
+    const en = await messagesOf(zodFormResolver(bookingSchema, 'en'), empty as never);
+    expect(Object.keys(zh).sort()).toEqual(['customerId', 'doctorId', 'time']);
+    expect(zh).toEqual({ customerId: '顾客为必填项', doctorId: '医生为必填项', time: '时间为必填项' });
+    expect(en).toEqual({ customerId: 'Customer is required', doctorId: 'Doctor is required', time: 'Time is required' });
+    for (const text of [...Object.values(zh), ...Object.values(en)]) {
+      expect(text).not.toMatch(/Invalid input|expected|received|undefined/);
+    }
+  });
+});

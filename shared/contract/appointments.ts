@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, CHANNELS } from '../domain/appointments';
 import { STAFF_ROLES } from '../domain/roles';
+import { VISIT_STATUSES } from '../domain/visits';
 import { clinicDateSchema, idSchema, instantSchema } from './common';
 import { defineMethod } from './define';
 
@@ -25,6 +26,8 @@ export const appointmentRowSchema = z.object({
   item: z.object({ id: idSchema, nameZh: z.string(), nameEn: z.string() }).nullable(),
   doctor: z.object({ id: idSchema, name: z.string() }).nullable(),
   room: z.object({ id: idSchema, name: z.string(), nameEn: z.string(), floor: z.number().int() }).nullable(),
+  /** The visit the customer was checked in as: their ticket and where they are now (null until they arrive). */
+  visit: z.object({ ticket: z.string(), status: z.enum(VISIT_STATUSES) }).nullable(),
 });
 export type AppointmentRow = z.infer<typeof appointmentRowSchema>;
 

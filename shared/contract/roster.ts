@@ -51,6 +51,8 @@ export const affectedAppointmentSchema = z.object({
   item: z.object({ nameZh: z.string(), nameEn: z.string() }).nullable(),
   /** Already on the call list to reschedule. */
   needsReschedule: z.boolean(),
+  /** The customer has arrived and waits in the lobby with this ticket (only waiting customers are listed). */
+  arrival: z.object({ ticket: z.string() }).nullable(),
   candidates: z.array(moveCandidateSchema),
 });
 export type AffectedAppointment = z.infer<typeof affectedAppointmentSchema>;
@@ -219,7 +221,11 @@ export const rosterMethods = {
     roles: WRITERS,
     writes: true,
   }),
-  /** Moves an appointment to another doctor of the same specialty who is on shift and free then; takes their room. */
+  /**
+   * Moves an appointment to another doctor of the same specialty who is on shift and free then;
+   * takes their room. A customer already here moves too while still waiting (the visit follows);
+   * one already called, with the doctor or done is refused with `conflict`.
+   */
   'roster.moveAppointment': defineMethod({
     summary: 'Move an appointment to a free doctor of the same specialty on shift',
     input: z.object({ appointmentId: idSchema, toDoctorId: idSchema, expectedVersion: z.number().int().optional() }).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/roles';
+import { ROOM_HOLDING_STATUSES } from '../domain/room-occupancy';
 import { VISIT_KINDS, VISIT_STATUSES } from '../domain/visits';
 import { clinicDateSchema, idSchema, instantSchema } from './common';
 import { defineMethod } from './define';
@@ -96,6 +97,21 @@ export const boardCardSchema = z.object({
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 
+/** Who holds a room: called to it, on the way, or in it (issue 13 part 10). Staff-facing only. */
+export const roomOccupancySchema = z.object({
+  room: z.object({ id: idSchema, name: z.string(), nameEn: z.string(), floor: z.number().int() }).nullable(),
+  occupants: z.array(
+    z.object({
+      visitId: idSchema,
+      ticket: z.string(),
+      status: z.enum(ROOM_HOLDING_STATUSES),
+      name: z.string(),
+      addressForm: z.string().nullable(),
+    }),
+  ),
+});
+export type RoomOccupancy = z.infer<typeof roomOccupancySchema>;
+
 export const visitMethods = {
   /** Checks a customer in and gives them the day's next ticket of their kind (A, W, F). */
   'visits.checkIn': defineMethod({
@@ -145,6 +161,18 @@ export const visitMethods = {
     output: z.object({ ok: z.literal(true) }),
     roles: ['reception', 'guide', 'nurse', 'consultant', 'manager'],
     writes: true,
+  }),
+  /**
+   * Before calling a customer to a room: the room (`roomId`, else the visit's own) and who is
+   * already called to it, on the way or in it, so the screen warns and names them. Every screen
+   * that calls to a room reads it; calling stays allowed.
+   */
+  'visits.roomOccupancy': defineMethod({
+    summary: 'Who is in, called to or on the way to the room a visit would be called to',
+    input: z.object({ visitId: idSchema, roomId: idSchema.optional() }).strict(),
+    output: roomOccupancySchema,
+    roles: STAFF_ROLES,
+    writes: false,
   }),
   /** The queue board's snapshot of a clinic day (today by default). */
   'visits.board': defineMethod({

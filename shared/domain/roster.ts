@@ -74,6 +74,21 @@ export function isAffectedByConfirmation(
   return false;
 }
 
+/**
+ * Whether a late or absent doctor's appointment can still be saved by moving it: the customer has
+ * not come yet (the appointment is open), or has come and is still waiting in the lobby. Someone
+ * already called, on the way, in consultation or done is not "at risk" and is not moved (issue 13
+ * part 3: the affected list offered to move customers already with the doctor).
+ *
+ * @example isStillWaiting('confirmed', null) // true
+ * @example isStillWaiting('checked_in', 'waiting') // true
+ * @example isStillWaiting('checked_in', 'in_consultation') // false
+ */
+export function isStillWaiting(appointmentStatus: string, visitStatus: string | null): boolean {
+  if (appointmentStatus === 'booked' || appointmentStatus === 'confirmed') return true;
+  return appointmentStatus === 'checked_in' && visitStatus === 'waiting';
+}
+
 /** The Monday of the ISO week a clinic day falls in. */
 export function weekStartOf(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

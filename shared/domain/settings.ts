@@ -133,6 +133,9 @@ export const settingsSchema = z.object({
   /** Reception (not only a manager) may show a pairing code. */
   pairingByReception: z.boolean(),
   // --- end LAN access ---
+  // Today's late bookings (issue 13 part 10): a booking this many minutes past its time with no
+  // arrival is suggested for a phone call (seed 004 rule 26: customers hate waiting; so does the doctor).
+  lateCallMinutes: z.number().int().min(1).max(240),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -194,6 +197,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lanAccess: false,
   lanPort: 5170,
   pairingByReception: false,
+  // Today's late bookings (issue 13 part 10).
+  lateCallMinutes: 15,
 };
 
 export type SettingKey = keyof Settings;

@@ -22,6 +22,9 @@ export function describeIssue(language: Language, issue: z.core.$ZodIssue): stri
   const say = (key: MessageKey, params: Record<string, string | number> = {}) =>
     translate(language, key, { field, ...params });
 
+  // Nothing given (a form's empty field, "" from an emptied picker): say it is required, whatever
+  // rule the empty value broke — "Time must be HH:MM" for an empty time reads as an error of format.
+  if (issue.code !== 'unrecognized_keys' && 'input' in issue && (issue.input === undefined || issue.input === null || issue.input === '')) return say('validation.required');
   // A schema's own message, when it is a catalogue key, says it best (e.g. validation.pin).
   if (isMessageKey(issue.message)) return say(issue.message);
   switch (issue.code) {

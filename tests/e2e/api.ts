@@ -69,10 +69,13 @@ export async function freshCustomer(
 
 /** The clinic's day and time now, by the server's clock and the clinic's time zone. */
 export async function clinicNow(request: APIRequestContext, token: string): Promise<{ date: string; time: string; timeZone: string }> {
-  const me = await apiCall<{ clinic: { today: string; timeZone: string } }>(request, 'auth.me', {}, token);
+  // The zone is a setting (auth.me has no clinic.timeZone: read there, the time came out in UTC and
+  // "now" bookings were made hours in the past, which the server refuses since issue 13 part 4).
+  const me = await apiCall<{ clinic: { today: string; settings: { timeZone: string } } }>(request, 'auth.me', {}, token);
+  const timeZone = me.clinic.settings.timeZone;
   const health = (await (await request.get('/api/health')).json()) as { now: string };
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: me.clinic.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
-  return { date: me.clinic.today, time, timeZone: me.clinic.timeZone };
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
+  return { date: me.clinic.today, time, timeZone };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { appointmentNow, signInManager } from './api';
 import { expect, test } from './fixtures';
+import { callCard } from './pages/room-check';
 import { SignInPage } from './pages/sign-in-page';
 
 test('a scanner checks a customer in from anywhere on the board; the card waits with a timer, then is called', async ({ page, request, expectConsoleError }) => {
@@ -39,7 +40,7 @@ test('a scanner checks a customer in from anywhere on the board; the card waits 
   await expect(card.getByTestId('comfort-task').filter({ hasText: '奉上茶水或温水' })).toHaveCount(0);
   await expect(card.getByRole('button', { name: /关怀 1\/3/ })).toBeVisible();
 
-  await card.getByRole('button', { name: '叫号' }).click();
+  await callCard(page, request, manager, card);
   await expect(page.getByTestId('lane-called').getByTestId('board-card').filter({ hasText: appointment.customer.name })).toBeVisible();
   await expect(page.getByTestId('lane-waiting').getByTestId('board-card').filter({ hasText: appointment.customer.name })).toHaveCount(0);
 });

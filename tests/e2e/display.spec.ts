@@ -9,6 +9,7 @@ import { maskName } from '../../shared/domain/masking';
 import { apiCall, appointmentNow, emptyWaitingLane, freshCustomer, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { DisplayPage } from './pages/display-page';
+import { callCard } from './pages/room-check';
 import { SignInPage } from './pages/sign-in-page';
 
 interface Card {
@@ -155,7 +156,7 @@ test('a scanner checks a customer in at the desk, tea is served, the customer is
     await tea.getByRole('button').click();
     await expect(card.getByTestId('comfort-task').filter({ hasText: '奉上茶水或温水' })).toHaveCount(0);
 
-    await card.getByRole('button', { name: '叫号' }).click();
+    await callCard(desk, request, manager, card);
     await expect(desk.getByTestId('lane-called').getByTestId('board-card').filter({ hasText: name })).toBeVisible();
 
     // The lobby shows the ticket big, the masked name and where to go, pushed without a reload.

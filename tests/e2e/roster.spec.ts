@@ -68,3 +68,44 @@ test('morning confirmation: a doctor absent, one appointment moved to a colleagu
   const todayRow = page.getByRole('row').filter({ hasText: plan.appointment.customer.name });
   await expect(todayRow.first()).toContainText(plan.colleague.doctor.name);
 });
+
+test('a stray A on a late doctor asks first, and the change can be undone back to "late until"', async ({ page, request }) => {
+  const manager = await signInManager(request);
+  const { date } = await clinicNow(request, manager);
+  type Doctor = { doctor: { id: number; name: string; specialty: string | null }; shift: { start: string; end: string }; confirmation: { confirmedAt: string } | null };
+  const day = await apiCall<{ doctors: Doctor[] }>(request, 'roster.today', { date }, manager);
+  // A skin doctor (皮肤美容): the other roster test uses the facial surgeons.
+  const entry = day.doctors.find((candidate) => candidate.doctor.specialty === '皮肤美容' && candidate.confirmation === null);
+  test.skip(!entry, 'no unconfirmed skin doctor on shift today');
+  const { doctor, shift } = entry!;
+  const lateUntil = clockTime(Math.min(minutes(shift.start) + 60, minutes(shift.end) - 5));
+  await apiCall(request, 'roster.confirm', { date, doctorId: doctor.id, status: 'late', lateUntil }, manager);
+
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('陈晓雨');
+  const rosterPage = new RosterPage(page);
+  await page.evaluate(() => (window.location.hash = '/roster'));
+  const card = rosterPage.doctorCard(doctor.id);
+  await expect(card).toContainText(`预计 ${lateUntil} 到岗`);
+  await card.click();
+  await page.keyboard.press('a');
+  // Asked first: Esc keeps the doctor late.
+  await expect(page.getByRole('dialog', { name: `确定 ${doctor.name} 今天缺席？` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: `确定 ${doctor.name} 今天缺席？` })).toBeHidden();
+  await expect(card).toContainText(`预计 ${lateUntil} 到岗`);
+
+  // Said yes by mistake: Undo puts back "late until" through the same versioned confirmation.
+  await card.click();
+  await page.keyboard.press('a');
+  await page.getByTestId('roster-absent-ok').click();
+  await expect(card.getByText('缺席', { exact: true }).first()).toBeVisible();
+  await page.getByTestId('roster-undo').click();
+  await expect(card).toContainText(`预计 ${lateUntil} 到岗`);
+  await expect(page.getByText(`已恢复 ${doctor.name}`)).toBeVisible();
+
+  // Leave the doctor present for the specs that book with them.
+  const after = await apiCall<{ doctors: Doctor[] }>(request, 'roster.today', { date }, manager);
+  const confirmedAt = after.doctors.find((candidate) => candidate.doctor.id === doctor.id)?.confirmation?.confirmedAt;
+  await apiCall(request, 'roster.confirm', { date, doctorId: doctor.id, status: 'present', expectedConfirmedAt: confirmedAt }, manager);
+});

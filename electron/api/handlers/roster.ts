@@ -42,6 +42,7 @@ export function createRosterHandlers(services: Services): HandlersOf<'roster'> {
       context.audit({ target: change.target, diff: change.diff });
       context.emit('appointments.changed', { ids: [change.result.appointmentId] });
       context.emit('roster.changed', { doctorIds: [change.result.fromDoctorId, change.result.toDoctorId] });
+      if (change.visitId !== null) context.emit('visits.changed', { ids: [change.visitId] });
       return change.result;
     },
 

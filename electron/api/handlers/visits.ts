@@ -1,4 +1,5 @@
 import { requireActor, type HandlersOf } from '../context';
+import { roomOccupancy } from '../../services/room-occupancy';
 import type { Services } from './services';
 
 /** Comfort tasks: the same screen, the same change notice as the board. */
@@ -32,6 +33,7 @@ export function createVisitHandlers(services: Services): HandlersOf<'visits'> {
       if ('appointmentId' in input) context.emit('appointments.changed', { ids: [input.appointmentId] });
       return result;
     },
+    'visits.roomOccupancy': async (input, context) => roomOccupancy(context.db, input),
     'visits.transition': async (input, context) => {
       const actor = requireActor(context);
       const { card, from } = await services.visits.transition(context.db, input, actor.staffId, context.now);

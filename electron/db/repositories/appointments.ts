@@ -42,7 +42,11 @@ export function appointmentRowsQuery(db: Db) {
     .leftJoin('items as i', 'i.id', 'a.item_id')
     .leftJoin('staff as d', 'd.id', 'a.doctor_id')
     .leftJoin('rooms as r', 'r.id', 'a.room_id')
+    // The visit it was checked in as (unique appointment_id): Today shows the arrived customer's ticket.
+    .leftJoin('visits as v', 'v.appointment_id', 'a.id')
     .select((eb) => [
+      'v.ticket as visit_ticket',
+      'v.status as visit_status',
       'a.id',
       'a.starts_at',
       'a.duration_minutes',

@@ -162,6 +162,7 @@ export function doctorAppointmentsBetween(db: Db, doctorId: number, start: strin
     .selectFrom('appointments as a')
     .innerJoin('customers as c', 'c.id', 'a.customer_id')
     .leftJoin('items as i', 'i.id', 'a.item_id')
+    .leftJoin('visits as v', 'v.appointment_id', 'a.id')
     .select([
       'a.id',
       'a.doctor_id',
@@ -171,6 +172,9 @@ export function doctorAppointmentsBetween(db: Db, doctorId: number, start: strin
       'a.status',
       'a.version',
       'a.needs_reschedule',
+      'v.id as visit_id',
+      'v.ticket as visit_ticket',
+      'v.status as visit_status',
       'c.id as customer_id',
       'c.name as customer_name',
       'c.address_form',
@@ -227,4 +231,20 @@ export async function moveDoctorAppointmentsToRoom(db: Db, doctorId: number, sta
 
 export function listRooms(db: Db) {
   return db.selectFrom('rooms').select(['id', 'code', 'name', 'name_en', 'floor', 'kind']).orderBy('code').execute();
+}
+
+/** The visit an appointment was checked in as, if any. */
+export function findVisitOfAppointment(db: Db, appointmentId: number) {
+  return db.selectFrom('visits').select(['id', 'status', 'ticket', 'version']).where('appointment_id', '=', appointmentId).executeTakeFirst();
+}
+
+/** A waiting visit follows its appointment to another doctor and room; refuses (false) once it is no longer waiting. */
+export async function reassignWaitingVisit(db: Db, visitId: number, doctorId: number, roomId: number | null): Promise<boolean> {
+  const result = await db
+    .updateTable('visits')
+    .set((eb) => ({ doctor_id: doctorId, room_id: roomId, version: eb('version', '+', 1) }))
+    .where('id', '=', visitId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -26,6 +26,7 @@ import { useOutcomeAction } from '../consultation/outcome-action';
 import { minutesBetween, wholeMinutes } from '../../../shared/domain/durations';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
+import { useRoomCheck } from './use-room-check';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -42,7 +43,10 @@ export function useMoveCard() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const mutation = useApiMutation('visits.transition');
-  const go = (card: Card, to: VisitStatus) =>
+  const roomCheck = useRoomCheck();
+  const go = async (card: Card, to: VisitStatus) => {
+    // Calling to a room someone is in or on the way to: asked first, naming them (issue 13 part 10).
+    if (to === 'called' && !(await roomCheck(card.visitId))) return;
     mutation.mutate(
       { visitId: card.visitId, to, expectedVersion: card.version },
       {
@@ -50,6 +54,7 @@ export function useMoveCard() {
         onError: (error) => void message.error(errorMessage(error, t)),
       },
     );
+  };
   return Object.assign(go, { mutation });
 }
 
@@ -129,7 +134,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
       {(primary || others.length > 0) && (
         <div className={styles.actions} role="group">
           {primary && (
-            <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => go(card, primary)}>
+            <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => void go(card, primary)}>
               {t(`visits.action.${primary}`)}
             </button>
           )}

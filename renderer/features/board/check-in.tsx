@@ -10,7 +10,7 @@ import { ApiCallError } from '../../../shared/contract/errors';
 import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { parseSlipCode } from '../../../shared/domain/slip-code';
-import { arrivalTiming, isFinished } from '../../../shared/domain/visits';
+import { arrivalTiming, isFinished, TICKET_PREFIX } from '../../../shared/domain/visits';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -57,7 +57,9 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       const arrival = result.minutesLate === null ? null : arrivalTiming(result.minutesLate);
       const timing = arrival === null ? null : arrival.kind === 'onTime' ? t('visits.onTime') : t(`visits.${arrival.kind}`, { minutes: arrival.minutes });
       onCheckedIn(result.visitId);
-      const last = result.greeting.lastVisitAt ? t('visits.lastVisit', { date: clinicDateOf(result.greeting.lastVisitAt, timeZone) }) : t('visits.firstVisit');
+      // A follow-up (F ticket) is never a first visit, even when no earlier visit is on file (issue 13 part 7).
+      const followup = result.ticket.startsWith(TICKET_PREFIX.followup);
+      const last = result.greeting.lastVisitAt ? t('visits.lastVisit', { date: clinicDateOf(result.greeting.lastVisitAt, timeZone) }) : followup ? t('visits.followupKind') : t('visits.firstVisit');
       notification.success({
         key: `check-in-${result.visitId}`,
         title: t('visits.greeting', { name, ticket: result.ticket }),

@@ -14,6 +14,7 @@ import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel as sharedRoomLabel } from '../../../shared/domain/rooms';
+import { useConfirmDoctor } from './use-confirm-doctor';
 
 const STATUS_COLORS: Record<RosterStatus, string> = { present: 'success', late: 'warning', absent: 'error' };
 
@@ -37,22 +38,15 @@ export function roomLabel(room: RosterRoom | null, language: string): string {
 export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focused, lateOpen, onLateOpenChange, onFocus }: RosterDoctorCardProps) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
-  const confirm = useApiMutation('roster.confirm');
+  const confirmDoctor = useConfirmDoctor(date);
+  const confirm = confirmDoctor.mutation;
   const move = useApiMutation('roster.moveAppointment');
   const toCallList = useApiMutation('roster.toCallList');
   const [lateUntil, setLateUntil] = useState<Dayjs | null>(dayjs(`2000-01-01T${entry.confirmation?.lateUntil ?? addMinutes(entry.shift.start, 60)}`));
   const { doctor, confirmation } = entry;
 
-  const send = (status: RosterStatus, extra: { lateUntil?: string; roomId?: number } = {}) => {
-    confirm.mutate(
-      // Changing a confirmation this screen shows is explicit: another desk's newer one is a conflict.
-      { date, doctorId: doctor.id, status, ...extra, ...(confirmation ? { expectedConfirmedAt: confirmation.confirmedAt } : {}) },
-      {
-        onSuccess: () => void message.success(t('roster.confirmed', { name: doctor.name, status: t(`roster.status.${status}`) })),
-        onError: (error) => void message.error(errorMessage(error, t)),
-      },
-    );
-  };
+  // Buttons change data on a click the clerk aimed; absent is still asked, and every change can be undone.
+  const send = (status: RosterStatus, extra: { lateUntil?: string; roomId?: number } = {}) => confirmDoctor(entry, status, extra, { ask: true });
 
   const columns: TableColumnsType<AffectedAppointment> = [
     { title: t('today.column.time'), dataIndex: 'startsAt', width: 80, render: (startsAt: string) => formatClinicTime(startsAt, timeZone) },
@@ -60,9 +54,10 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
       title: t('today.column.customer'),
       key: 'customer',
       render: (_, row) => (
-        <Flex gap={8} align="baseline">
+        <Flex gap={8} align="baseline" wrap>
           <Typography.Text strong>{addressFormOf(row.customer)}</Typography.Text>
           <Typography.Text type="secondary">{row.customer.name}</Typography.Text>
+          {row.arrival ? <Tag color="green" data-testid="affected-arrived">{t('roster.affected.arrived', { ticket: row.arrival.ticket })}</Tag> : null}
         </Flex>
       ),
     },
@@ -95,7 +90,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
               {t('roster.affected.moveTo', { name: candidate.name })}
             </Button>
           ))}
-          {row.needsReschedule ? (
+          {row.arrival ? null : row.needsReschedule ? (
             <Tag color="processing">{t('roster.affected.onCallList')}</Tag>
           ) : (
             <Button

@@ -6,13 +6,14 @@
 import { Alert, Button, Empty, Flex, Progress, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/auth';
-import { useApiMutation, useApiQuery } from '../../client/queries';
+import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { useCan, useWhoMay } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicDate } from '../../ui/format';
 import { RosterDoctorCard } from './roster-doctor-card';
 import { RosterWeek } from './roster-week';
+import { useConfirmDoctor } from './use-confirm-doctor';
 
 
 export function RosterPage({ session }: { session: SessionInfo }) {
@@ -39,7 +40,8 @@ function MorningConfirmation({ session }: { session: SessionInfo }) {
   const { t, language } = useI18n();
   const date = session.clinic.today;
   const today = useApiQuery('roster.today', { date });
-  const confirm = useApiMutation('roster.confirm');
+  const confirmDoctor = useConfirmDoctor(date);
+  const confirm = confirmDoctor.mutation;
   const [focused, setFocused] = useState(0);
   const [lateOpenFor, setLateOpenFor] = useState<number | null>(null);
   const canWrite = useCan('roster.confirm');
@@ -59,10 +61,11 @@ function MorningConfirmation({ session }: { session: SessionInfo }) {
       }
       if (!entry || !canWrite) return;
       const key = event.key.toLowerCase();
-      const expected = entry.confirmation ? { expectedConfirmedAt: entry.confirmation.confirmedAt } : {};
       if (key === 'p' || key === 'a') {
+        // One key never changes a confirmation silently: absent is asked first, and any change can be undone.
         event.preventDefault();
-        confirm.mutate({ date, doctorId: entry.doctor.id, status: key === 'p' ? 'present' : 'absent', ...expected });
+        if (entry.confirmation?.status === (key === 'p' ? 'present' : 'absent')) return;
+        confirmDoctor(entry, key === 'p' ? 'present' : 'absent', {}, { ask: true });
       } else if (key === 'l') {
         event.preventDefault();
         setLateOpenFor(entry.doctor.id);
@@ -70,7 +73,7 @@ function MorningConfirmation({ session }: { session: SessionInfo }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doctors, focused, canWrite, confirm, date]);
+  }, [doctors, focused, canWrite, confirmDoctor]);
 
   if (today.isPending) return <Spin />;
   if (today.isError) {

@@ -145,6 +145,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <Col span={8}><MinutesField control={control} name="escortTakeMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="escortPickUpMinutes" /></Col>
               <Col span={8}><MinutesField control={control} name="escortDoorAmberMinutes" /></Col>
+              <Col span={8}><MinutesField control={control} name="lateCallMinutes" /></Col>
             </Row>
           </Card>
         </Col>

@@ -12,6 +12,9 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
 import { RosterStatusBanner } from '../roster/roster-status-banner';
+import { ArrivalCell } from './arrival-cell';
+import { useServerNow } from '../../client/server-clock';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import styles from './today-page.module.css';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
@@ -28,8 +31,9 @@ const STATUS_COLORS: Record<AppointmentStatus, string> = {
 type Filter = 'all' | 'pending' | 'arrived';
 const ARRIVED: AppointmentStatus[] = ['checked_in', 'completed'];
 
-export function TodayPage({ today, timeZone }: { today: string; timeZone: string }) {
+export function TodayPage({ today, timeZone, callAfterMinutes = DEFAULT_SETTINGS.lateCallMinutes }: { today: string; timeZone: string; callAfterMinutes?: number }) {
   const { t, language } = useI18n();
+  const now = useServerNow(30_000);
   const list = useApiQuery('appointments.listDay', {});
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
@@ -115,6 +119,8 @@ export function TodayPage({ today, timeZone }: { today: string; timeZone: string
       width: 100,
       render: (status: AppointmentStatus) => <Tag color={STATUS_COLORS[status]}>{t(`appointment.status.${status}`)}</Tag>,
     },
+    // Arrived: the ticket; not arrived past the time: late, then a call (issue 13 part 10).
+    { title: t('appointments.late.column'), key: 'arrival', width: 250, render: (_, row) => <ArrivalCell row={row} now={now} callAfterMinutes={callAfterMinutes} /> },
   ];
 
   return (

@@ -13,8 +13,10 @@ export class RosterPage {
     return this.page.getByTestId(`roster-doctor-${doctorId}`);
   }
 
+  /** Absent puts a doctor's whole day at risk: the screen asks first (issue 13 part 3), and this says yes. */
   async markAbsent(doctorId: number) {
     await this.doctorCard(doctorId).getByRole('button', { name: /^(缺席|Absent)/ }).click();
+    await this.page.getByTestId('roster-absent-ok').click();
   }
 
   affectedRow(doctorId: number, text: string) {
