@@ -14,6 +14,7 @@ import * as m008 from './008-notifications';
 import * as m009 from './009-comfort';
 import * as m010 from './010-comfort-rule-edits';
 import * as m011 from './011-one-open-visit';
+import * as m016 from './016-follow-ups';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '009-comfort': m009,
   '010-comfort-rule-edits': m010,
   '011-one-open-visit': m011,
+  '016-follow-ups': m016,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -21,6 +21,8 @@ import { createRosterService } from '../services/roster-service';
 import { createCustomerService } from '../services/customer-service';
 import { createBookingService } from '../services/booking-service';
 import { createVisitService } from '../services/visit-service';
+import { createFollowUpService } from '../services/follow-up-service';
+import { createSurveyService } from '../services/survey-service';
 import { createComfortService } from '../services/comfort-service';
 import { createComfortRulesService } from '../services/comfort-rules-service';
 import { createSettingsService } from '../services/settings-service';
@@ -70,6 +72,7 @@ export function outputChecksOf(env: NodeJS.ProcessEnv): 'full' | 'shape' {
 
 /** Every service of the console, each with its own dependencies; without `backups`, a console with none. */
 export function createServices(backups?: BackupService): Services {
+  const booking = createBookingService();
   return {
     backups: backups ?? createBackupService({ dir: null, source: null, clock: systemClock, timeZone: () => Promise.resolve('Asia/Shanghai') }),
     auth: createAuthService(),
@@ -79,13 +82,15 @@ export function createServices(backups?: BackupService): Services {
     printing: createPrintService(),
     appointments: createAppointmentService(),
     customers: createCustomerService(),
-    booking: createBookingService(),
+    booking,
     checklists: createChecklistService(),
     notifications: createNotificationService(),
     visits: createVisitService(),
     comfort: createComfortService(),
     comfortRules: createComfortRulesService(),
     display: createDisplayService(),
+    followUps: createFollowUpService({ booking }),
+    surveys: createSurveyService(),
   };
 }
 

@@ -16,6 +16,7 @@ import { settingsMethods } from './settings';
 import { notificationMethods } from './notifications';
 import { displayMethods } from './display';
 import { backupMethods } from './backups';
+import { followUpMethods } from './follow-ups';
 
 export const contract = mergeContracts(
   authMethods,
@@ -30,6 +31,7 @@ export const contract = mergeContracts(
   notificationMethods,
   displayMethods,
   backupMethods,
+  followUpMethods,
 );
 
 export type Contract = typeof contract;

@@ -110,7 +110,7 @@ export type SurveyAspect = (typeof SURVEY_ASPECTS)[number];
  * below `lowRecommend`, or marked as a complaint.
  */
 export function isLowSurvey(
-  answer: { scores: Partial<Record<SurveyAspect, number>>; recommend: number | null; complaint: boolean },
+  answer: { scores: { [Aspect in SurveyAspect]?: number | undefined }; recommend: number | null; complaint: boolean },
   lowAspect: number,
   lowRecommend: number,
 ): boolean {

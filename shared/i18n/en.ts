@@ -10,6 +10,7 @@ import { checklistsMessages } from './catalog/checklists';
 import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
+import { followUpsMessages } from './catalog/follow-ups';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -27,4 +28,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...comfortRulesMessages.en,
   ...displayMessages.en,
   ...backupsMessages.en,
+  ...followUpsMessages.en,
 };

@@ -15,6 +15,7 @@ import { checklistsMessages } from './catalog/checklists';
 import { comfortRulesMessages } from './catalog/comfort-rules';
 import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
+import { followUpsMessages } from './catalog/follow-ups';
 
 export const zh = {
   ...coreMessages.zh,
@@ -29,6 +30,7 @@ export const zh = {
   ...comfortRulesMessages.zh,
   ...displayMessages.zh,
   ...backupsMessages.zh,
+  ...followUpsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -17,6 +17,7 @@ import { createSettingsHandlers } from './settings';
 import { createNotificationHandlers } from './notifications';
 import { createDisplayHandlers } from './display';
 import { createBackupHandlers } from './backups';
+import { createFollowUpHandlers, createSurveyHandlers } from './follow-ups';
 
 export type { Services } from './services';
 
@@ -35,5 +36,7 @@ export function createHandlers(services: Services): Handlers {
     ...createNotificationHandlers(services),
     ...createDisplayHandlers(services),
     ...createBackupHandlers(services),
+    ...createFollowUpHandlers(services),
+    ...createSurveyHandlers(services),
   };
 }

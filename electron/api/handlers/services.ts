@@ -13,6 +13,8 @@ import type { ChecklistService } from '../../services/checklist-service';
 import type { NotificationService } from '../../services/notification-service';
 import type { DisplayService } from '../../services/display-service';
 import type { BackupService } from '../../services/backup-service';
+import type { FollowUpService } from '../../services/follow-up-service';
+import type { SurveyService } from '../../services/survey-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -31,4 +33,6 @@ export interface Services {
   comfortRules: ComfortRulesService;
   display: DisplayService;
   backups: BackupService;
+  followUps: FollowUpService;
+  surveys: SurveyService;
 }

@@ -7,6 +7,7 @@ import { createChecklistOverdueRule } from './checklist-overdue';
 import type { NotificationRule } from './notification-rule';
 import { rosterUnconfirmedRule } from './roster-unconfirmed';
 import { comfortOverdueRule, waitRedRule } from './visit-waits';
+import { followUpConcernRule, followUpOverdueRule, surgeryWithoutPlanRule, surveyLowRule } from './follow-ups';
 
 export type { DueNotification, NotificationRule } from './notification-rule';
 
@@ -15,4 +16,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   createChecklistOverdueRule(overdueChecklists),
   comfortOverdueRule,
   waitRedRule,
+  followUpConcernRule,
+  followUpOverdueRule,
+  surgeryWithoutPlanRule,
+  surveyLowRule,
 ];
