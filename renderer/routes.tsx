@@ -42,6 +42,7 @@ const today = page(() => import('./features/today/today-page').then((module) => 
 const customers = page(() => import('./features/customers/customers-route').then((module) => module.CustomersRoute));
 const appointments = page(() => import('./features/appointments/appointments-page').then((module) => module.AppointmentsPage));
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
+const followUps = page(() => import('./features/follow-ups/follow-up-calls-page').then((module) => module.FollowUpCallsPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
 const settings = page(() => import('./features/settings/settings-page').then((module) => module.SettingsPage));
@@ -104,6 +105,14 @@ export const ROUTES: RouteDefinition[] = [
     roles: ['reception', 'manager'],
     render: (props) => <calls.Page {...props} />,
     preload: calls.preload,
+  },
+  {
+    key: 'follow-ups',
+    label: 'followUps.nav',
+    icon: <PhoneOutlined />,
+    roles: ['reception', 'consultant', 'nurse', 'manager'],
+    render: (props) => <followUps.Page {...props} />,
+    preload: followUps.preload,
   },
   {
     key: 'roster',
