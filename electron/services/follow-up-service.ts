@@ -82,6 +82,12 @@ export async function checkFollowUpClose(db: Db, visit: { id: number; kind: stri
   if (block === 'reasonNeeded') throw new AppError('invalid', 'followUps.error.reasonNeeded', { path: ['note'], params: { minutes: FOLLOW_UP_MINIMUM_MINUTES }, details: { reason: block, startedAt: check?.consultant_started_at ?? null } });
 }
 
+/** The demo's day: records the consultant step of a follow-up visit, if it has none yet (other kinds: nothing). */
+export async function startConsultantStep(db: Db, visitId: number, staffId: number, now: Date): Promise<void> {
+  const visit = await findVisit(db, visitId);
+  if (visit?.kind === 'followup') await repo.insertVisitCheck(db, visitId, now.toISOString(), staffId);
+}
+
 export function createFollowUpService(deps: { booking: BookingService }) {
   return {
     createPlan,
