@@ -6,7 +6,7 @@ import { lazy, useState, type ComponentType, type ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import { STAFF_ROLES, type Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
-import { CheckSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, SmileOutlined } from '@ant-design/icons';
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
@@ -43,6 +43,7 @@ const customers = page(() => import('./features/customers/customers-route').then
 const appointments = page(() => import('./features/appointments/appointments-page').then((module) => module.AppointmentsPage));
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
 const followUps = page(() => import('./features/follow-ups/follow-up-calls-page').then((module) => module.FollowUpCallsPage));
+const kioskSurvey = page(() => import('./features/follow-ups/kiosk-survey-page').then((module) => module.KioskSurveyPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
 const settings = page(() => import('./features/settings/settings-page').then((module) => module.SettingsPage));
@@ -113,6 +114,14 @@ export const ROUTES: RouteDefinition[] = [
     roles: ['reception', 'consultant', 'nurse', 'manager'],
     render: (props) => <followUps.Page {...props} />,
     preload: followUps.preload,
+  },
+  {
+    key: 'kiosk-survey',
+    label: 'surveys.nav',
+    icon: <SmileOutlined />,
+    roles: STAFF_ROLES,
+    render: () => <kioskSurvey.Page />,
+    preload: kioskSurvey.preload,
   },
   {
     key: 'roster',
