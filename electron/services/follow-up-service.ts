@@ -9,7 +9,7 @@ import { clinicDateOf } from '../../shared/domain/clinic-time';
 import { callScriptKey, daysOverdue, daysSinceSurgery, followUpCloseBlock, FOLLOW_UP_MINIMUM_MINUTES, planSteps, type FollowUpTemplateStep } from '../../shared/domain/follow-ups';
 import { readSettings } from '../db/repositories/settings';
 import { findVisit } from '../db/repositories/visits';
-import * as repo from '../db/repositories/follow-ups';
+import { answerConcern, concernExists, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
 import type { Database } from '../db/schema';
 import type { Actor, BookingService } from './booking-service';
 
@@ -55,7 +55,7 @@ export async function createPlan(db: Db, input: PlanInput, staffId: number | nul
   const itemId = input.itemId ?? null;
   const { template, timeZone } = await templateFor(db, itemId);
   const steps = planSteps(input.surgeryAt, template, timeZone);
-  const planId = await repo.insertPlan(
+  const planId = await insertPlan(
     db,
     { customerId: input.customerId, itemId, surgeryAt: input.surgeryAt, dischargedAt: input.dischargedAt ?? null, visitId: input.visitId ?? null, createdAt: now.toISOString(), createdBy: staffId },
     steps,
@@ -74,7 +74,7 @@ export function createPlanForDischarge(
 /** Refuses to close a follow-up visit without the consultant step, or before 5 minutes without a reason. */
 export async function checkFollowUpClose(db: Db, visit: { id: number; kind: string }, reason: string | undefined, now: Date): Promise<void> {
   if (visit.kind !== 'followup') return;
-  const check = await repo.findVisitCheck(db, visit.id);
+  const check = await findVisitCheck(db, visit.id);
   const block = followUpCloseBlock(check?.consultant_started_at ?? null, now, reason);
   // seed 004 rule 23: 复诊顾客一定见咨询
   if (block === 'consultantNotSeen') throw new AppError('conflict', 'followUps.error.consultantNotSeen', { path: ['visitId'], details: { reason: block } });
@@ -85,7 +85,7 @@ export async function checkFollowUpClose(db: Db, visit: { id: number; kind: stri
 /** The demo's day: records the consultant step of a follow-up visit, if it has none yet (other kinds: nothing). */
 export async function startConsultantStep(db: Db, visitId: number, staffId: number, now: Date): Promise<void> {
   const visit = await findVisit(db, visitId);
-  if (visit?.kind === 'followup') await repo.insertVisitCheck(db, visitId, now.toISOString(), staffId);
+  if (visit?.kind === 'followup') await insertVisitCheck(db, visitId, now.toISOString(), staffId);
 }
 
 export function createFollowUpService(deps: { booking: BookingService }) {
@@ -96,8 +96,8 @@ export function createFollowUpService(deps: { booking: BookingService }) {
     async callList(db: Db, now: Date) {
       const { timeZone, clinicName, clinicNameEn } = await readSettings(db);
       const today = clinicDateOf(now, timeZone);
-      const rows = await repo.openCallSteps(db, today);
-      const visits = await repo.openVisitSteps(db, [...new Set(rows.map((row) => row.plan_id))]);
+      const rows = await openCallSteps(db, today);
+      const visits = await openVisitSteps(db, [...new Set(rows.map((row) => row.plan_id))]);
       return {
         date: today,
         clinicName,
@@ -126,22 +126,22 @@ export function createFollowUpService(deps: { booking: BookingService }) {
 
     /** Records one call: reached closes the step (a concern goes to the doctor); the others count a try and wait. */
     async recordCall(db: Db, input: RecordCallInput, staffId: number, now: Date) {
-      const step = await repo.findStep(db, input.stepId);
+      const step = await findStep(db, input.stepId);
       if (!step || step.kind !== 'call') throw new AppError('not_found', 'error.notFound', { path: ['stepId'] });
       if (step.status !== 'open') throw new AppError('conflict', 'followUps.error.stepClosed', { details: { currentVersion: step.version } });
       if (step.version !== input.expectedVersion) throw new AppError('conflict', 'error.conflict', { details: { currentVersion: step.version } });
       const attempts = step.attempts + 1;
       let concernId: number | null = null;
       if (input.outcome === 'reached') {
-        const ok = await repo.updateStep(db, step.id, step.version, {
+        const ok = await updateStep(db, step.id, step.version, {
           status: 'done', attempts, outcome: 'reached', feeling: input.feeling ?? '', questions: input.questions ?? '', next_try_at: null, done_at: now.toISOString(), done_by: staffId,
         });
         if (!ok) throw new AppError('conflict', 'error.conflict');
-        if (input.concern) concernId = await repo.insertConcern(db, { stepId: step.id, doctorId: input.concernDoctorId ?? null, text: input.concern, raisedAt: now.toISOString(), raisedBy: staffId });
+        if (input.concern) concernId = await insertConcern(db, { stepId: step.id, doctorId: input.concernDoctorId ?? null, text: input.concern, raisedAt: now.toISOString(), raisedBy: staffId });
       } else {
         if (input.outcome === 'call_later' && !input.retryAt) throw new AppError('invalid', 'followUps.error.retryNeeded', { path: ['retryAt'] });
         const retryAt = input.retryAt ?? new Date(now.getTime() + RETRY_AFTER_MINUTES * 60_000).toISOString();
-        const ok = await repo.updateStep(db, step.id, step.version, { attempts, outcome: input.outcome, next_try_at: retryAt });
+        const ok = await updateStep(db, step.id, step.version, { attempts, outcome: input.outcome, next_try_at: retryAt });
         if (!ok) throw new AppError('conflict', 'error.conflict');
       }
       return { stepId: step.id, customerId: step.customer_id, attempts, concernId };
@@ -149,7 +149,7 @@ export function createFollowUpService(deps: { booking: BookingService }) {
 
     /** Books the plan's follow-up visit through the booking rules and marks the step booked. */
     async bookVisit(db: Db, input: { stepId: number; expectedVersion: number; doctorId: number; date: string; time: string; durationMinutes: number; override?: boolean | undefined }, actor: Actor, now: Date) {
-      const step = await repo.findStep(db, input.stepId);
+      const step = await findStep(db, input.stepId);
       if (!step) throw new AppError('not_found', 'error.notFound', { path: ['stepId'] });
       if (step.kind !== 'visit') throw new AppError('invalid', 'followUps.error.notAVisitStep', { path: ['stepId'] });
       if (step.status !== 'open') throw new AppError('conflict', 'followUps.error.stepClosed', { details: { currentVersion: step.version } });
@@ -160,15 +160,15 @@ export function createFollowUpService(deps: { booking: BookingService }) {
         actor,
         now,
       );
-      const ok = await repo.updateStep(db, step.id, step.version, { status: 'done', outcome: 'booked', appointment_id: booked.appointment.id, done_at: now.toISOString(), done_by: actor.staffId });
+      const ok = await updateStep(db, step.id, step.version, { status: 'done', outcome: 'booked', appointment_id: booked.appointment.id, done_at: now.toISOString(), done_by: actor.staffId });
       if (!ok) throw new AppError('conflict', 'error.conflict');
       return { stepId: step.id, appointment: booked.appointment };
     },
 
     /** A customer's plans with their steps (the customer's page). */
     async plansOf(db: Db, customerId: number) {
-      const plans = await repo.plansOfCustomer(db, customerId);
-      const steps = await repo.stepsOfPlans(db, plans.map((plan) => plan.id));
+      const plans = await plansOfCustomer(db, customerId);
+      const steps = await stepsOfPlans(db, plans.map((plan) => plan.id));
       return plans.map((plan) => ({
         id: plan.id,
         surgeryAt: plan.surgery_at,
@@ -182,7 +182,7 @@ export function createFollowUpService(deps: { booking: BookingService }) {
 
     /** The doctor's list: concerns not yet answered (a doctor's own and those addressed to no one). */
     async concerns(db: Db, doctorId: number | null) {
-      const rows = await repo.openConcerns(db, doctorId);
+      const rows = await openConcerns(db, doctorId);
       return rows.map((row) => ({
         id: row.id,
         text: row.text,
@@ -195,9 +195,8 @@ export function createFollowUpService(deps: { booking: BookingService }) {
     },
 
     async answerConcern(db: Db, input: { concernId: number; answer: string }, staffId: number, now: Date) {
-      if (!(await repo.answerConcern(db, input.concernId, input.answer, now.toISOString(), staffId))) {
-        const exists = await db.selectFrom('followup_concerns').select('id').where('id', '=', input.concernId).executeTakeFirst();
-        if (!exists) throw new AppError('not_found', 'error.notFound', { path: ['concernId'] });
+      if (!(await answerConcern(db, input.concernId, input.answer, now.toISOString(), staffId))) {
+        if (!(await concernExists(db, input.concernId))) throw new AppError('not_found', 'error.notFound', { path: ['concernId'] });
         throw new AppError('conflict', 'followUps.error.alreadyAnswered');
       }
       return { ok: true as const };
@@ -209,7 +208,7 @@ export function createFollowUpService(deps: { booking: BookingService }) {
       if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
       if (visit.kind !== 'followup') throw new AppError('invalid', 'followUps.error.notFollowUp', { path: ['visitId'] });
       if (visit.status === 'done' || visit.status === 'left') throw new AppError('conflict', 'visits.wrongTransition', { params: { from: `visits.status.${visit.status}`, to: 'visits.status.in_consultation' } });
-      if (!(await repo.insertVisitCheck(db, visitId, now.toISOString(), staffId))) throw new AppError('conflict', 'followUps.error.alreadySeen');
+      if (!(await insertVisitCheck(db, visitId, now.toISOString(), staffId))) throw new AppError('conflict', 'followUps.error.alreadySeen');
       return { visitId, consultantStartedAt: now.toISOString() };
     },
   };

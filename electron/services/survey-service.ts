@@ -8,7 +8,7 @@ import { AppError } from '../../shared/contract/errors';
 import { isLowSurvey, type SurveyAspect } from '../../shared/domain/follow-ups';
 import { maskName } from '../../shared/domain/masking';
 import { readSettings } from '../db/repositories/settings';
-import * as repo from '../db/repositories/surveys';
+import { handleSurvey, insertSurvey, lowSurveyExists, lowSurveys } from '../db/repositories/surveys';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,7 +33,7 @@ export function createSurveyService() {
       const recommend = input.recommend ?? null;
       const complaint = input.complaint ?? false;
       const low = isLowSurvey({ scores: input.scores, recommend, complaint }, settings.surveyLowAspect, settings.surveyLowRecommend);
-      const id = await repo.insertSurvey(db, {
+      const id = await insertSurvey(db, {
         customerId: input.customerId ?? null,
         visitId: input.visitId ?? null,
         stepId: input.stepId ?? null,
@@ -52,7 +52,7 @@ export function createSurveyService() {
 
     /** The manager's list: low scores and complaints, those still open first. Names masked. */
     async lowList(db: Db) {
-      const rows = await repo.lowSurveys(db, 200);
+      const rows = await lowSurveys(db, 200);
       return rows.map((row) => ({
         id: row.id,
         scores: JSON.parse(row.scores) as Partial<Record<SurveyAspect, number>>,
@@ -70,9 +70,8 @@ export function createSurveyService() {
 
     /** The manager records what was done about a low survey, once. */
     async handle(db: Db, input: { surveyId: number; note: string }, staffId: number, now: Date) {
-      if (!(await repo.handleSurvey(db, input.surveyId, input.note, now.toISOString(), staffId))) {
-        const exists = await db.selectFrom('surveys').select('id').where('id', '=', input.surveyId).where('low', '=', 1).executeTakeFirst();
-        if (!exists) throw new AppError('not_found', 'error.notFound', { path: ['surveyId'] });
+      if (!(await handleSurvey(db, input.surveyId, input.note, now.toISOString(), staffId))) {
+        if (!(await lowSurveyExists(db, input.surveyId))) throw new AppError('not_found', 'error.notFound', { path: ['surveyId'] });
         throw new AppError('conflict', 'surveys.error.alreadyHandled');
       }
       return { ok: true as const };

@@ -1,5 +1,5 @@
 /** Follow-up plans, their steps, concerns, the consultant step of F visits, and surveys: all their SQL. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -145,4 +145,50 @@ export async function insertVisitCheck(db: Db, visitId: number, at: string, cons
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+export async function concernExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('followup_concerns').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Unanswered concerns with their customer's name (for the doctor's notification, masked there). */
+export function unansweredConcerns(db: Db) {
+  return db
+    .selectFrom('followup_concerns as f')
+    .innerJoin('followup_steps as s', 's.id', 'f.step_id')
+    .innerJoin('followup_plans as p', 'p.id', 's.plan_id')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .where('f.answered_at', 'is', null)
+    .select(['f.id', 'c.name'])
+    .execute();
+}
+
+/** Open calls due before `beforeDate`. */
+export function overdueCalls(db: Db, beforeDate: string) {
+  return db
+    .selectFrom('followup_steps as s')
+    .innerJoin('followup_plans as p', 'p.id', 's.plan_id')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .where('s.status', '=', 'open')
+    .where('s.kind', '=', 'call')
+    .where('s.due_date', '<', beforeDate)
+    .select(['s.id', 's.due_date', 'c.name'])
+    .execute();
+}
+
+/** Completed surgeries between `since` and `until` whose customer has no plan made for them. */
+export function surgeriesWithoutPlan(db: Db, since: string, until: string) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .where('a.kind', '=', 'surgery')
+    .where('a.status', '=', 'completed')
+    .where('a.starts_at', '>=', since)
+    .where('a.starts_at', '<=', until)
+    // A plan counts for a surgery from a day before it onwards (a plan by hand may give the time roughly).
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('followup_plans as p').select('p.id').whereRef('p.customer_id', '=', 'a.customer_id').where('p.surgery_at', '>=', sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', a.starts_at, '-1 day')`))),
+    )
+    .select(['a.id', 'a.starts_at', 'c.name'])
+    .execute();
 }

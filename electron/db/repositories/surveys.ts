@@ -48,3 +48,7 @@ export async function handleSurvey(db: Db, id: number, note: string, at: string,
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+export async function lowSurveyExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('surveys').select('id').where('id', '=', id).where('low', '=', 1).executeTakeFirst()) !== undefined;
+}

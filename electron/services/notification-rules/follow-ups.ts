@@ -4,11 +4,11 @@
  * customer without a plan go to the manager; a low survey or complaint goes to the manager until
  * handled. Params carry masked names only.
  */
-import { sql } from 'kysely';
 import { addDays, clinicDateOf, clinicInstant } from '../../../shared/domain/clinic-time';
 import { daysOverdue } from '../../../shared/domain/follow-ups';
 import { maskName } from '../../../shared/domain/masking';
 import { openLowSurveys } from '../../db/repositories/surveys';
+import { overdueCalls, surgeriesWithoutPlan, unansweredConcerns } from '../../db/repositories/follow-ups';
 import type { NotificationRule } from './notification-rule';
 
 /** How far back a completed surgery without a plan is still raised (older ones are history). */
@@ -17,14 +17,7 @@ export const SURGERY_WITHOUT_PLAN_DAYS = 30;
 export const followUpConcernRule: NotificationRule = {
   kind: 'followUpConcern',
   async evaluate(db) {
-    const rows = await db
-      .selectFrom('followup_concerns as f')
-      .innerJoin('followup_steps as s', 's.id', 'f.step_id')
-      .innerJoin('followup_plans as p', 'p.id', 's.plan_id')
-      .innerJoin('customers as c', 'c.id', 'p.customer_id')
-      .where('f.answered_at', 'is', null)
-      .select(['f.id', 'c.name'])
-      .execute();
+    const rows = await unansweredConcerns(db);
     return rows.map((row) => ({
       subject: { kind: 'followupConcern', id: String(row.id) },
       escalation: 'raised',
@@ -41,15 +34,7 @@ export const followUpOverdueRule: NotificationRule = {
   kind: 'followUpOverdue',
   async evaluate(db, now, settings) {
     const today = clinicDateOf(now, settings.timeZone);
-    const rows = await db
-      .selectFrom('followup_steps as s')
-      .innerJoin('followup_plans as p', 'p.id', 's.plan_id')
-      .innerJoin('customers as c', 'c.id', 'p.customer_id')
-      .where('s.status', '=', 'open')
-      .where('s.kind', '=', 'call')
-      .where('s.due_date', '<', addDays(today, -settings.followUpOverdueDays))
-      .select(['s.id', 's.due_date', 'c.name'])
-      .execute();
+    const rows = await overdueCalls(db, addDays(today, -settings.followUpOverdueDays));
     return rows.map((row) => ({
       subject: { kind: 'followupStep', id: String(row.id) },
       escalation: `overdue+${settings.followUpOverdueDays}`,
@@ -66,19 +51,7 @@ export const surgeryWithoutPlanRule: NotificationRule = {
   kind: 'surgeryWithoutPlan',
   async evaluate(db, now, settings) {
     const since = clinicInstant(addDays(clinicDateOf(now, settings.timeZone), -SURGERY_WITHOUT_PLAN_DAYS), '00:00', settings.timeZone).toISOString();
-    const rows = await db
-      .selectFrom('appointments as a')
-      .innerJoin('customers as c', 'c.id', 'a.customer_id')
-      .where('a.kind', '=', 'surgery')
-      .where('a.status', '=', 'completed')
-      .where('a.starts_at', '>=', since)
-      .where('a.starts_at', '<=', now.toISOString())
-      // A plan counts for a surgery made from a day before it onwards (a plan by hand may give the time roughly).
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('followup_plans as p').select('p.id').whereRef('p.customer_id', '=', 'a.customer_id').where('p.surgery_at', '>=', sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', a.starts_at, '-1 day')`))),
-      )
-      .select(['a.id', 'a.starts_at', 'c.name'])
-      .execute();
+    const rows = await surgeriesWithoutPlan(db, since, now.toISOString());
     return rows.map((row) => ({
       subject: { kind: 'surgeryAppointment', id: String(row.id) },
       escalation: 'noPlan',
