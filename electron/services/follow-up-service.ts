@@ -202,6 +202,11 @@ export function createFollowUpService(deps: { booking: BookingService }) {
       return { ok: true as const };
     },
 
+    /** When the consultant step of a visit started, or null. */
+    async consultantStartedAt(db: Db, visitId: number): Promise<string | null> {
+      return (await findVisitCheck(db, visitId))?.consultant_started_at ?? null;
+    },
+
     /** seed 004 rule 23: the consultant starts seeing a follow-up customer; the 5-minute timer runs from here. */
     async consultantSeen(db: Db, visitId: number, staffId: number, now: Date) {
       const visit = await findVisit(db, visitId);

@@ -184,6 +184,14 @@ export const followUpMethods = {
     roles: ['consultant', 'nurse', 'reception', 'manager'],
     writes: true,
   }),
+  /** A follow-up visit's consultant step: when it started (null: consultant not seen yet). */
+  'followUps.visitCheck': defineMethod({
+    summary: "A follow-up visit's consultant step",
+    input: z.object({ visitId: idSchema }).strict(),
+    output: z.object({ consultantStartedAt: instantSchema.nullable() }),
+    roles: STAFF_ROLES,
+    writes: false,
+  }),
   /** Stores a satisfaction survey; a low one or a complaint goes to the manager. */
   'surveys.submit': defineMethod({
     summary: 'Submit a satisfaction survey',

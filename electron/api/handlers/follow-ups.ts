@@ -41,6 +41,7 @@ export function createFollowUpHandlers(services: Services): HandlersOf<'followUp
       context.emit('followUps.changed', { customerIds: [] });
       return result;
     },
+    'followUps.visitCheck': async (input, context) => ({ consultantStartedAt: await followUps.consultantStartedAt(context.db, input.visitId) }),
     'followUps.consultantSeen': async (input, context) => {
       const actor = requireActor(context);
       const result = await followUps.consultantSeen(context.db, input.visitId, actor.staffId, context.now);
