@@ -21,6 +21,7 @@ import * as m012 from './012-escorts';
 import * as m015 from './015-stay';
 import * as m013 from './013-devices';
 import * as m014 from './014-staff-admin';
+import * as m016 from './016-follow-ups';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '015-stay': m015,
   '013-devices': m013,
   '014-staff-admin': m014,
+  '016-follow-ups': m016,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

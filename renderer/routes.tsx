@@ -8,7 +8,7 @@ import type { MethodName } from '../shared/contract/index';
 import { rolesAllowed } from '../shared/contract/permissions';
 import type { Role } from '../shared/domain/roles';
 import type { MessageKey } from '../shared/i18n/messages';
-import { CheckSquareOutlined, MedicineBoxOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, MedicineBoxOutlined, SmileOutlined } from '@ant-design/icons';
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
@@ -44,6 +44,8 @@ const today = page(() => import('./features/today/today-page').then((module) => 
 const customers = page(() => import('./features/customers/customers-route').then((module) => module.CustomersRoute));
 const appointments = page(() => import('./features/appointments/appointments-page').then((module) => module.AppointmentsPage));
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
+const followUps = page(() => import('./features/follow-ups/follow-up-calls-page').then((module) => module.FollowUpCallsPage));
+const kioskSurvey = page(() => import('./features/follow-ups/kiosk-survey-page').then((module) => module.KioskSurveyPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
 const escorts = page(() => import('./features/escorts/escorts-page').then((module) => module.EscortsPage));
@@ -141,6 +143,24 @@ export const ROUTES: RouteDefinition[] = [
     roles: rolesAllowed('appointments.callList'),
     render: (props) => <calls.Page {...props} />,
     preload: calls.preload,
+  },
+  {
+    key: 'follow-ups',
+    label: 'followUps.nav',
+    icon: <PhoneOutlined />,
+    method: 'followUps.callList',
+    roles: rolesAllowed('followUps.callList'),
+    render: (props) => <followUps.Page {...props} />,
+    preload: followUps.preload,
+  },
+  {
+    key: 'kiosk-survey',
+    label: 'surveys.nav',
+    icon: <SmileOutlined />,
+    method: 'surveys.submit',
+    roles: rolesAllowed('surveys.submit'),
+    render: () => <kioskSurvey.Page />,
+    preload: kioskSurvey.preload,
   },
   {
     key: 'roster',

@@ -76,7 +76,31 @@ const clinicTime = (instant: string) => {
   return { date: date as string, time: (time as string).slice(0, 5) };
 };
 
+/** A fresh follow-up plan's first step of a kind, and how to read the plan back. */
+async function followUpStep(kind: 'call' | 'visit') {
+  const customer = await value<{ id: number }>('customers.create', { name: '钱多多', phone: '13700137000' });
+  await value('followUps.createPlan', { customerId: customer.id, surgeryAt: '2026-11-01T02:00:00.000Z' });
+  const read = async () => (await value<{ plans: { steps: { id: number; kind: string; version: number }[] }[] }>('followUps.plans', { customerId: customer.id })).plans[0];
+  const plan = await read();
+  const step = plan?.steps.find((entry) => entry.kind === kind);
+  if (!step) throw new Error(`no ${kind} step`);
+  return { step, read };
+}
+
 const scenarios: Record<string, () => Promise<Scenario>> = {
+  // Follow-ups (issue 17): another caller recorded the call (not reached) after this card loaded.
+  'followUps.recordCall': async () => {
+    const { step, read } = await followUpStep('call');
+    await value('followUps.recordCall', { stepId: step.id, expectedVersion: step.version, outcome: 'not_reached' });
+    return { stale: { stepId: step.id, expectedVersion: step.version, outcome: 'reached', feeling: '还好' }, read };
+  },
+  // Another caller booked the plan's visit after this card loaded.
+  'followUps.bookVisit': async () => {
+    const { step, read } = await followUpStep('visit');
+    const doctor = ((await value<{ doctors: { id: number }[] }>('appointments.dayView', { date: '2026-12-01' })).doctors[0]?.id) ?? 1;
+    await value('followUps.bookVisit', { stepId: step.id, expectedVersion: step.version, doctorId: doctor, date: '2026-12-01', time: '10:00', override: true });
+    return { stale: { stepId: step.id, expectedVersion: step.version, doctorId: doctor, date: '2026-12-01', time: '11:00', override: true }, read };
+  },
   // The settings: compare-and-set per key. Another manager renamed the clinic after this form
   // loaded; this form's save of the name (with the name it loaded) is refused, the name kept.
   'settings.update': async () => {

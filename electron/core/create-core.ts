@@ -21,6 +21,8 @@ import { createRosterService } from '../services/roster-service';
 import { createCustomerService } from '../services/customer-service';
 import { createBookingService } from '../services/booking-service';
 import { createVisitService } from '../services/visit-service';
+import { createFollowUpService } from '../services/follow-up-service';
+import { createSurveyService } from '../services/survey-service';
 import { createComfortService } from '../services/comfort-service';
 import { createComfortRulesService } from '../services/comfort-rules-service';
 import { createSettingsService } from '../services/settings-service';
@@ -38,7 +40,14 @@ import type { Settings } from '../../shared/domain/settings';
 import { createStaffService } from '../services/staff-service';
 import { systemClock, type Clock } from './clock';
 import { createStayServices } from '../services/stay/create-stay-services';
+import type { OnDischarged } from '../services/stay/discharge-hook';
+import { createPlanForDischarge } from '../services/follow-up-service';
 import { assessmentSuggestedFor } from '../db/repositories/handoff-notes';
+
+/** The follow-up plan of a discharged surgery customer, dated from her surgery (or the discharge, when none is on file). */
+const dischargeMakesFollowUpPlan: OnDischarged = async (tx, facts) => {
+  await createPlanForDischarge(tx, { customerId: facts.customerId, itemId: facts.itemId, surgeryAt: facts.surgeryAt ?? facts.dischargedAt, dischargedAt: facts.dischargedAt });
+};
 
 export interface ConsoleCore {
   database: OpenedDatabase;
@@ -106,9 +115,12 @@ export function createServices(backups?: BackupService): Services {
     escorts: createEscortService(),
     handoff: createHandoffService(),
     // The desk's "suggest an assessment" in a hand-off note makes a surgery booking ask for a decision (issues 14, 16).
-    ...createStayServices({ booking, visits, assessmentSuggested: assessmentSuggestedFor }),
+    // A discharge makes the customer's follow-up plan in the same transaction (issues 16, 17): no one falls out of sight after surgery.
+    ...createStayServices({ booking, visits, assessmentSuggested: assessmentSuggestedFor, onDischarged: dischargeMakesFollowUpPlan }),
     devices: createDeviceService(),
     staff: createStaffService(),
+    followUps: createFollowUpService({ booking }),
+    surveys: createSurveyService(),
   };
 }
 

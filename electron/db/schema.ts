@@ -479,6 +479,11 @@ export interface Database {
   pairing_codes: PairingCodesTable;
   pairing_guard: PairingGuardTable;
   idempotency_keys: IdempotencyKeysTable;
+  followup_plans: FollowupPlansTable;
+  followup_steps: FollowupStepsTable;
+  followup_concerns: FollowupConcernsTable;
+  followup_visit_checks: FollowupVisitChecksTable;
+  surveys: SurveysTable;
 }
 
 /** A paired tablet or lobby TV (issue 15); its token is kept only as SHA-256. */
@@ -668,4 +673,74 @@ export interface NotificationReadsTable {
   notification_id: number;
   staff_id: number;
   read_at: string;
+}
+
+/** Follow-up plans after surgery (migration 016). */
+export interface FollowupPlansTable {
+  id: Generated<number>;
+  customer_id: number;
+  item_id: number | null;
+  surgery_at: string;
+  discharged_at: string | null;
+  visit_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface FollowupStepsTable {
+  id: Generated<number>;
+  plan_id: number;
+  kind: 'call' | 'visit';
+  label: string;
+  due_date: string;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  attempts: Generated<number>;
+  next_try_at: string | null;
+  outcome: string | null;
+  feeling: Generated<string>;
+  questions: Generated<string>;
+  appointment_id: number | null;
+  done_at: string | null;
+  done_by: number | null;
+  version: Generated<number>;
+}
+
+export interface FollowupConcernsTable {
+  id: Generated<number>;
+  step_id: number;
+  doctor_id: number | null;
+  text: string;
+  raised_at: string;
+  raised_by: number;
+  answer: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+}
+
+export interface FollowupVisitChecksTable {
+  id: Generated<number>;
+  visit_id: number;
+  consultant_started_at: string;
+  consultant_id: number;
+  surgeon_seen_at: string | null;
+  surgeon_id: number | null;
+}
+
+export interface SurveysTable {
+  id: Generated<number>;
+  customer_id: number | null;
+  visit_id: number | null;
+  step_id: number | null;
+  source: 'staff' | 'kiosk';
+  scores: string;
+  recommend: number | null;
+  comments: Generated<string>;
+  staff_named: Generated<string>;
+  complaint: Generated<number>;
+  low: Generated<number>;
+  created_at: string;
+  created_by: number | null;
+  handled_note: string | null;
+  handled_at: string | null;
+  handled_by: number | null;
 }

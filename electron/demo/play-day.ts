@@ -20,6 +20,7 @@ import { createBookingService } from '../services/booking-service';
 import { createComfortService } from '../services/comfort-service';
 import { resolveDayShifts } from '../services/roster-service';
 import { createVisitService } from '../services/visit-service';
+import { startConsultantStep } from '../services/follow-up-service';
 import { addBusyDay, walkInsOf } from './busy-day';
 import { DEMO_DOCTORS } from './demo-data';
 import { planDay, plannedComfort, type PlannedVisit } from './plan-day';
@@ -218,6 +219,8 @@ function createRunner(db: Transaction<Database>) {
       await audit(now, staffId, 'visits.checkIn', `visit:${String(result.visitId)}`, { checkedIn: input, ticket: result.ticket });
     } else if (action.kind === 'move') {
       const visitId = visitIds.get(action.key) as number;
+      // seed 004 rule 23: a follow-up visit sees the consultant when the consultation starts (issue 17).
+      if (action.to === 'in_consultation') await startConsultantStep(db, visitId, staffId, now);
       const { card, from } = await visits.transition(db, { visitId, to: action.to, ...(action.roomId ? { roomId: action.roomId } : {}) }, staffId, now);
       await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
     } else if (action.kind === 'comfort') {

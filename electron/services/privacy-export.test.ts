@@ -53,6 +53,21 @@ async function customerEverywhere(name: string, phone: string) {
   await value('appointments.recordCall', { id: decided.preOpAppointmentId, expectedVersion: preOp.version, outcome: 'confirmed' }, tokens.reception);
   await value('print.record', { kind: 'slip', appointmentId: decided.preOpAppointmentId, paper: '80mm' }, tokens.reception);
   await value('stays.admit', { customerId: first.customerId, roomId: clinic.wardRoomId, bed: 1, surgeryAppointmentId: decided.surgeryAppointmentId }, tokens.nurse);
+  // After an earlier surgery: her follow-up plan, the day-1 call reached with a concern for the doctor,
+  // the plan's visit booked and seen by the consultant, and her survey.
+  await value('followUps.createPlan', { customerId: first.customerId, surgeryAt: '2026-12-01T02:00:00.000Z' }, tokens.manager);
+  type CallRow = { customer: { id: number }; stepId: number; version: number };
+  const calls = (await value<{ calls: CallRow[] }>('followUps.callList', {}, tokens.reception)).calls.filter((row) => row.customer.id === first.customerId);
+  const call = calls[0];
+  if (!call) throw new Error('no follow-up call of hers is due');
+  await value('followUps.recordCall', { stepId: call.stepId, expectedVersion: call.version, outcome: 'reached', questions: '右眼肿', concern: '能冰敷吗？' }, tokens.reception);
+  const plans = await value<{ plans: { steps: { id: number; kind: string; version: number }[] }[] }>('followUps.plans', { customerId: first.customerId }, tokens.manager);
+  const visitStep = plans.plans[0]?.steps.find((step) => step.kind === 'visit');
+  if (!visitStep) throw new Error('her plan has no visit');
+  const booked = await value<{ appointment: { id: number } }>('followUps.bookVisit', { stepId: visitStep.id, expectedVersion: visitStep.version, doctorId: clinic.doctorId, date: '2026-12-03', time: '16:00', durationMinutes: 15, override: true }, tokens.manager);
+  const followUp = await value<{ visitId: number }>('visits.checkIn', { appointmentId: booked.appointment.id }, tokens.reception);
+  await value('followUps.consultantSeen', { visitId: followUp.visitId }, tokens.consultant);
+  await value('surveys.submit', { source: 'staff', customerId: first.customerId, scores: { reception: 5, waiting: 4 }, recommend: 9, comments: '很好' }, tokens.reception);
   await value('privacy.recordConsent', { customerId: first.customerId, purpose: 'medical', method: 'tablet' }, tokens.reception);
   await value('customers.get', { id: first.customerId, screen: 'customerPage' }, tokens.reception);
   // Hours later, what is overdue about her is told (a notification names her rows).

@@ -15,6 +15,7 @@ import type { Database } from '../db/schema';
 import { readBoardCards } from './board-cards';
 import { followVisitMove, startComfortTasks } from './comfort-service';
 import { followVisitMoveWithEscort } from './escort-moves';
+import { checkFollowUpClose } from './follow-up-service';
 import { requireOpenAppointment } from './require-open-appointment';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -121,6 +122,8 @@ export function createVisitService(): VisitService {
         });
       if (input.expectedVersion !== undefined && input.expectedVersion !== visit.version) throw refuse(visit.status);
       if (!canTransition(visit.status, input.to)) throw refuse(visit.status);
+      // seed 004 rules 11 and 23: a follow-up visit closes only after the consultant, 5 minutes or a reason.
+      if (input.to === 'done') await checkFollowUpClose(db, visit, input.note, now);
       if (!(await moveVisit(db, visit.id, visit.status, input.to, input.roomId))) {
         const current = await findVisit(db, visit.id);
         throw refuse(current?.status ?? visit.status);

@@ -18,6 +18,9 @@ export const eventSchemas = {
   'escorts.changed': z.object({ ids: z.array(z.number().int()) }),
   /** A stay or its ward tasks changed (issue 16): the ward board re-reads `stays.board`. */
   'stays.changed': z.object({ ids: z.array(z.number().int()) }),
+  /** Follow-up plans, calls or concerns changed (issue 17): the call list and the doctor's list read again. */
+  'followUps.changed': z.object({ customerIds: z.array(z.number().int()) }),
+  'surveys.changed': z.object({ ids: z.array(z.number().int()) }),
   'notifications.raised': z.object({ ids: z.array(z.number().int()) }),
   'notifications.read': z.object({ ids: z.array(z.number().int()) }),
   /** A backup started, moved on by 5 %, or finished: the settings screen re-reads `backups.list`. */

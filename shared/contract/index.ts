@@ -23,6 +23,7 @@ import { outcomeMethods } from './outcomes';
 import { stayMethods } from './stays';
 import { deviceMethods } from './devices';
 import { staffMethods } from './staff';
+import { followUpMethods } from './follow-ups';
 
 export const contract = mergeContracts(
   authMethods,
@@ -44,6 +45,7 @@ export const contract = mergeContracts(
   stayMethods,
   deviceMethods,
   staffMethods,
+  followUpMethods,
 );
 
 export type Contract = typeof contract;

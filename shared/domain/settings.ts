@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './clinic-time';
+import { DEFAULT_FOLLOW_UP_TEMPLATE, FOLLOW_UP_STEP_KINDS } from './follow-ups';
 
 /** Paper sizes a slip prints on: an 80 mm receipt roll or an A5 sheet. */
 export const SLIP_PAPERS = ['80mm', 'a5'] as const;
@@ -41,6 +42,12 @@ const clinicPhone = z
   .trim()
   .max(40)
   .refine((value) => value === '' || /^\+?[\d\s\-()]{5,}$/.test(value), { message: 'validation.format' });
+
+// Follow-ups and surveys (issue 17): one step of a follow-up template.
+const followUpStepSchema = z
+  .object({ kind: z.enum(FOLLOW_UP_STEP_KINDS), days: z.number().int().min(0).max(365), months: z.number().int().min(0).max(24) })
+  .strict();
+const followUpTemplateSchema = z.array(followUpStepSchema).min(1).max(12);
 
 export const settingsSchema = z.object({
   clinicName: z.string().trim().min(1).max(60),
@@ -136,6 +143,16 @@ export const settingsSchema = z.object({
   // Today's late bookings (issue 13 part 10): a booking this many minutes past its time with no
   // arrival is suggested for a phone call (seed 004 rule 26: customers hate waiting; so does the doctor).
   lateCallMinutes: z.number().int().min(1).max(240),
+  // Follow-ups and surveys (issue 17; seed 000 steps 9–10).
+  /** The plan made for a surgery whose item has no template of its own: calls on day 1, 3, 7, a visit at one month. */
+  followUpDefaultTemplate: followUpTemplateSchema,
+  /** Templates per item, keyed by the item's id. */
+  followUpItemTemplates: z.record(z.string().regex(/^\d{1,9}$/), followUpTemplateSchema),
+  /** A call still open this many days after its due day goes to the manager. */
+  followUpOverdueDays: z.number().int().min(1).max(30),
+  /** A survey with any aspect (1–5) at or below this, or would-recommend (0–10) at or below the next, goes to the manager. */
+  surveyLowAspect: z.number().int().min(1).max(4),
+  surveyLowRecommend: z.number().int().min(0).max(9),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -199,6 +216,12 @@ export const DEFAULT_SETTINGS: Settings = {
   pairingByReception: false,
   // Today's late bookings (issue 13 part 10).
   lateCallMinutes: 15,
+  // Follow-ups and surveys (issue 17).
+  followUpDefaultTemplate: DEFAULT_FOLLOW_UP_TEMPLATE.map((step) => ({ ...step })),
+  followUpItemTemplates: {},
+  followUpOverdueDays: 2,
+  surveyLowAspect: 2,
+  surveyLowRecommend: 6,
 };
 
 export type SettingKey = keyof Settings;

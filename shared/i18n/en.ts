@@ -16,6 +16,7 @@ import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
 import { devicesMessages } from './catalog/devices';
 import { staffMessages } from './catalog/staff';
+import { followUpsMessages } from './catalog/follow-ups';
 import type { CountedMessage } from './catalog/define';
 import type { MessageKey } from './zh';
 
@@ -39,4 +40,5 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...staysMessages.en,
   ...devicesMessages.en,
   ...staffMessages.en,
+  ...followUpsMessages.en,
 };

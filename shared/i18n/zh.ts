@@ -21,6 +21,7 @@ import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
 import { devicesMessages } from './catalog/devices';
 import { staffMessages } from './catalog/staff';
+import { followUpsMessages } from './catalog/follow-ups';
 
 export const zh = {
   ...coreMessages.zh,
@@ -41,6 +42,7 @@ export const zh = {
   ...staysMessages.zh,
   ...devicesMessages.zh,
   ...staffMessages.zh,
+  ...followUpsMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -23,6 +23,7 @@ import { createEscortHandlers, createHandoffHandlers, createRoomHandlers } from 
 import { createAftercareHandlers, createOutcomeHandlers, createScreeningHandlers, createStayHandlers, createWardTaskHandlers } from './stays';
 import { createDeviceHandlers } from './devices';
 import { createAuditHandlers, createStaffHandlers } from './staff';
+import { createFollowUpHandlers, createSurveyHandlers } from './follow-ups';
 
 export type { Services } from './services';
 
@@ -54,5 +55,7 @@ export function createHandlers(services: Services): Handlers {
     ...createDeviceHandlers(services),
     ...createStaffHandlers(services),
     ...createAuditHandlers(services),
+    ...createFollowUpHandlers(services),
+    ...createSurveyHandlers(services),
   };
 }

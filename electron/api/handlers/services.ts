@@ -23,6 +23,8 @@ import type { StayService } from '../../services/stay/stay-service';
 import type { AftercareService } from '../../services/stay/aftercare-service';
 import type { DeviceService } from '../../services/device-service';
 import type { StaffService } from '../../services/staff-service';
+import type { FollowUpService } from '../../services/follow-up-service';
+import type { SurveyService } from '../../services/survey-service';
 
 /** Every service the handlers call; built once in create-core. */
 export interface Services {
@@ -51,4 +53,6 @@ export interface Services {
   aftercare: AftercareService;
   devices: DeviceService;
   staff: StaffService;
+  followUps: FollowUpService;
+  surveys: SurveyService;
 }

@@ -28,6 +28,9 @@ export const NOTIFICATION_SUBJECT_TABLES: Record<string, string> = {
   customer: 'customers',
   escort: 'escorts',
   wardTask: 'ward_tasks',
+  followupConcern: 'followup_concerns',
+  followupStep: 'followup_steps',
+  survey: 'surveys',
 };
 
 /** Tables whose rows are the clinic's, not a customer's, even when they point at one (staff, rooms …). */

@@ -10,6 +10,7 @@ import { rosterUnconfirmedRule } from './roster-unconfirmed';
 import { comfortOverdueRule, waitRedRule } from './visit-waits';
 import { escortDelayedRule } from './escort-delayed';
 import { wardOverdueRule } from './ward-overdue';
+import { followUpConcernRule, followUpOverdueRule, surgeryWithoutPlanRule, surveyLowRule } from './follow-ups';
 
 export type { DueNotification, NotificationRule } from './notification-rule';
 
@@ -21,4 +22,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   reportKeptRule,
   escortDelayedRule,
   wardOverdueRule,
+  followUpConcernRule,
+  followUpOverdueRule,
+  surgeryWithoutPlanRule,
+  surveyLowRule,
 ];

@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
+import { seedDemoClinic } from '../demo/seed-demo';
+import { createScheduler } from './scheduler';
+import { followUpConcernRule, surveyLowRule } from './notification-rules/follow-ups';
+
+// Monday 2026-11-23, 09:30 in Beijing.
+const NOW = '2026-11-23T01:30:00.000Z';
+let core: TestCore;
+const staff: Record<string, number> = {};
+
+type Result<T> = { ok: true; value: T } | { ok: false; status: number; error: { code: string; message: string; path?: (string | number)[] } };
+/** Calls as a role, signing in afresh at the clock's current time (the clock jumps between calls). */
+async function call<T = Record<string, unknown>>(method: string, input: unknown, role = 'reception'): Promise<Result<T>> {
+  const token = await signIn(core, staff[role]!);
+  return core.dispatcher.dispatch(method, input, caller(token)) as Promise<Result<T>>;
+}
+async function ok<T = Record<string, unknown>>(method: string, input: unknown, role = 'reception'): Promise<T> {
+  const result = await call<T>(method, input, role);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+const at = (iso: string) => core.clock.set(new Date(iso));
+
+interface CallRow { stepId: number; version: number; label: string; attempts: number; waiting: boolean; daysOverdue: number; customer: { id: number }; visitStep: { stepId: number; version: number; dueDate: string } | null }
+const callList = async () => (await ok<{ date: string; calls: CallRow[] }>('followUps.callList', {})).calls;
+
+beforeEach(async () => {
+  core = await createTestCore({ now: NOW });
+  await seedDemoClinic(core.database.db, '2026-11-23', new Date(NOW));
+  for (const role of ['reception', 'consultant', 'doctor', 'manager'] as const) staff[role] = await addStaff(core, `${role}测试`, role);
+});
+afterEach(() => core.close());
+
+describe('the follow-up plan and the call list', () => {
+  it('shows the day-1 call only once the clinic day after surgery has come', async () => {
+    // Surgery at 23:30 Beijing on the 23rd (15:30 UTC): day 1 is the 24th, from Beijing's midnight.
+    at('2026-11-23T15:30:00.000Z');
+    const plan = await ok<{ steps: { kind: string; dueDate: string }[] }>('followUps.createPlan', { customerId: 1, surgeryAt: '2026-11-23T15:30:00.000Z' });
+    expect(plan.steps.map((step) => `${step.kind}:${step.dueDate}`)).toEqual(['call:2026-11-24', 'call:2026-11-26', 'call:2026-11-30', 'visit:2026-12-23']);
+    at('2026-11-23T15:59:00.000Z');
+    expect(await callList()).toEqual([]);
+    at('2026-11-23T16:00:00.000Z');
+    expect((await callList()).map((row) => row.label)).toEqual(['d1']);
+  });
+
+  it('lists overdue calls first and a retried call keeps its attempts', async () => {
+    await ok('followUps.createPlan', { customerId: 1, surgeryAt: '2026-11-22T02:00:00.000Z' });
+    await ok('followUps.createPlan', { customerId: 2, surgeryAt: '2026-11-18T02:00:00.000Z' });
+    const list = await callList();
+    expect(list.map((row) => [row.customer.id, row.label, row.daysOverdue])).toEqual([[2, 'd1', 4], [2, 'd3', 2], [1, 'd1', 0]]);
+
+    const first = list[2]!;
+    const missed = await ok<{ attempts: number }>('followUps.recordCall', { stepId: first.stepId, expectedVersion: first.version, outcome: 'not_reached' });
+    expect(missed.attempts).toBe(1);
+    // A second caller acting on the old version loses with a conflict, and nothing changes.
+    const stale = await call('followUps.recordCall', { stepId: first.stepId, expectedVersion: first.version, outcome: 'reached' });
+    expect(stale).toMatchObject({ ok: false, status: 409 });
+    let again = (await callList()).find((row) => row.stepId === first.stepId)!;
+    expect(again).toMatchObject({ attempts: 1, waiting: true });
+
+    at('2026-11-23T03:31:00.000Z');
+    again = (await callList()).find((row) => row.stepId === first.stepId)!;
+    expect(again.waiting).toBe(false);
+    expect(await call('followUps.recordCall', { stepId: again.stepId, expectedVersion: again.version, outcome: 'call_later' })).toMatchObject({ ok: false, error: { code: 'invalid', path: ['retryAt'] } });
+    const later = await ok<{ attempts: number }>('followUps.recordCall', { stepId: again.stepId, expectedVersion: again.version, outcome: 'call_later', retryAt: '2026-11-23T08:00:00.000Z' });
+    expect(later.attempts).toBe(2);
+    at('2026-11-23T08:00:00.000Z');
+    again = (await callList()).find((row) => row.stepId === first.stepId)!;
+    const reached = await ok<{ attempts: number }>('followUps.recordCall', { stepId: again.stepId, expectedVersion: again.version, outcome: 'reached', feeling: '还好，有点肿' });
+    expect(reached.attempts).toBe(3);
+    expect((await callList()).some((row) => row.stepId === first.stepId)).toBe(false);
+    const plans = await ok<{ plans: { steps: { id: number; attempts: number; status: string }[] }[] }>('followUps.plans', { customerId: 1 });
+    expect(plans.plans[0]!.steps.find((step) => step.id === first.stepId)).toMatchObject({ attempts: 3, status: 'done' });
+  });
+
+  it('keeps an escalated concern on the doctor’s list, notified, until the doctor answers it', async () => {
+    await ok('followUps.createPlan', { customerId: 1, surgeryAt: '2026-11-22T02:00:00.000Z' });
+    const [row] = await callList();
+    const recorded = await ok<{ concernId: number }>('followUps.recordCall', { stepId: row!.stepId, expectedVersion: row!.version, outcome: 'reached', questions: '右眼比左眼肿', concern: '右眼肿得厉害，能冰敷吗？' });
+    expect(recorded.concernId).toBeGreaterThan(0);
+    const scheduler = createScheduler({ db: core.database.db, clock: core.clock, events: core.events, rules: [followUpConcernRule] });
+    await scheduler.tick(core.clock.now());
+    const notes = await core.database.db.selectFrom('notifications').select(['kind', 'params']).where('kind', '=', 'followUpConcern').execute();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.params).not.toContain(String((await core.database.db.selectFrom('customers').select('name').where('id', '=', 1).executeTakeFirstOrThrow()).name));
+    // Days later it is still there.
+    at('2026-11-26T02:00:00.000Z');
+    const concerns = async () => (await ok<{ concerns: { id: number }[] }>('followUps.concerns', {}, 'doctor')).concerns.map((concern) => concern.id);
+    expect(await concerns()).toEqual([recorded.concernId]);
+    expect(await call('followUps.answerConcern', { concernId: recorded.concernId, answer: '可以' }, 'reception')).toMatchObject({ ok: false, status: 403 });
+    await ok('followUps.answerConcern', { concernId: recorded.concernId, answer: '可以冰敷，48小时后热敷' }, 'doctor');
+    expect(await concerns()).toEqual([]);
+    expect(await call('followUps.answerConcern', { concernId: recorded.concernId, answer: '再答' }, 'doctor')).toMatchObject({ ok: false, status: 409 });
+    scheduler.stop();
+  });
+});
+
+describe('a follow-up visit (seed 004 rules 11 and 23)', () => {
+  it('is booked from the plan, cannot close without the consultant, asks a reason at 4 minutes and not at 6', async () => {
+    // Surgery a month ago: the one-month visit is due today.
+    await ok('followUps.createPlan', { customerId: 3, surgeryAt: '2026-10-23T02:00:00.000Z' });
+    const row = (await callList()).find((entry) => entry.visitStep)!;
+    expect(row.visitStep!.dueDate).toBe('2026-11-23');
+    const doctor = await core.database.db.selectFrom('staff').select('id').where('role', '=', 'doctor').orderBy('id').executeTakeFirstOrThrow();
+    const booked = await ok<{ appointment: { id: number; kind: string } }>('followUps.bookVisit', { stepId: row.visitStep!.stepId, expectedVersion: row.visitStep!.version, doctorId: doctor.id, date: '2026-11-23', time: '17:30', durationMinutes: 15, override: true }, 'manager');
+    expect(booked.appointment.kind).toBe('followup');
+    expect(await call('followUps.bookVisit', { stepId: row.visitStep!.stepId, expectedVersion: row.visitStep!.version, doctorId: doctor.id, date: '2026-11-23', time: '17:30' }, 'manager')).toMatchObject({ ok: false, status: 409 });
+
+    const { visitId, ticket } = await ok<{ visitId: number; ticket: string }>('visits.checkIn', { appointmentId: booked.appointment.id });
+    expect(ticket).toMatch(/^F/);
+    await ok('visits.transition', { visitId, to: 'called' });
+    await ok('visits.transition', { visitId, to: 'in_consultation' });
+    expect(await call('visits.transition', { visitId, to: 'done' })).toMatchObject({ ok: false, status: 409, error: { message: expect.stringContaining('consultant') } });
+
+    at('2026-11-23T02:00:00.000Z');
+    await ok('followUps.consultantSeen', { visitId }, 'consultant');
+    expect(await call('followUps.consultantSeen', { visitId }, 'consultant')).toMatchObject({ ok: false, status: 409 });
+    at('2026-11-23T02:04:00.000Z');
+    expect(await call('visits.transition', { visitId, to: 'done' })).toMatchObject({ ok: false, status: 400, error: { path: ['note'] } });
+    const status = await core.database.db.selectFrom('visits').select('status').where('id', '=', visitId).executeTakeFirstOrThrow();
+    expect(status.status).toBe('in_consultation');
+    at('2026-11-23T02:06:00.000Z');
+    expect(await ok<{ status: string }>('visits.transition', { visitId, to: 'done' })).toMatchObject({ status: 'done' });
+  });
+
+  it('refuses the consultant step for a visit that is not a follow-up', async () => {
+    const customer = 4;
+    const { visitId } = await ok<{ visitId: number }>('visits.checkIn', { walkIn: { customerId: customer } });
+    // A walk-in is not a follow-up: the consultant step is refused for it, and it closes as before.
+    expect(await call('followUps.consultantSeen', { visitId }, 'consultant')).toMatchObject({ ok: false, status: 400 });
+  });
+});
+
+describe('surveys', () => {
+  it('sends a low score to the manager, who records what was done once', async () => {
+    const good = await ok<{ low: boolean }>('surveys.submit', { source: 'kiosk', scores: { reception: 5, waiting: 4 }, recommend: 9 });
+    expect(good.low).toBe(false);
+    const low = await ok<{ id: number; low: boolean }>('surveys.submit', { source: 'staff', customerId: 1, scores: { reception: 4, waiting: 1 }, recommend: 8, comments: '等了四十分钟' });
+    expect(low.low).toBe(true);
+    expect(await call('surveys.submit', { source: 'kiosk', customerId: 1, scores: {} })).toMatchObject({ ok: false, status: 400 });
+    const scheduler = createScheduler({ db: core.database.db, clock: core.clock, events: core.events, rules: [surveyLowRule] });
+    await scheduler.tick(core.clock.now());
+    const raised = await core.database.db.selectFrom('notifications').select('subject_id').where('kind', '=', 'surveyLow').execute();
+    expect(raised.map((row) => row.subject_id)).toEqual([String(low.id)]);
+    const list = await ok<{ surveys: { id: number; customer: string; handledAt: string | null }[] }>('surveys.low', {}, 'manager');
+    expect(list.surveys).toHaveLength(1);
+    expect(list.surveys[0]!.customer).toContain('*');
+    await ok('surveys.handle', { surveyId: low.id, note: '店长致电道歉，下次优先安排' }, 'manager');
+    expect(await call('surveys.handle', { surveyId: low.id, note: 'again' }, 'manager')).toMatchObject({ ok: false, status: 409 });
+    scheduler.stop();
+  });
+});
