@@ -39,7 +39,7 @@ export function CloseFollowUpDialog({ open, onConfirm, onCancel }: { open: boole
   const [reason, setReason] = useState('');
   return (
     <Modal open={open} title={t('followUps.closeReason')} okButtonProps={{ disabled: reason.trim() === '' }} onOk={() => onConfirm(reason.trim())} onCancel={onCancel}>
-      <Input.TextArea autoFocus value={reason} onChange={(event) => setReason(event.target.value)} maxLength={200} aria-label={t('followUps.closeReason')} />
+      <Input.TextArea autoFocus value={reason} onChange={(event) => setReason(event.target.value)} count={{ show: true, max: 200 }} aria-label={t('followUps.closeReason')} />
     </Modal>
   );
 }

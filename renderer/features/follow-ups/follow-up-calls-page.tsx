@@ -19,6 +19,7 @@ import { copyText } from '../../ui/clipboard';
 import { errorMessage } from '../../ui/error-message';
 import { CustomerPicker } from '../customers/customer-picker';
 import styles from './follow-up-calls-page.module.css';
+import { addressFormOf } from '../../../shared/domain/customers';
 
 export function FollowUpCallsPage({ session }: PageProps) {
   const { t } = useI18n();
@@ -62,7 +63,7 @@ function FollowUpCallCard({ entry, today, timeZone, scriptLanguage, clinic }: { 
   const [concern, setConcern] = useState('');
   const [doctorId, setDoctorId] = useState<number | undefined>();
   const [retry, setRetry] = useState(dayjs().add(2, 'hour'));
-  const address = entry.customer.addressForm ?? entry.customer.name;
+  const address = addressFormOf(entry.customer);
   const script = translate(scriptLanguage === 'zh' ? 'zh-CN' : 'en', entry.scriptKey, { address, clinic, days: entry.daysSinceSurgery });
 
   const save = async (outcome: 'reached' | 'not_reached' | 'call_later') => {
@@ -127,10 +128,10 @@ function FollowUpCallCard({ entry, today, timeZone, scriptLanguage, clinic }: { 
       </div>
       {mode === 'reached' && (
         <div className={styles.more}>
-          <Input placeholder={t('followUps.feeling')} aria-label={t('followUps.feeling')} value={feeling} onChange={(event) => setFeeling(event.target.value)} maxLength={500} autoFocus />
-          <Input.TextArea placeholder={t('followUps.questions')} aria-label={t('followUps.questions')} value={questions} onChange={(event) => setQuestions(event.target.value)} maxLength={1000} autoSize />
+          <Input placeholder={t('followUps.feeling')} aria-label={t('followUps.feeling')} value={feeling} onChange={(event) => setFeeling(event.target.value)} count={{ show: true, max: 500 }} autoFocus />
+          <Input.TextArea placeholder={t('followUps.questions')} aria-label={t('followUps.questions')} value={questions} onChange={(event) => setQuestions(event.target.value)} count={{ show: true, max: 1000 }} autoSize />
           <Space.Compact block>
-            <Input placeholder={t('followUps.concern')} aria-label={t('followUps.concern')} value={concern} onChange={(event) => setConcern(event.target.value)} maxLength={1000} />
+            <Input placeholder={t('followUps.concern')} aria-label={t('followUps.concern')} value={concern} onChange={(event) => setConcern(event.target.value)} count={{ show: true, max: 1000 }} />
             <Select style={{ width: 200 }} allowClear placeholder={t('followUps.concernDoctor')} value={doctorId} onChange={setDoctorId} options={(doctors.data?.doctors ?? []).map((doctor) => ({ value: doctor.id, label: doctor.name }))} />
           </Space.Compact>
           <Button type="primary" onClick={() => void save('reached')} loading={record.isPending} data-testid="follow-up-save">{t('followUps.save')}</Button>

@@ -69,8 +69,8 @@ export function SurveyForm({ source, customerId, visitId, onSubmitted }: SurveyF
         options={Array.from({ length: 11 }, (_, value) => ({ value, label: <span style={{ display: 'inline-block', minWidth: 28, lineHeight: '44px' }}>{value}</span> }))}
         data-testid="survey-recommend"
       />
-      <Input.TextArea rows={3} placeholder={t('surveys.comments')} aria-label={t('surveys.comments')} value={comments} onChange={(event) => setComments(event.target.value)} maxLength={2000} />
-      <Input size="large" placeholder={t('surveys.staffNamed')} aria-label={t('surveys.staffNamed')} value={staffNamed} onChange={(event) => setStaffNamed(event.target.value)} maxLength={200} />
+      <Input.TextArea rows={3} placeholder={t('surveys.comments')} aria-label={t('surveys.comments')} value={comments} onChange={(event) => setComments(event.target.value)} count={{ show: true, max: 2000 }} />
+      <Input size="large" placeholder={t('surveys.staffNamed')} aria-label={t('surveys.staffNamed')} value={staffNamed} onChange={(event) => setStaffNamed(event.target.value)} count={{ show: true, max: 200 }} />
       <Checkbox checked={complaint} onChange={(event) => setComplaint(event.target.checked)}>
         {t('surveys.complaint')}
       </Checkbox>
