@@ -226,7 +226,7 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
       ];
       for (const [card, to] of moves) if (card) await api('visits.transition', { visitId: card.visitId, to, expectedVersion: card.version }, deskToken);
       // A task of a customer who stays waiting (the first waiting one was just called).
-      const task = cards.filter((card) => card.status === 'waiting').slice(1).flatMap((card) => card.comfort).find((candidate) => candidate.doneAt === null);
+      const task = cards.filter((card) => card.status === 'waiting').slice(1).flatMap((card) => card.comfort).find((candidate) => candidate.doneAt === null && candidate.missedAt === null);
       if (task) await api('comfort.complete', { taskId: task.id }, deskToken).catch(() => undefined);
       await lobby.waitForTimeout(options.smoke ? 10 : 60);
     };

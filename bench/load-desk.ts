@@ -148,8 +148,9 @@ export async function runDesk(client: LoadClient, plan: DeskPlan, deadlineMs: nu
     }
     if (COMFORT_ROLES.has(role)) {
       work.push([8, async () => {
-        const card = pick([...cards.values()].filter((each) => each.comfort.some((task) => task.doneAt === null)));
-        const task = card?.comfort.find((each) => each.doneAt === null);
+        // A task still to do: not done, and not missed (withdrawn after it fell due, never to do any more).
+        const card = pick([...cards.values()].filter((each) => each.comfort.some((task) => task.doneAt === null && task.missedAt === null)));
+        const task = card?.comfort.find((each) => each.doneAt === null && each.missedAt === null);
         if (!card || !task) return;
         await client.call('comfort.complete', { taskId: task.id });
         // As a board does on the notice: that card again, with its new version.

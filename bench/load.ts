@@ -97,8 +97,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       clients.push(client);
       client.token = (await client.call<{ token: string }>('auth.signIn', { staffId: member.id, pin: '1234' })).token;
       if (member.role !== 'display' && today === '') {
-        const me = await client.call<{ clinic: { today: string; timeZone: string } }>('auth.me', {});
-        ({ today, timeZone } = me.clinic);
+        // The zone is a setting: auth.me has no clinic.timeZone (read there, "now" was UTC and booked hours in the past).
+        const me = await client.call<{ clinic: { today: string; settings: { timeZone: string } } }>('auth.me', {});
+        today = me.clinic.today;
+        timeZone = me.clinic.settings.timeZone;
       }
       plans.push({
         index,

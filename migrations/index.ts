@@ -14,14 +14,14 @@ import * as m008 from './008-notifications';
 import * as m009 from './009-comfort';
 import * as m010 from './010-comfort-rule-edits';
 import * as m011 from './011-one-open-visit';
-import * as m020 from './020-edit-versions';
-import * as m021 from './021-privacy';
-import * as m017 from './017-report';
 import * as m012 from './012-escorts';
-import * as m015 from './015-stay';
 import * as m013 from './013-devices';
 import * as m014 from './014-staff-admin';
+import * as m015 from './015-stay';
 import * as m016 from './016-follow-ups';
+import * as m017 from './017-report';
+import * as m020 from './020-edit-versions';
+import * as m021 from './021-privacy';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -35,14 +35,14 @@ export const migrations: Record<string, Migration> = {
   '009-comfort': m009,
   '010-comfort-rule-edits': m010,
   '011-one-open-visit': m011,
-  '020-edit-versions': m020,
-  '021-privacy': m021,
-  '017-report': m017,
   '012-escorts': m012,
-  '015-stay': m015,
   '013-devices': m013,
   '014-staff-admin': m014,
+  '015-stay': m015,
   '016-follow-ups': m016,
+  '017-report': m017,
+  '020-edit-versions': m020,
+  '021-privacy': m021,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -123,8 +123,8 @@ async function addComfort(desk: Desk, visit: VisitRecord) {
 }
 
 async function completeComfort(desk: Desk, visit: VisitRecord) {
-  const { tasks } = await call<{ tasks: { id: number; doneAt: string | null }[] }>(desk, 'comfort.timeline', { visitId: visit.visitId });
-  const task = pick(desk.random, tasks.filter((candidate) => candidate.doneAt === null && !desk.ledger.comfortPending.has(candidate.id)));
+  const { tasks } = await call<{ tasks: { id: number; doneAt: string | null; missedAt: string | null }[] }>(desk, 'comfort.timeline', { visitId: visit.visitId });
+  const task = pick(desk.random, tasks.filter((candidate) => candidate.doneAt === null && candidate.missedAt === null && !desk.ledger.comfortPending.has(candidate.id)));
   if (!task) return;
   desk.ledger.comfortPending.add(task.id);
   try {

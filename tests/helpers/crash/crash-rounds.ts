@@ -42,11 +42,12 @@ async function clinicContext(base: string, token: string): Promise<ClinicContext
   const staff = await callApi<{ id: number; role: string }[]>(base, 'auth.staff', {});
   const doctor = staff.find((member) => member.role === 'doctor');
   if (!doctor) throw new Error('the demo clinic has no doctor');
-  const me = await callApi<{ clinic: { today: string; timeZone: string } }>(base, 'auth.me', {}, token);
+  const me = await callApi<{ clinic: { today: string; settings: { timeZone: string } } }>(base, 'auth.me', {}, token);
   const health = (await (await fetch(`${base}/api/health`)).json()) as { now: string };
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: me.clinic.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
-  // Five minutes long, so the booking ends the same day even at 23:58 (as tests/e2e/api.ts books).
-  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), 23 * 60 + 54);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: me.clinic.settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(health.now));
+  // An hour ahead (the rounds run for minutes, and a time gone is refused: issue 13), five minutes
+  // long so the booking ends the same day even late at night; checked in early, as a desk would.
+  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + 60, 23 * 60 + 54);
   const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return { base, token, doctorId: doctor.id, date: me.clinic.today, slot };
 }

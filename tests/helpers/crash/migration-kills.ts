@@ -87,7 +87,8 @@ async function startToReady(dataDir: string, now: string): Promise<void> {
 export async function runMigrationKills(options: MigrationKillOptions): Promise<MigrationKillSummary> {
   const log = options.log ?? (() => undefined);
   const random = mulberry32(options.seed);
-  const names = Object.keys(migrations);
+  // In the order Kysely applies them: by name, whatever order the list is written in.
+  const names = Object.keys(migrations).sort();
   const summary: MigrationKillSummary = { rounds: 0, beforeReady: 0, leftUnmigrated: 0, problems: [] };
   const references = new Map<number, string[]>();
   const reference = async (version: number) => {
