@@ -214,7 +214,7 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     };
-    type Card = { visitId: number; status: string; version: number; comfort: { id: number; doneAt: string | null }[] };
+    type Card = { visitId: number; status: string; version: number; comfort: { id: number; doneAt: string | null; missedAt: string | null }[] };
     const minute = async (index: number) => {
       if (index % 2 === 0) await api('visits.checkIn', { appointmentId: options.nextBooking() }, deskToken);
       const cards = (await api<{ cards: Card[] }>('visits.board', {}, deskToken)).cards;

@@ -20,7 +20,7 @@ interface Card {
   visitId: number;
   version: number;
   status: string;
-  comfort: Array<{ id: number; doneAt: string | null }>;
+  comfort: Array<{ id: number; doneAt: string | null; missedAt: string | null }>;
 }
 
 /** The roles in the order desks are handed out: the first five make a small clinic (the smoke test). */
