@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { TEST_NOW } from '../helpers/test-moment';
+import { uniquePhone } from './api';
 import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -71,7 +72,7 @@ test('a tablet paired with the lobby PC’s code keeps a tap made offline and la
   await new SignInPage(desk).signIn('何芳');
   await expect(desk.getByTestId('user-menu')).toBeVisible();
   const api = await deskApi(desk, request);
-  const customer = await api<{ id: number }>('customers.create', { name: '离线奉茶', phone: `139${String(Date.now()).slice(-8)}`, addressForm: '离女士' });
+  const customer = await api<{ id: number }>('customers.create', { name: '离线奉茶', phone: uniquePhone(), addressForm: '离女士' });
   await api('visits.checkIn', { walkIn: { customerId: customer.id } });
 
   // The manager shows a code for a guide's tablet on the lobby PC.
