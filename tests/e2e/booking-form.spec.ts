@@ -40,8 +40,11 @@ test('an empty booking says what is missing in Chinese; Enter in the time field 
   await drawer.getByTestId('customer-picker').click();
   await page.keyboard.type(customer.name);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: customer.name }).first().click();
+  // The customer list closes (it animates) before the doctor's opens: an option is picked from the list it belongs to.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await drawer.getByLabel('医生', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)').first().click();
+  const doctors = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator('.ant-select-item-option').filter({ hasText: '（' }) });
+  await doctors.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)').first().click();
 
   // Enter in the time field picks the time typed; the form stays open and nothing was sent.
   const timeField = drawer.getByLabel('时间', { exact: true });
