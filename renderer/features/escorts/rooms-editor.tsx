@@ -49,14 +49,14 @@ export function RoomsEditor() {
         pagination={false}
         columns={[
           { title: t('field.floor'), dataIndex: 'floor', width: 70 },
-          { title: t('field.name'), render: (_, room) => roomLabel(room, language) },
+          { title: t('field.roomName'), render: (_, room) => roomLabel(room, language) },
           { title: t('field.access'), render: (_, room) => t(`escorts.access.${room.access}`), width: 140 },
           { title: t('field.directions'), render: (_, room) => (language === 'en' ? room.directionsEn : room.directions) },
           { title: t('field.landmarks'), render: (_, room) => (language === 'en' ? room.landmarksEn : room.landmarks) },
           { title: '', width: 90, render: (_, room) => <Button size="small" onClick={() => open(room)}>{t('escorts.editRoom')}</Button> },
         ]}
       />
-      <Modal open={editing !== null} title={editing ? `${editing.code} ${language === 'en' ? editing.nameEn : editing.name}` : ''} onCancel={() => setEditing(null)} onOk={submit} confirmLoading={save.isPending} width={720} destroyOnHidden>
+      <Modal open={editing !== null} title={editing ? roomLabel(editing, language) : ''} onCancel={() => setEditing(null)} onOk={submit} confirmLoading={save.isPending} width={720} destroyOnHidden>
         {draft && (
           <Form layout="vertical">
             <Row gutter={12}>
