@@ -1,12 +1,12 @@
 /**
  * Prints an escort's directions slip through the printing path the appointment slip uses: in the
  * browser mode the slip page (`/print/directions/<id>`) in a hidden frame and the browser's dialog;
- * on the desktop the same HTML (from `escorts.directions`) in a hidden frame.
+ * on the desktop the same HTML (from `escorts.directions`) in a hidden frame, as a customer's copy is.
  */
 import type { SlipPaper } from '../../../shared/domain/settings';
 import type { Language } from '../../../shared/i18n/messages';
 import type { ApiClient } from '../../client/api-client';
-import { loadForPrinting } from '../printing/print-in-frame';
+import { loadForPrinting, loadHtmlForPrinting } from '../printing/print-in-frame';
 
 export function directionsUrl(escortId: number, paper: SlipPaper, language: Language): string {
   return `/print/directions/${escortId}?paper=${paper}&lang=${language === 'en' ? 'en' : 'zh-CN'}`;
@@ -19,13 +19,5 @@ export async function printDirections(api: ApiClient, escortId: number, paper: S
     return;
   }
   const { html } = await api.call('escorts.directions', { escortId, paper, language });
-  const frame = document.createElement('iframe');
-  frame.setAttribute('aria-hidden', 'true');
-  Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' });
-  frame.srcdoc = html;
-  frame.addEventListener('load', () => {
-    frame.contentWindow?.addEventListener('afterprint', () => frame.remove(), { once: true });
-    frame.contentWindow?.print();
-  });
-  document.body.appendChild(frame);
+  (await loadHtmlForPrinting(html))();
 }
