@@ -21,7 +21,7 @@ import { createRosterService } from '../services/roster-service';
 import { createCustomerService } from '../services/customer-service';
 import { createBookingService } from '../services/booking-service';
 import { createVisitService } from '../services/visit-service';
-import { createFollowUpService } from '../services/follow-up-service';
+import { createFollowUpService, createPlanForDischarge } from '../services/follow-up-service';
 import { createSurveyService } from '../services/survey-service';
 import { createComfortService } from '../services/comfort-service';
 import { createComfortRulesService } from '../services/comfort-rules-service';
@@ -41,7 +41,6 @@ import { createStaffService } from '../services/staff-service';
 import { systemClock, type Clock } from './clock';
 import { createStayServices } from '../services/stay/create-stay-services';
 import type { OnDischarged } from '../services/stay/discharge-hook';
-import { createPlanForDischarge } from '../services/follow-up-service';
 import { assessmentSuggestedFor } from '../db/repositories/handoff-notes';
 
 /** The follow-up plan of a discharged surgery customer, dated from her surgery (or the discharge, when none is on file). */

@@ -36,7 +36,6 @@ export interface StaffTable {
   updated_by: Generated<number | null>;
 }
 
-/** The rooms a member of staff works in (migration 014). */
 /** The rooms a member of staff works in (issue 13, staff administration; migration 014). */
 export interface StaffAssignedRoomsTable {
   staff_id: number;
