@@ -27,8 +27,12 @@ const tempDir = () => {
   return dir;
 };
 
+// Hang guards, not timings: 30 rounds take ~35 s on a quiet machine and took over 240 s on one at a
+// load of 20 (every round starts a server process, which such a machine starts slowly).
+const HANG_GUARD_MS = 600_000;
+
 describe.skipIf(!built)('a SIGKILL at any moment', () => {
-  it(`loses no acknowledged write and leaves nothing half-done (${String(ROUNDS)} rounds on one data directory)`, { timeout: 240_000 }, async () => {
+  it(`loses no acknowledged write and leaves nothing half-done (${String(ROUNDS)} rounds on one data directory)`, { timeout: HANG_GUARD_MS }, async () => {
     const summary = await runCrashRounds({ dataDir: tempDir(), now: TEST_NOW, rounds: ROUNDS, seed: SEED, log: (line) => console.log(`crash-safety: ${line}`) });
     console.log(`crash-safety: seed ${String(SEED)}: ${String(summary.rounds)} rounds, ${String(summary.acknowledged)} writes acknowledged, ${String(summary.verified)} verified, ${String(summary.inFlightAtKill)} unanswered at a kill, ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     expect(summary.problems).toEqual([]);
@@ -38,7 +42,7 @@ describe.skipIf(!built)('a SIGKILL at any moment', () => {
 });
 
 describe.skipIf(!built)('a SIGKILL while the server migrates', () => {
-  it('leaves a database the next start finishes migrating, from empty and from older versions', { timeout: 240_000 }, async () => {
+  it('leaves a database the next start finishes migrating, from empty and from older versions', { timeout: HANG_GUARD_MS }, async () => {
     const rounds = Number(process.env.FRONTDESK_MIGRATION_KILLS ?? 8);
     const summary = await runMigrationKills({ workDir: tempDir(), now: TEST_NOW, rounds, seed: SEED, log: (line) => console.log(`crash-safety: ${line}`) });
     console.log(`crash-safety: ${String(summary.rounds)} kills while starting, ${String(summary.beforeReady)} before the schema was ready, ${String(summary.leftUnmigrated)} left at an older version`);
