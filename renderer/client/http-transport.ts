@@ -16,6 +16,12 @@ import type { CallResult, ConnectionState, StreamStart, Transport } from './tran
 const TOKEN_KEY = 'frontdesk.token';
 /** The lobby display's token, kept across browser restarts (see `setToken`'s `remember`). */
 const REMEMBERED_KEY = 'frontdesk.displayToken';
+/**
+ * The taps waiting for the network, kept in this tab's sessionStorage: a guide who pulls to reload
+ * while the Wi-Fi is down (and gets the browser's offline page) still has them sent, with their
+ * keys, once the page loads again. Closing the tab while any wait asks first (`beforeunload`).
+ */
+const QUEUE_KEY = 'frontdesk.offlineQueue';
 
 export interface HttpTransportOptions {
   /** Start from the remembered lobby-display token when this tab has none (the `/display` page). */
@@ -31,7 +37,24 @@ interface QueuedWrite {
   method: string;
   input: unknown;
   key: string;
+  /** The session the tap was made in: sent as that person, whoever is signed in by then. */
+  session: string | null;
   resolve(result: CallResult): void;
+}
+
+/** The taps a previous page of this tab left waiting (nobody awaits them any more). */
+function restoreQueue(): QueuedWrite[] {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(QUEUE_KEY) ?? '[]') as unknown;
+    if (!Array.isArray(stored)) return [];
+    return stored
+      .filter((entry): entry is { method: string; input: unknown; key: string; session: string | null } =>
+        typeof entry === 'object' && entry !== null && typeof entry.method === 'string' && typeof entry.key === 'string' && QUEUEABLE_WHILE_OFFLINE.has(entry.method),
+      )
+      .map((entry) => ({ method: entry.method, input: entry.input, key: entry.key, session: typeof entry.session === 'string' ? entry.session : null, resolve: () => undefined }));
+  } catch {
+    return [];
+  }
 }
 
 export function createHttpTransport(baseUrl = '', options: HttpTransportOptions = {}): Transport {
@@ -44,8 +67,14 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   let state: ConnectionState = 'closed';
   let stopStream: (() => void) | null = null;
   const link = options.link ?? createDeviceLink();
-  const queue: QueuedWrite[] = [];
+  const queue: QueuedWrite[] = restoreQueue();
   let flushing = false;
+  const queueChanged = () => {
+    link.setQueued(queue.length);
+    if (queue.length === 0) sessionStorage.removeItem(QUEUE_KEY);
+    else sessionStorage.setItem(QUEUE_KEY, JSON.stringify(queue.map(({ method, input, key, session }) => ({ method, input, key, session }))));
+  };
+  if (queue.length > 0) link.setQueued(queue.length);
 
   const setState = (next: ConnectionState, start?: StreamStart) => {
     if (next === state) return;
@@ -84,12 +113,12 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   }
 
   /** One request; throws when the console cannot be reached at all. */
-  async function send(method: string, input: unknown, key: string | null): Promise<CallResult> {
+  async function send(method: string, input: unknown, key: string | null, session = token): Promise<CallResult> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'accept-language': document.documentElement.lang || 'zh-CN',
     };
-    if (token) headers.authorization = `Bearer ${token}`;
+    if (session) headers.authorization = `Bearer ${session}`;
     const device = link.token();
     if (device) headers['x-device-token'] = device;
     if (key) headers['idempotency-key'] = key;
@@ -121,13 +150,13 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
         const next = queue[0]!;
         let result: CallResult;
         try {
-          result = await send(next.method, next.input, next.key);
+          result = await send(next.method, next.input, next.key, next.session);
         } catch {
           link.setOffline(true);
           return;
         }
         queue.shift();
-        link.setQueued(queue.length);
+        queueChanged();
         next.resolve(result);
       }
     } finally {
@@ -144,6 +173,12 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     window.addEventListener('online', () => {
       restart();
       void flush();
+    });
+    // A tab closed with taps still waiting would lose them: the browser asks first.
+    window.addEventListener('beforeunload', (event) => {
+      if (queue.length === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
     });
   }
 
@@ -197,8 +232,8 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   };
   function enqueue(method: string, input: unknown, key: string): Promise<CallResult> {
     return new Promise<CallResult>((resolve) => {
-      queue.push({ method, input, key, resolve });
-      link.setQueued(queue.length);
+      queue.push({ method, input, key, session: token, resolve });
+      queueChanged();
     });
   }
 

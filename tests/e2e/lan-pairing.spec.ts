@@ -2,7 +2,8 @@
  * Issue 15 end to end, on a console started with LAN access on (`serve --lan`): the lobby PC's
  * browser pairs with the code the server printed at start, a manager shows a code for a guide's
  * tablet, a 768×1024 page pairs with it and a guide signs in; the network drops (Playwright's
- * offline mode), the banner says since when, the guide taps "tea served", the network comes back,
+ * offline mode), the banner says since when, the guide taps "tea served"; closing the tab asks first,
+ * a reload without the network keeps the tap in the tab; the network comes back,
  * and the change lands exactly once on the lobby PC's board.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -66,6 +67,8 @@ test('a tablet paired with the lobby PC’s code keeps a tap made offline and la
   // Before pairing every API call is refused (401), and offline every request fails: both logged.
   expectConsoleError(/401 \(Unauthorized\)/);
   expectConsoleError(/ERR_INTERNET_DISCONNECTED|Failed to fetch/);
+  // The reload made offline lands on the browser's own error page, which logs its failed load.
+  expectConsoleError(/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/);
 
   const desk = await (await newContext({ baseURL: base, viewport: { width: 1920, height: 1080 } })).newPage();
   await pairPage(desk, deskCode);
@@ -104,8 +107,18 @@ test('a tablet paired with the lobby PC’s code keeps a tap made offline and la
   await expect(tablet.getByTestId('offline-banner')).toContainText('1 项操作待联网后发送');
   await expect(card).toBeVisible();
 
-  // Back online: it is sent, once; the banner goes; the lobby PC's board shows it.
+  // Closing the tab now would lose the tap: the browser asks first, and the guide stays.
+  const asked = tablet.waitForEvent('dialog');
+  await tablet.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  // She pulls to reload with no network: the browser's offline page; the tab still keeps the tap.
+  await tablet.reload().catch(() => undefined);
+
+  // Back online, the page loads again: the tap is sent, once; the banner goes; the lobby PC's board shows it.
   await tabletContext.setOffline(false);
+  await tablet.goto(`${base}/#/board`);
   await expect(tablet.getByTestId('offline-banner')).toHaveCount(0);
   await expect(tea).toHaveCount(0);
   await desk.getByRole('menuitem', { name: /候诊看板/ }).click();
