@@ -96,6 +96,50 @@ describe('the follow-up plan and the call list', () => {
   });
 });
 
+describe('consent to follow-up calls (issue 20)', () => {
+  it('leaves a customer who withdrew it off the call list, shows her to a manager as "no consent to calls", and refuses the call', async () => {
+    // The clock stands still here: one session per role (a fresh sign-in per call at one instant
+    // would run into the limit of live sessions, which revokes the oldest — by time, a tie).
+    const tokens = new Map<string, string>();
+    const call = async <T = Record<string, unknown>>(method: string, input: unknown, role = 'reception'): Promise<Result<T>> => {
+      if (!tokens.has(role)) tokens.set(role, await signIn(core, staff[role]!));
+      return core.dispatcher.dispatch(method, input, caller(tokens.get(role)!)) as Promise<Result<T>>;
+    };
+    const ok = async <T = Record<string, unknown>>(method: string, input: unknown, role = 'reception'): Promise<T> => {
+      const result = await call<T>(method, input, role);
+      if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    };
+    const callList = async () => (await ok<{ calls: CallRow[] }>('followUps.callList', {})).calls;
+    await ok('followUps.createPlan', { customerId: 1, surgeryAt: '2026-11-22T02:00:00.000Z' });
+    await ok('followUps.createPlan', { customerId: 2, surgeryAt: '2026-11-22T02:00:00.000Z' });
+    const phone = (await core.database.db.selectFrom('customers').select('phone').where('id', '=', 2).executeTakeFirstOrThrow()).phone;
+    // Customer 1 consents, customer 2 consents and then withdraws.
+    await ok('privacy.recordConsent', { customerId: 1, purpose: 'followUpCalls', method: 'paper' });
+    const given = await ok<{ id: number }>('privacy.recordConsent', { customerId: 2, purpose: 'followUpCalls', method: 'paper' });
+    expect((await callList()).map((row) => row.customer.id)).toEqual([1, 2]);
+    await ok('privacy.withdrawConsent', { consentId: given.id });
+
+    // Reception: she is not offered at all.
+    expect((await callList()).map((row) => row.customer.id)).toEqual([1]);
+    // The manager: she is there, marked, her phone masked; a withdrawn marketing consent changes nothing.
+    const managerList = (await ok<{ calls: (CallRow & { noConsent: boolean; customer: { phone: string } })[] }>('followUps.callList', {}, 'manager')).calls;
+    expect(managerList.map((row) => [row.customer.id, row.noConsent])).toEqual([[1, false], [2, true]]);
+    const hers = managerList.find((row) => row.customer.id === 2)!;
+    expect(hers.customer.phone).not.toBe(phone);
+    expect(hers.customer.phone).toContain('****');
+    expect(hers.customer.phone.slice(-4)).toBe(phone.slice(-4));
+    // Nobody may record a call to her, not even the manager; nothing changes.
+    expect(await call('followUps.recordCall', { stepId: hers.stepId, expectedVersion: hers.version, outcome: 'reached' }, 'manager')).toMatchObject({ ok: false, status: 409, error: { path: ['stepId'] } });
+    const step = await core.database.db.selectFrom('followup_steps').select(['attempts', 'status']).where('id', '=', hers.stepId).executeTakeFirstOrThrow();
+    expect(step).toEqual({ attempts: 0, status: 'open' });
+
+    // She consents again: back on everyone's list.
+    await ok('privacy.recordConsent', { customerId: 2, purpose: 'followUpCalls', method: 'tablet' });
+    expect((await callList()).map((row) => row.customer.id)).toEqual([1, 2]);
+  });
+});
+
 describe('a follow-up visit (seed 004 rules 11 and 23)', () => {
   it('is booked from the plan, cannot close without the consultant, asks a reason at 4 minutes and not at 6', async () => {
     // Surgery a month ago: the one-month visit is due today.

@@ -7,9 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
 import { clinicDateOf } from '../../shared/domain/clinic-time';
 import { callScriptKey, daysOverdue, daysSinceSurgery, followUpCloseBlock, FOLLOW_UP_MINIMUM_MINUTES, planSteps, type FollowUpTemplateStep } from '../../shared/domain/follow-ups';
+import { maskPhone } from '../../shared/domain/phone';
 import { readSettings } from '../db/repositories/settings';
 import { findVisit } from '../db/repositories/visits';
-import { answerConcern, concernExists, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
+import { answerConcern, callConsentWithdrawn, concernExists, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
 import type { Database } from '../db/schema';
 import type { Actor, BookingService } from './booking-service';
 
@@ -92,11 +93,18 @@ export function createFollowUpService(deps: { booking: BookingService }) {
   return {
     createPlan,
 
-    /** The call list of `now`'s clinic day: overdue first, then today's; those waiting for a retry time marked. */
-    async callList(db: Db, now: Date) {
+    /**
+     * The call list of `now`'s clinic day: overdue first, then today's; those waiting for a retry
+     * time marked. Issue 20 (PIPL Art. 29; a call for a purpose without consent is not offered): a
+     * customer who withdrew her consent to follow-up calls is left out — a manager (`manager`)
+     * still sees her, marked `noConsent`, with the phone masked and nothing to call.
+     */
+    async callList(db: Db, now: Date, options: { manager: boolean } = { manager: false }) {
       const { timeZone, clinicName, clinicNameEn } = await readSettings(db);
       const today = clinicDateOf(now, timeZone);
-      const rows = await openCallSteps(db, today);
+      const all = await openCallSteps(db, today);
+      const withdrawn = await callConsentWithdrawn(db, all.map((row) => row.customer_id));
+      const rows = options.manager ? all : all.filter((row) => !withdrawn.has(row.customer_id));
       const visits = await openVisitSteps(db, [...new Set(rows.map((row) => row.plan_id))]);
       return {
         date: today,
@@ -105,6 +113,7 @@ export function createFollowUpService(deps: { booking: BookingService }) {
         calls: rows.map((row) => {
           const days = daysSinceSurgery(row.surgery_at, today, timeZone);
           const visit = visits.find((step) => step.plan_id === row.plan_id) ?? null;
+          const noConsent = withdrawn.has(row.customer_id);
           return {
             stepId: row.id,
             version: row.version,
@@ -116,9 +125,10 @@ export function createFollowUpService(deps: { booking: BookingService }) {
             retryAt: row.next_try_at,
             waiting: row.next_try_at !== null && row.next_try_at > now.toISOString(),
             scriptKey: callScriptKey(days),
-            customer: { id: row.customer_id, name: row.name, addressForm: row.address_form, phone: row.phone },
+            customer: { id: row.customer_id, name: row.name, addressForm: row.address_form, phone: noConsent ? maskPhone(row.phone) : row.phone },
             item: row.item_zh !== null ? { nameZh: row.item_zh, nameEn: row.item_en ?? row.item_zh } : null,
             visitStep: visit ? { stepId: visit.id, version: visit.version, dueDate: visit.due_date } : null,
+            noConsent,
           };
         }),
       };
@@ -130,6 +140,8 @@ export function createFollowUpService(deps: { booking: BookingService }) {
       if (!step || step.kind !== 'call') throw new AppError('not_found', 'error.notFound', { path: ['stepId'] });
       if (step.status !== 'open') throw new AppError('conflict', 'followUps.error.stepClosed', { details: { currentVersion: step.version } });
       if (step.version !== input.expectedVersion) throw new AppError('conflict', 'error.conflict', { details: { currentVersion: step.version } });
+      // Issue 20: no call for a purpose she withdrew her consent to.
+      if ((await callConsentWithdrawn(db, [step.customer_id])).has(step.customer_id)) throw new AppError('conflict', 'followUps.error.noCallConsent', { path: ['stepId'] });
       const attempts = step.attempts + 1;
       let concernId: number | null = null;
       if (input.outcome === 'reached') {

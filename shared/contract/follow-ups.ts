@@ -31,6 +31,11 @@ export const followUpCallSchema = z.object({
   item: itemNameSchema,
   /** The plan's follow-up visit still to book, if any. */
   visitStep: z.object({ stepId: idSchema, version: z.number().int(), dueDate: clinicDateSchema }).nullable(),
+  /**
+   * Issue 20: she withdrew her consent to follow-up calls. Only a manager's list has such rows
+   * (phone masked, nothing to call); everyone else's leaves her out.
+   */
+  noConsent: z.boolean(),
 });
 export type FollowUpCall = z.infer<typeof followUpCallSchema>;
 

@@ -13,7 +13,7 @@ export function createFollowUpHandlers(services: Services): HandlersOf<'followUp
       return result;
     },
     'followUps.plans': async (input, context) => ({ plans: await followUps.plansOf(context.db, input.customerId) }),
-    'followUps.callList': (_input, context) => followUps.callList(context.db, context.now),
+    'followUps.callList': (_input, context) => followUps.callList(context.db, context.now, { manager: requireActor(context).role === 'manager' }),
     'followUps.recordCall': async (input, context) => {
       const actor = requireActor(context);
       const result = await followUps.recordCall(context.db, input, actor.staffId, context.now);
