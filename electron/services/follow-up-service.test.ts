@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
 import { seedDemoClinic } from '../demo/seed-demo';
 import { createScheduler } from './scheduler';
+import { resolveDayShifts } from './roster-shifts';
 import { followUpConcernRule, surveyLowRule } from './notification-rules/follow-ups';
 
 // Monday 2026-11-23, 09:30 in Beijing.
@@ -166,6 +167,32 @@ describe('a follow-up visit (seed 004 rules 11 and 23)', () => {
     expect(status.status).toBe('in_consultation');
     at('2026-11-23T02:06:00.000Z');
     expect(await ok<{ status: string }>('visits.transition', { visitId, to: 'done' })).toMatchObject({ status: 'done' });
+  });
+
+  it('offers the surgeon’s look on day 2 and at stitch removal while the surgeon is on shift (rule 23)', async () => {
+    const shift = (await resolveDayShifts(core.database.db, '2026-11-23')).find((each) => each.start <= '09:30' && each.end > '09:30')!;
+    expect(shift).toBeDefined();
+    // The surgery, booked beforehand, on Saturday the 21st with a doctor on shift on Monday morning.
+    at('2026-11-20T01:00:00.000Z');
+    await ok('appointments.create', { customerId: 5, doctorId: shift.doctorId, kind: 'surgery', channel: 'phone', date: '2026-11-21', time: '10:00', durationMinutes: 60, override: true }, 'manager');
+    at(NOW);
+    const booked = await ok<{ id: number }>('appointments.create', { customerId: 5, doctorId: shift.doctorId, kind: 'followup', channel: 'phone', date: '2026-11-23', time: '10:00', durationMinutes: 15, override: true }, 'manager');
+    const { visitId } = await ok<{ visitId: number }>('visits.checkIn', { appointmentId: booked.id });
+    const check = () => ok<{ consultantStartedAt: string | null; surgeonLook: { reason: string; daysSinceSurgery: number; surgeon: { id: number }; onShift: boolean; seenAt: string | null } | null }>('followUps.visitCheck', { visitId });
+    expect(await check()).toEqual({ consultantStartedAt: null, surgeonLook: { reason: 'day2', daysSinceSurgery: 2, surgeon: { id: shift.doctorId, name: expect.any(String) }, onShift: true, seenAt: null } });
+    // The surgeon looks during the follow-up: after the consultant started, once.
+    expect(await call('followUps.surgeonSeen', { visitId })).toMatchObject({ ok: false, status: 409 });
+    await ok('followUps.consultantSeen', { visitId }, 'consultant');
+    await ok('followUps.surgeonSeen', { visitId }, 'doctor');
+    expect(await call('followUps.surgeonSeen', { visitId }, 'doctor')).toMatchObject({ ok: false, status: 409 });
+    expect((await check()).surgeonLook).toMatchObject({ reason: 'day2', seenAt: NOW });
+    // After the surgeon's shift the look is not offered as on shift; day 4 has none; day 7 is stitch removal.
+    at(`2026-11-23T${String(Number(shift.end.slice(0, 2)) - 8).padStart(2, '0')}:${shift.end.slice(3)}:00.000Z`);
+    expect((await check()).surgeonLook).toMatchObject({ onShift: false });
+    at('2026-11-25T02:00:00.000Z');
+    expect((await check()).surgeonLook).toBeNull();
+    at('2026-11-28T02:00:00.000Z');
+    expect((await check()).surgeonLook).toMatchObject({ reason: 'stitches', daysSinceSurgery: 7 });
   });
 
   it('refuses the consultant step for a visit that is not a follow-up', async () => {

@@ -5,12 +5,13 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
-import { clinicDateOf } from '../../shared/domain/clinic-time';
-import { callScriptKey, daysOverdue, daysSinceSurgery, followUpCloseBlock, FOLLOW_UP_MINIMUM_MINUTES, planSteps, type FollowUpTemplateStep } from '../../shared/domain/follow-ups';
+import { clinicDateOf, clinicTimeOf } from '../../shared/domain/clinic-time';
+import { resolveDayShifts } from './roster-shifts';
+import { callScriptKey, daysOverdue, daysSinceSurgery, followUpCloseBlock, FOLLOW_UP_MINIMUM_MINUTES, planSteps, surgeonLookReason, withinShift, type FollowUpTemplateStep } from '../../shared/domain/follow-ups';
 import { maskPhone } from '../../shared/domain/phone';
 import { readSettings } from '../db/repositories/settings';
 import { findVisit } from '../db/repositories/visits';
-import { answerConcern, callConsentWithdrawn, concernExists, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
+import { answerConcern, callConsentWithdrawn, concernExists, latestSurgery, markSurgeonSeen, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
 import type { Database } from '../db/schema';
 import type { Actor, BookingService } from './booking-service';
 
@@ -87,6 +88,23 @@ export async function checkFollowUpClose(db: Db, visit: { id: number; kind: stri
 export async function startConsultantStep(db: Db, visitId: number, staffId: number, now: Date): Promise<void> {
   const visit = await findVisit(db, visitId);
   if (visit?.kind === 'followup') await insertVisitCheck(db, visitId, now.toISOString(), staffId);
+}
+
+/** The surgeon's look a customer is due today (seed 004 rule 23), or null. */
+async function surgeonLookOf(db: Db, customerId: number, now: Date, seenAt: string | null) {
+  const surgery = await latestSurgery(db, customerId, now.toISOString());
+  if (!surgery || surgery.doctor_id === null) return null;
+  const { timeZone } = await readSettings(db);
+  const today = clinicDateOf(now, timeZone);
+  const days = daysSinceSurgery(surgery.starts_at, today, timeZone);
+  const reason = surgeonLookReason(days);
+  if (!reason) return null;
+  const shift = (await resolveDayShifts(db, today)).find((each) => each.doctorId === surgery.doctor_id);
+  const time = clinicTimeOf(now, timeZone);
+  const confirmation = shift?.confirmation ?? null;
+  const away = confirmation?.status === 'absent' || (confirmation?.status === 'late' && confirmation.lateUntil !== null && time < confirmation.lateUntil);
+  const onShift = shift !== undefined && !away && withinShift(time, shift);
+  return { reason, daysSinceSurgery: days, surgeon: { id: surgery.doctor_id, name: surgery.doctor_name ?? '' }, onShift, seenAt };
 }
 
 export function createFollowUpService(deps: { booking: BookingService }) {
@@ -214,9 +232,28 @@ export function createFollowUpService(deps: { booking: BookingService }) {
       return { ok: true as const };
     },
 
-    /** When the consultant step of a visit started, or null. */
-    async consultantStartedAt(db: Db, visitId: number): Promise<string | null> {
-      return (await findVisitCheck(db, visitId))?.consultant_started_at ?? null;
+    /**
+     * A visit's follow-up checks: when the consultant step started (null: not seen yet), and — on
+     * day 2 after her surgery or at stitch removal (seed 004 rule 23) — the surgeon's look, offered
+     * when the surgeon is on shift now (`onShift`), with when it was done.
+     */
+    async visitCheck(db: Db, visitId: number, now: Date) {
+      const check = await findVisitCheck(db, visitId);
+      const visit = await findVisit(db, visitId);
+      if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
+      return { consultantStartedAt: check?.consultant_started_at ?? null, surgeonLook: await surgeonLookOf(db, visit.customer_id, now, check?.surgeon_seen_at ?? null) };
+    },
+
+    /** seed 004 rule 23: the surgeon looked at a follow-up customer (during the visit: after the consultant started). */
+    async surgeonSeen(db: Db, visitId: number, now: Date) {
+      const visit = await findVisit(db, visitId);
+      if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
+      if (visit.kind !== 'followup') throw new AppError('invalid', 'followUps.error.notFollowUp', { path: ['visitId'] });
+      const check = await findVisitCheck(db, visitId);
+      if (!check) throw new AppError('conflict', 'followUps.error.consultantFirst', { path: ['visitId'] });
+      const look = await surgeonLookOf(db, visit.customer_id, now, null);
+      if (!(await markSurgeonSeen(db, visitId, now.toISOString(), look?.surgeon.id ?? null))) throw new AppError('conflict', 'followUps.error.surgeonAlreadySeen');
+      return { visitId, surgeonSeenAt: now.toISOString() };
     },
 
     /** seed 004 rule 23: the consultant starts seeing a follow-up customer; the 5-minute timer runs from here. */
