@@ -8,13 +8,13 @@ import { Alert, App, Button, Card, Empty, Flex, Input, Space, Spin, Tag, Typogra
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { concernSchema } from '../../../shared/contract/follow-ups';
-import { rolesAllowed } from '../../../shared/contract/permissions';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
+import { useCan } from '../../ui/permissions';
 
 type Concern = z.infer<typeof concernSchema>;
 
@@ -22,7 +22,7 @@ export function ConcernsPage({ session }: PageProps) {
   const { t } = useI18n();
   const list = useApiQuery('followUps.concerns', {});
   const timeZone = session.clinic.settings.timeZone;
-  const canAnswer = rolesAllowed('followUps.answerConcern').includes(session.staff.role);
+  const canAnswer = useCan('followUps.answerConcern');
   const concerns = [...(list.data?.concerns ?? [])].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   return (
     <Flex vertical gap={12} data-testid="concerns-page">

@@ -55,7 +55,7 @@ export function SurveyForm({ source, customerId, visitId, onSubmitted }: SurveyF
   return (
     <Flex vertical gap={14} data-testid="survey-form">
       {SURVEY_ASPECTS.map((aspect) => (
-        <Flex key={aspect} justify="space-between" align="center" gap={12}>
+        <Flex key={aspect} justify="space-between" align="center" gap={12} data-aspect={aspect}>
           <Typography.Text style={{ fontSize: 17 }}>{t(`surveys.aspect.${aspect}`)}</Typography.Text>
           <Rate style={{ fontSize: 34 }} value={scores[aspect] ?? 0} onChange={(value) => setScores((current) => ({ ...current, [aspect]: value || undefined }))} aria-label={t(`surveys.aspect.${aspect}`)} />
         </Flex>
