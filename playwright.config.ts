@@ -45,6 +45,7 @@ export default defineConfig({
     timeout: 30_000,
     stdout: 'pipe',
     // Every output checked against the whole contract, as in the Node tests (output-shape.ts).
-    env: { FRONTDESK_CHECK_OUTPUTS: 'full' },
+    // The test clock (serve.ts): a spec may move the console to "the next morning" and back.
+    env: { FRONTDESK_CHECK_OUTPUTS: 'full', FRONTDESK_TEST_CLOCK: '1' },
   },
 });

@@ -45,6 +45,8 @@ const customers = page(() => import('./features/customers/customers-route').then
 const appointments = page(() => import('./features/appointments/appointments-page').then((module) => module.AppointmentsPage));
 const calls = page(() => import('./features/calls/call-list-page').then((module) => module.CallListPage));
 const followUps = page(() => import('./features/follow-ups/follow-up-calls-page').then((module) => module.FollowUpCallsPage));
+const concerns = page(() => import('./features/follow-ups/concerns-page').then((module) => module.ConcernsPage));
+const lowSurveys = page(() => import('./features/follow-ups/low-surveys-page').then((module) => module.LowSurveysPage));
 const kioskSurvey = page(() => import('./features/follow-ups/kiosk-survey-page').then((module) => module.KioskSurveyPage));
 const roster = page(() => import('./features/roster/roster-page').then((module) => module.RosterPage));
 const checklists = page(() => import('./features/checklists/checklists-page').then((module) => module.ChecklistsPage));
@@ -152,6 +154,26 @@ export const ROUTES: RouteDefinition[] = [
     roles: rolesAllowed('followUps.callList'),
     render: (props) => <followUps.Page {...props} />,
     preload: followUps.preload,
+  },
+  {
+    // The doctor's list of concerns from follow-up calls (issue 17): stays until answered.
+    key: 'concerns',
+    label: 'followUps.concerns.nav',
+    icon: <MedicineBoxOutlined />,
+    method: 'followUps.concerns',
+    roles: rolesAllowed('followUps.concerns'),
+    render: (props) => <concerns.Page {...props} />,
+    preload: concerns.preload,
+  },
+  {
+    // The manager's low surveys and complaints, and what was done (issue 17).
+    key: 'surveys',
+    label: 'surveys.low.nav',
+    icon: <AuditOutlined />,
+    method: 'surveys.low',
+    roles: rolesAllowed('surveys.low'),
+    render: (props) => <lowSurveys.Page {...props} />,
+    preload: lowSurveys.preload,
   },
   {
     key: 'kiosk-survey',

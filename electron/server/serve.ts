@@ -115,6 +115,17 @@ async function main(): Promise<void> {
   const host = values.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const port = chosenPort ?? (lan ? settings.lanPort : 5170);
   const server = await createHttpServer({ core, version: __APP_VERSION__, rendererDir: join(__dirname, 'renderer'), lan });
+  // The end-to-end suite only (FRONTDESK_TEST_CLOCK=1, never with LAN access): a spec moves the
+  // console's clock to "the next morning" and back (tests/e2e/api.ts `moveServerClock`).
+  if (process.env.FRONTDESK_TEST_CLOCK === '1' && !lan) {
+    server.post<{ Body: { to?: unknown } }>('/test/clock', async (request, reply) => {
+      const to = typeof request.body?.to === 'string' ? new Date(request.body.to) : null;
+      if (!to || Number.isNaN(to.getTime())) return reply.status(400).send({ error: 'to: an ISO instant' });
+      clock.setTo(to);
+      return { now: clock.now().toISOString() };
+    });
+    console.log('Test clock: POST /test/clock {"to": "<ISO instant>"} moves the console\'s clock.');
+  }
   const address = await server.listen({ port, host });
   const listening = Number(new URL(address).port);
   if (lan) {

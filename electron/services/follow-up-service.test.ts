@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
 import { seedDemoClinic } from '../demo/seed-demo';
 import { createScheduler } from './scheduler';
+import { resolveDayShifts } from './roster-shifts';
 import { followUpConcernRule, surveyLowRule } from './notification-rules/follow-ups';
 
 // Monday 2026-11-23, 09:30 in Beijing.
@@ -96,6 +97,50 @@ describe('the follow-up plan and the call list', () => {
   });
 });
 
+describe('consent to follow-up calls (issue 20)', () => {
+  it('leaves a customer who withdrew it off the call list, shows her to a manager as "no consent to calls", and refuses the call', async () => {
+    // The clock stands still here: one session per role (a fresh sign-in per call at one instant
+    // would run into the limit of live sessions, which revokes the oldest — by time, a tie).
+    const tokens = new Map<string, string>();
+    const call = async <T = Record<string, unknown>>(method: string, input: unknown, role = 'reception'): Promise<Result<T>> => {
+      if (!tokens.has(role)) tokens.set(role, await signIn(core, staff[role]!));
+      return core.dispatcher.dispatch(method, input, caller(tokens.get(role)!)) as Promise<Result<T>>;
+    };
+    const ok = async <T = Record<string, unknown>>(method: string, input: unknown, role = 'reception'): Promise<T> => {
+      const result = await call<T>(method, input, role);
+      if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    };
+    const callList = async () => (await ok<{ calls: CallRow[] }>('followUps.callList', {})).calls;
+    await ok('followUps.createPlan', { customerId: 1, surgeryAt: '2026-11-22T02:00:00.000Z' });
+    await ok('followUps.createPlan', { customerId: 2, surgeryAt: '2026-11-22T02:00:00.000Z' });
+    const phone = (await core.database.db.selectFrom('customers').select('phone').where('id', '=', 2).executeTakeFirstOrThrow()).phone;
+    // Customer 1 consents, customer 2 consents and then withdraws.
+    await ok('privacy.recordConsent', { customerId: 1, purpose: 'followUpCalls', method: 'paper' });
+    const given = await ok<{ id: number }>('privacy.recordConsent', { customerId: 2, purpose: 'followUpCalls', method: 'paper' });
+    expect((await callList()).map((row) => row.customer.id)).toEqual([1, 2]);
+    await ok('privacy.withdrawConsent', { consentId: given.id });
+
+    // Reception: she is not offered at all.
+    expect((await callList()).map((row) => row.customer.id)).toEqual([1]);
+    // The manager: she is there, marked, her phone masked; a withdrawn marketing consent changes nothing.
+    const managerList = (await ok<{ calls: (CallRow & { noConsent: boolean; customer: { phone: string } })[] }>('followUps.callList', {}, 'manager')).calls;
+    expect(managerList.map((row) => [row.customer.id, row.noConsent])).toEqual([[1, false], [2, true]]);
+    const hers = managerList.find((row) => row.customer.id === 2)!;
+    expect(hers.customer.phone).not.toBe(phone);
+    expect(hers.customer.phone).toContain('****');
+    expect(hers.customer.phone.slice(-4)).toBe(phone.slice(-4));
+    // Nobody may record a call to her, not even the manager; nothing changes.
+    expect(await call('followUps.recordCall', { stepId: hers.stepId, expectedVersion: hers.version, outcome: 'reached' }, 'manager')).toMatchObject({ ok: false, status: 409, error: { path: ['stepId'] } });
+    const step = await core.database.db.selectFrom('followup_steps').select(['attempts', 'status']).where('id', '=', hers.stepId).executeTakeFirstOrThrow();
+    expect(step).toEqual({ attempts: 0, status: 'open' });
+
+    // She consents again: back on everyone's list.
+    await ok('privacy.recordConsent', { customerId: 2, purpose: 'followUpCalls', method: 'tablet' });
+    expect((await callList()).map((row) => row.customer.id)).toEqual([1, 2]);
+  });
+});
+
 describe('a follow-up visit (seed 004 rules 11 and 23)', () => {
   it('is booked from the plan, cannot close without the consultant, asks a reason at 4 minutes and not at 6', async () => {
     // Surgery a month ago: the one-month visit is due today.
@@ -122,6 +167,32 @@ describe('a follow-up visit (seed 004 rules 11 and 23)', () => {
     expect(status.status).toBe('in_consultation');
     at('2026-11-23T02:06:00.000Z');
     expect(await ok<{ status: string }>('visits.transition', { visitId, to: 'done' })).toMatchObject({ status: 'done' });
+  });
+
+  it('offers the surgeon’s look on day 2 and at stitch removal while the surgeon is on shift (rule 23)', async () => {
+    const shift = (await resolveDayShifts(core.database.db, '2026-11-23')).find((each) => each.start <= '09:30' && each.end > '09:30')!;
+    expect(shift).toBeDefined();
+    // The surgery, booked beforehand, on Saturday the 21st with a doctor on shift on Monday morning.
+    at('2026-11-20T01:00:00.000Z');
+    await ok('appointments.create', { customerId: 5, doctorId: shift.doctorId, kind: 'surgery', channel: 'phone', date: '2026-11-21', time: '10:00', durationMinutes: 60, override: true }, 'manager');
+    at(NOW);
+    const booked = await ok<{ id: number }>('appointments.create', { customerId: 5, doctorId: shift.doctorId, kind: 'followup', channel: 'phone', date: '2026-11-23', time: '10:00', durationMinutes: 15, override: true }, 'manager');
+    const { visitId } = await ok<{ visitId: number }>('visits.checkIn', { appointmentId: booked.id });
+    const check = () => ok<{ consultantStartedAt: string | null; surgeonLook: { reason: string; daysSinceSurgery: number; surgeon: { id: number }; onShift: boolean; seenAt: string | null } | null }>('followUps.visitCheck', { visitId });
+    expect(await check()).toEqual({ consultantStartedAt: null, surgeonLook: { reason: 'day2', daysSinceSurgery: 2, surgeon: { id: shift.doctorId, name: expect.any(String) }, onShift: true, seenAt: null } });
+    // The surgeon looks during the follow-up: after the consultant started, once.
+    expect(await call('followUps.surgeonSeen', { visitId })).toMatchObject({ ok: false, status: 409 });
+    await ok('followUps.consultantSeen', { visitId }, 'consultant');
+    await ok('followUps.surgeonSeen', { visitId }, 'doctor');
+    expect(await call('followUps.surgeonSeen', { visitId }, 'doctor')).toMatchObject({ ok: false, status: 409 });
+    expect((await check()).surgeonLook).toMatchObject({ reason: 'day2', seenAt: NOW });
+    // After the surgeon's shift the look is not offered as on shift; day 4 has none; day 7 is stitch removal.
+    at(`2026-11-23T${String(Number(shift.end.slice(0, 2)) - 8).padStart(2, '0')}:${shift.end.slice(3)}:00.000Z`);
+    expect((await check()).surgeonLook).toMatchObject({ onShift: false });
+    at('2026-11-25T02:00:00.000Z');
+    expect((await check()).surgeonLook).toBeNull();
+    at('2026-11-28T02:00:00.000Z');
+    expect((await check()).surgeonLook).toMatchObject({ reason: 'stitches', daysSinceSurgery: 7 });
   });
 
   it('refuses the consultant step for a visit that is not a follow-up', async () => {

@@ -5,11 +5,13 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
-import { clinicDateOf } from '../../shared/domain/clinic-time';
-import { callScriptKey, daysOverdue, daysSinceSurgery, followUpCloseBlock, FOLLOW_UP_MINIMUM_MINUTES, planSteps, type FollowUpTemplateStep } from '../../shared/domain/follow-ups';
+import { clinicDateOf, clinicTimeOf } from '../../shared/domain/clinic-time';
+import { resolveDayShifts } from './roster-shifts';
+import { callScriptKey, daysOverdue, daysSinceSurgery, followUpCloseBlock, FOLLOW_UP_MINIMUM_MINUTES, planSteps, surgeonLookReason, withinShift, type FollowUpTemplateStep } from '../../shared/domain/follow-ups';
+import { maskPhone } from '../../shared/domain/phone';
 import { readSettings } from '../db/repositories/settings';
 import { findVisit } from '../db/repositories/visits';
-import { answerConcern, concernExists, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
+import { answerConcern, callConsentWithdrawn, concernExists, latestSurgery, markSurgeonSeen, findStep, findVisitCheck, insertConcern, insertPlan, insertVisitCheck, openCallSteps, openConcerns, openVisitSteps, plansOfCustomer, stepsOfPlans, updateStep } from '../db/repositories/follow-ups';
 import type { Database } from '../db/schema';
 import type { Actor, BookingService } from './booking-service';
 
@@ -88,15 +90,39 @@ export async function startConsultantStep(db: Db, visitId: number, staffId: numb
   if (visit?.kind === 'followup') await insertVisitCheck(db, visitId, now.toISOString(), staffId);
 }
 
+/** The surgeon's look a customer is due today (seed 004 rule 23), or null. */
+async function surgeonLookOf(db: Db, customerId: number, now: Date, seenAt: string | null) {
+  const surgery = await latestSurgery(db, customerId, now.toISOString());
+  if (!surgery || surgery.doctor_id === null) return null;
+  const { timeZone } = await readSettings(db);
+  const today = clinicDateOf(now, timeZone);
+  const days = daysSinceSurgery(surgery.starts_at, today, timeZone);
+  const reason = surgeonLookReason(days);
+  if (!reason) return null;
+  const shift = (await resolveDayShifts(db, today)).find((each) => each.doctorId === surgery.doctor_id);
+  const time = clinicTimeOf(now, timeZone);
+  const confirmation = shift?.confirmation ?? null;
+  const away = confirmation?.status === 'absent' || (confirmation?.status === 'late' && confirmation.lateUntil !== null && time < confirmation.lateUntil);
+  const onShift = shift !== undefined && !away && withinShift(time, shift);
+  return { reason, daysSinceSurgery: days, surgeon: { id: surgery.doctor_id, name: surgery.doctor_name ?? '' }, onShift, seenAt };
+}
+
 export function createFollowUpService(deps: { booking: BookingService }) {
   return {
     createPlan,
 
-    /** The call list of `now`'s clinic day: overdue first, then today's; those waiting for a retry time marked. */
-    async callList(db: Db, now: Date) {
+    /**
+     * The call list of `now`'s clinic day: overdue first, then today's; those waiting for a retry
+     * time marked. Issue 20 (PIPL Art. 29; a call for a purpose without consent is not offered): a
+     * customer who withdrew her consent to follow-up calls is left out — a manager (`manager`)
+     * still sees her, marked `noConsent`, with the phone masked and nothing to call.
+     */
+    async callList(db: Db, now: Date, options: { manager: boolean } = { manager: false }) {
       const { timeZone, clinicName, clinicNameEn } = await readSettings(db);
       const today = clinicDateOf(now, timeZone);
-      const rows = await openCallSteps(db, today);
+      const all = await openCallSteps(db, today);
+      const withdrawn = await callConsentWithdrawn(db, all.map((row) => row.customer_id));
+      const rows = options.manager ? all : all.filter((row) => !withdrawn.has(row.customer_id));
       const visits = await openVisitSteps(db, [...new Set(rows.map((row) => row.plan_id))]);
       return {
         date: today,
@@ -105,6 +131,7 @@ export function createFollowUpService(deps: { booking: BookingService }) {
         calls: rows.map((row) => {
           const days = daysSinceSurgery(row.surgery_at, today, timeZone);
           const visit = visits.find((step) => step.plan_id === row.plan_id) ?? null;
+          const noConsent = withdrawn.has(row.customer_id);
           return {
             stepId: row.id,
             version: row.version,
@@ -116,9 +143,10 @@ export function createFollowUpService(deps: { booking: BookingService }) {
             retryAt: row.next_try_at,
             waiting: row.next_try_at !== null && row.next_try_at > now.toISOString(),
             scriptKey: callScriptKey(days),
-            customer: { id: row.customer_id, name: row.name, addressForm: row.address_form, phone: row.phone },
+            customer: { id: row.customer_id, name: row.name, addressForm: row.address_form, phone: noConsent ? maskPhone(row.phone) : row.phone },
             item: row.item_zh !== null ? { nameZh: row.item_zh, nameEn: row.item_en ?? row.item_zh } : null,
             visitStep: visit ? { stepId: visit.id, version: visit.version, dueDate: visit.due_date } : null,
+            noConsent,
           };
         }),
       };
@@ -130,6 +158,8 @@ export function createFollowUpService(deps: { booking: BookingService }) {
       if (!step || step.kind !== 'call') throw new AppError('not_found', 'error.notFound', { path: ['stepId'] });
       if (step.status !== 'open') throw new AppError('conflict', 'followUps.error.stepClosed', { details: { currentVersion: step.version } });
       if (step.version !== input.expectedVersion) throw new AppError('conflict', 'error.conflict', { details: { currentVersion: step.version } });
+      // Issue 20: no call for a purpose she withdrew her consent to.
+      if ((await callConsentWithdrawn(db, [step.customer_id])).has(step.customer_id)) throw new AppError('conflict', 'followUps.error.noCallConsent', { path: ['stepId'] });
       const attempts = step.attempts + 1;
       let concernId: number | null = null;
       if (input.outcome === 'reached') {
@@ -202,9 +232,28 @@ export function createFollowUpService(deps: { booking: BookingService }) {
       return { ok: true as const };
     },
 
-    /** When the consultant step of a visit started, or null. */
-    async consultantStartedAt(db: Db, visitId: number): Promise<string | null> {
-      return (await findVisitCheck(db, visitId))?.consultant_started_at ?? null;
+    /**
+     * A visit's follow-up checks: when the consultant step started (null: not seen yet), and — on
+     * day 2 after her surgery or at stitch removal (seed 004 rule 23) — the surgeon's look, offered
+     * when the surgeon is on shift now (`onShift`), with when it was done.
+     */
+    async visitCheck(db: Db, visitId: number, now: Date) {
+      const check = await findVisitCheck(db, visitId);
+      const visit = await findVisit(db, visitId);
+      if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
+      return { consultantStartedAt: check?.consultant_started_at ?? null, surgeonLook: await surgeonLookOf(db, visit.customer_id, now, check?.surgeon_seen_at ?? null) };
+    },
+
+    /** seed 004 rule 23: the surgeon looked at a follow-up customer (during the visit: after the consultant started). */
+    async surgeonSeen(db: Db, visitId: number, now: Date) {
+      const visit = await findVisit(db, visitId);
+      if (!visit) throw new AppError('not_found', 'error.notFound', { path: ['visitId'] });
+      if (visit.kind !== 'followup') throw new AppError('invalid', 'followUps.error.notFollowUp', { path: ['visitId'] });
+      const check = await findVisitCheck(db, visitId);
+      if (!check) throw new AppError('conflict', 'followUps.error.consultantFirst', { path: ['visitId'] });
+      const look = await surgeonLookOf(db, visit.customer_id, now, null);
+      if (!(await markSurgeonSeen(db, visitId, now.toISOString(), look?.surgeon.id ?? null))) throw new AppError('conflict', 'followUps.error.surgeonAlreadySeen');
+      return { visitId, surgeonSeenAt: now.toISOString() };
     },
 
     /** seed 004 rule 23: the consultant starts seeing a follow-up customer; the 5-minute timer runs from here. */

@@ -31,6 +31,11 @@ export const followUpCallSchema = z.object({
   item: itemNameSchema,
   /** The plan's follow-up visit still to book, if any. */
   visitStep: z.object({ stepId: idSchema, version: z.number().int(), dueDate: clinicDateSchema }).nullable(),
+  /**
+   * Issue 20: she withdrew her consent to follow-up calls. Only a manager's list has such rows
+   * (phone masked, nothing to call); everyone else's leaves her out.
+   */
+  noConsent: z.boolean(),
 });
 export type FollowUpCall = z.infer<typeof followUpCallSchema>;
 
@@ -188,9 +193,29 @@ export const followUpMethods = {
   'followUps.visitCheck': defineMethod({
     summary: "A follow-up visit's consultant step",
     input: z.object({ visitId: idSchema }).strict(),
-    output: z.object({ consultantStartedAt: instantSchema.nullable() }),
+    output: z.object({
+      consultantStartedAt: instantSchema.nullable(),
+      /** seed 004 rule 23: on day 2 after surgery or at stitch removal, the surgeon's look — offered while the surgeon is on shift. */
+      surgeonLook: z
+        .object({
+          reason: z.enum(['day2', 'stitches']),
+          daysSinceSurgery: z.number().int(),
+          surgeon: z.object({ id: idSchema, name: z.string() }),
+          onShift: z.boolean(),
+          seenAt: instantSchema.nullable(),
+        })
+        .nullable(),
+    }),
     roles: STAFF_ROLES,
     writes: false,
+  }),
+  /** seed 004 rule 23: the surgeon looked at a follow-up customer (after the consultant started). */
+  'followUps.surgeonSeen': defineMethod({
+    summary: 'The surgeon looked at a follow-up customer',
+    input: z.object({ visitId: idSchema }).strict(),
+    output: z.object({ visitId: idSchema, surgeonSeenAt: instantSchema }),
+    roles: ['doctor', 'consultant', 'nurse', 'reception', 'manager'],
+    writes: true,
   }),
   /** Stores a satisfaction survey; a low one or a complaint goes to the manager. */
   'surveys.submit': defineMethod({

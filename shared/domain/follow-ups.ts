@@ -101,6 +101,26 @@ export function followUpCloseBlock(
   return null;
 }
 
+/**
+ * seed 004 rule 23 (主刀医生不忙时，术后第二天、拆线建议可以看一下顾客，给予关心): the days after
+ * surgery on which the surgeon is asked for a look — day 2, and the days stitches usually come out
+ * (5 to 10: the face at 5–7, the body at 7–10).
+ */
+export const SURGEON_LOOK_DAY = 2;
+export const STITCH_REMOVAL_DAYS = { from: 5, to: 10 } as const;
+
+/** Why the surgeon should look at a customer `daysSince` days after surgery, or null. */
+export function surgeonLookReason(daysSince: number): 'day2' | 'stitches' | null {
+  if (daysSince === SURGEON_LOOK_DAY) return 'day2';
+  if (daysSince >= STITCH_REMOVAL_DAYS.from && daysSince <= STITCH_REMOVAL_DAYS.to) return 'stitches';
+  return null;
+}
+
+/** Whether `time` (HH:MM, clinic time) falls within a shift (end exclusive). */
+export function withinShift(time: string, shift: { start: string; end: string }): boolean {
+  return time >= shift.start && time < shift.end;
+}
+
 /** seed 000 step 10: the aspects scored 1–5. */
 export const SURVEY_ASPECTS = ['reception', 'waiting', 'guide', 'consultant', 'doctor', 'nurses', 'environment'] as const;
 export type SurveyAspect = (typeof SURVEY_ASPECTS)[number];

@@ -146,3 +146,14 @@ export async function setDayOverride(
   const expected = shown ? { kind: shown.kind, start: shown.start, end: shown.end, roomId: shown.roomId, note: shown.note } : null;
   await apiCall(request, 'roster.setOverride', { ...change, expected }, token);
 }
+
+/**
+ * Moves the console's clock (the server started with FRONTDESK_TEST_CLOCK=1, as the suite's is):
+ * it reads `to` and runs on from there. A spec that moves it puts it back when done (`finally`),
+ * so the specs after it run at the suite's moment.
+ */
+export async function moveServerClock(request: APIRequestContext, to: Date): Promise<Date> {
+  const response = await request.post('/test/clock', { data: { to: to.toISOString() } });
+  if (!response.ok()) throw new Error(`the console's test clock is off (FRONTDESK_TEST_CLOCK=1): ${String(response.status())}`);
+  return new Date(((await response.json()) as { now: string }).now);
+}

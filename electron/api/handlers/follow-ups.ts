@@ -13,7 +13,7 @@ export function createFollowUpHandlers(services: Services): HandlersOf<'followUp
       return result;
     },
     'followUps.plans': async (input, context) => ({ plans: await followUps.plansOf(context.db, input.customerId) }),
-    'followUps.callList': (_input, context) => followUps.callList(context.db, context.now),
+    'followUps.callList': (_input, context) => followUps.callList(context.db, context.now, { manager: requireActor(context).role === 'manager' }),
     'followUps.recordCall': async (input, context) => {
       const actor = requireActor(context);
       const result = await followUps.recordCall(context.db, input, actor.staffId, context.now);
@@ -41,12 +41,20 @@ export function createFollowUpHandlers(services: Services): HandlersOf<'followUp
       context.emit('followUps.changed', { customerIds: [] });
       return result;
     },
-    'followUps.visitCheck': async (input, context) => ({ consultantStartedAt: await followUps.consultantStartedAt(context.db, input.visitId) }),
+    'followUps.visitCheck': (input, context) => followUps.visitCheck(context.db, input.visitId, context.now),
+    'followUps.surgeonSeen': async (input, context) => {
+      const result = await followUps.surgeonSeen(context.db, input.visitId, context.now);
+      context.audit({ target: `visit:${input.visitId}`, diff: { surgeonSeenAt: result.surgeonSeenAt } });
+      context.emit('followUps.changed', { customerIds: [] });
+      return result;
+    },
     'followUps.consultantSeen': async (input, context) => {
       const actor = requireActor(context);
       const result = await followUps.consultantSeen(context.db, input.visitId, actor.staffId, context.now);
       context.audit({ target: `visit:${input.visitId}`, diff: { consultantStartedAt: result.consultantStartedAt } });
       context.emit('visits.changed', { ids: [input.visitId] });
+      // Every open board's and room view's chip of this visit (followUps.visitCheck) reads it again.
+      context.emit('followUps.changed', { customerIds: [] });
       return result;
     },
   };

@@ -192,3 +192,43 @@ export function surgeriesWithoutPlan(db: Db, since: string, until: string) {
     .select(['a.id', 'a.starts_at', 'c.name'])
     .execute();
 }
+
+/**
+ * Issue 20: of these customers, those who withdrew their consent to follow-up calls (a consent
+ * row for `followUpCalls`, none still in force). A customer with no consent row at all is not
+ * among them: the clinic's consent on paper at the surgery covers the calls until withdrawn.
+ */
+export async function callConsentWithdrawn(db: Db, customerIds: readonly number[]): Promise<Set<number>> {
+  if (!customerIds.length) return new Set();
+  const rows = await db
+    .selectFrom('consents')
+    .where('customer_id', 'in', [...new Set(customerIds)])
+    .where('purpose', '=', 'followUpCalls')
+    .select(['customer_id'])
+    .select((eb) => eb.fn.count<number>(eb.case().when('withdrawn_at', 'is', null).then(1).end()).as('in_force'))
+    .groupBy('customer_id')
+    .execute();
+  return new Set(rows.filter((row) => Number(row.in_force) === 0).map((row) => row.customer_id));
+}
+
+/** A customer's latest surgery at or before `before` (not cancelled, not missed), with its surgeon. */
+export function latestSurgery(db: Db, customerId: number, before: string) {
+  return db
+    .selectFrom('appointments as a')
+    .leftJoin('staff as s', 's.id', 'a.doctor_id')
+    .where('a.customer_id', '=', customerId)
+    .where('a.kind', '=', 'surgery')
+    .where('a.status', 'not in', ['cancelled', 'no_show'])
+    .where('a.starts_at', '<=', before)
+    .select(['a.id', 'a.starts_at', 'a.doctor_id', 's.name as doctor_name'])
+    .orderBy('a.starts_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Records that the surgeon looked (seed 004 rule 23); false when it was recorded already or the consultant step is missing. */
+export async function markSurgeonSeen(db: Db, visitId: number, at: string, surgeonId: number | null): Promise<boolean> {
+  const result = await db.updateTable('followup_visit_checks').set({ surgeon_seen_at: at, surgeon_id: surgeonId }).where('visit_id', '=', visitId).where('surgeon_seen_at', 'is', null).executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

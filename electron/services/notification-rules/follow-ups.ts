@@ -25,7 +25,7 @@ export const followUpConcernRule: NotificationRule = {
       bodyKey: 'notifications.followUpConcern.body',
       params: { customer: maskName(row.name) },
       roles: ['doctor'],
-      link: '#/follow-ups',
+      link: '#/concerns',
     }));
   },
 };

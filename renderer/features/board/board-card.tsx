@@ -27,6 +27,8 @@ import { minutesBetween, wholeMinutes } from '../../../shared/domain/durations';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
 import { useRoomCheck } from './use-room-check';
+import { CloseFollowUpDialog, ConsultantStepChip } from '../follow-ups/consultant-step';
+import { useState } from 'react';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -44,18 +46,34 @@ export function useMoveCard() {
   const { message } = App.useApp();
   const mutation = useApiMutation('visits.transition');
   const roomCheck = useRoomCheck();
-  const go = async (card: Card, to: VisitStatus) => {
+  // seed 004 rule 11: a follow-up closed within 5 minutes of the consultant's start asks for the reason.
+  const [reasonFor, setReasonFor] = useState<Card | null>(null);
+  const go = async (card: Card, to: VisitStatus, note?: string) => {
     // Calling to a room someone is in or on the way to: asked first, naming them (issue 13 part 10).
     if (to === 'called' && !(await roomCheck(card.visitId))) return;
     mutation.mutate(
-      { visitId: card.visitId, to, expectedVersion: card.version },
+      { visitId: card.visitId, to, expectedVersion: card.version, ...(note ? { note } : {}) },
       {
         onSuccess: () => void message.success(t('visits.moved', { ticket: card.ticket, status: t(`visits.status.${to}`) })),
-        onError: (error) => void message.error(errorMessage(error, t)),
+        onError: (error) => {
+          if (to === 'done' && !note && error.details?.['reason'] === 'reasonNeeded') return setReasonFor(card);
+          void message.error(errorMessage(error, t));
+        },
       },
     );
   };
-  return Object.assign(go, { mutation });
+  const reasonDialog = (
+    <CloseFollowUpDialog
+      key={reasonFor?.visitId ?? 0}
+      open={reasonFor !== null}
+      onCancel={() => setReasonFor(null)}
+      onConfirm={(reason) => {
+        if (reasonFor) void go(reasonFor, 'done', reason);
+        setReasonFor(null);
+      }}
+    />
+  );
+  return Object.assign(go, { mutation, reasonDialog });
 }
 
 interface BoardCardProps {
@@ -129,6 +147,12 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           ))}
         </div>
       )}
+      {/* seed 004 rule 23: a follow-up customer must see the consultant; the surgeon's look on day 2 and at stitch removal. */}
+      {card.kind === 'followup' && card.status !== 'done' && card.status !== 'left' && (
+        <div className={styles.flags} data-testid="follow-up-checks">
+          <ConsultantStepChip visitId={card.visitId} now={() => now} />
+        </div>
+      )}
       {card.escort && <CardEscort escort={card.escort} now={now} />}
       <CardComfort card={card} now={now} timeZone={timeZone} />
       {(primary || others.length > 0) && (
@@ -146,12 +170,13 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           {others.length > 0 && <OtherMoves card={card} moves={others} onMove={go} />}
         </div>
       )}
+      {card.kind === 'followup' && go.reasonDialog}
     </div>
   );
 });
 
 /** The other moves of a card: a plain button until first pressed, then antd's Dropdown menu. */
-function OtherMoves({ card, moves, onMove }: { card: Card; moves: readonly VisitStatus[]; onMove(card: Card, to: VisitStatus): void }) {
+function OtherMoves({ card, moves, onMove }: { card: Card; moves: readonly VisitStatus[]; onMove(card: Card, to: VisitStatus): unknown }) {
   const { t } = useI18n();
   const { made, open, setOpen, onFirstPress } = useMadeOnFirstUse();
   const button = (

@@ -170,6 +170,7 @@ export function BoardPage({ session, params }: PageProps) {
 
   return (
     <OutcomeActionProvider role={session.staff.role}>
+    {move.reasonDialog}
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <div>

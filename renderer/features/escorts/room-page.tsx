@@ -20,6 +20,8 @@ import { HandoffNoteDrawer } from './handoff-note-drawer';
 import { roomRowActions, type RoomRow } from './room-row-actions';
 // The consultation's outcome is one of the room rows' actions (issue 16).
 import '../consultation/room-outcome-action';
+// A follow-up visit's consultant step and the surgeon's look (issue 17, seed 004 rule 23).
+import '../follow-ups/room-follow-up-action';
 import { OutcomeActionProvider } from '../consultation/outcome-action';
 import { minutesSince, useEscortAction, useEscortBoard } from './use-escorts';
 

@@ -89,7 +89,7 @@ function FollowUpCallCard({ entry, today, timeZone, scriptLanguage, clinic }: { 
   };
 
   return (
-    <Card size="small" className={styles.card} data-testid="follow-up-call" tabIndex={0} onKeyDown={onKey}>
+    <Card size="small" className={styles.card} data-testid="follow-up-call" data-no-consent={entry.noConsent || undefined} tabIndex={0} onKeyDown={entry.noConsent ? undefined : onKey}>
       <div className={styles.row}>
         <div className={styles.when}>
           {entry.daysOverdue > 0 ? <Tag color="error">{t('followUps.overdue', { days: entry.daysOverdue })}</Tag> : <Tag color="processing">{t('followUps.dueToday')}</Tag>}
@@ -102,29 +102,41 @@ function FollowUpCallCard({ entry, today, timeZone, scriptLanguage, clinic }: { 
             {entry.item && <Tag>{language === 'en' ? entry.item.nameEn : entry.item.nameZh}</Tag>}
             {entry.attempts > 0 && <Tag>{t('followUps.attempts', { count: entry.attempts })}</Tag>}
             {entry.waiting && entry.retryAt && <Tag color="default">{t('followUps.retryAt', { time: clinicTimeOf(entry.retryAt, timeZone) })}</Tag>}
+            {entry.noConsent && <Tag color="error" data-testid="no-call-consent">{t('followUps.noCallConsent')}</Tag>}
           </Space>
-          <Space size={6}>
-            <PhoneOutlined />
-            <Typography.Text copyable={{ text: entry.customer.phone, tooltips: [t('followUps.copyPhone'), t('followUps.copied')] }} className={styles.phone}>
-              {entry.customer.phone}
-            </Typography.Text>
-          </Space>
-          {entry.visitStep && (
+          {entry.noConsent ? (
+            // Issue 20: she withdrew her consent to calls — the manager sees why she is not called, not her number.
+            <Typography.Text type="secondary">{entry.customer.phone}</Typography.Text>
+          ) : (
+            <Space size={6}>
+              <PhoneOutlined />
+              <Typography.Text copyable={{ text: entry.customer.phone, tooltips: [t('followUps.copyPhone'), t('followUps.copied')] }} className={styles.phone}>
+                {entry.customer.phone}
+              </Typography.Text>
+            </Space>
+          )}
+          {entry.visitStep && !entry.noConsent && (
             <Space size={6}>
               <Typography.Text type="secondary">{t('followUps.visitDue', { date: entry.visitStep.dueDate })}</Typography.Text>
               <Button size="small" onClick={() => setMode('book')}>{t('followUps.bookVisit')}</Button>
             </Space>
           )}
         </div>
-        <div className={styles.script}>
-          <Typography.Paragraph className={styles.scriptText}>{script}</Typography.Paragraph>
-          <Button size="small" icon={<CopyOutlined />} onClick={() => void copyText(script).then(() => message.success(t('followUps.saved')))} aria-label={t('followUps.script')} />
-        </div>
-        <div className={styles.actions}>
-          <Button type="primary" onClick={() => setMode(mode === 'reached' ? 'none' : 'reached')} data-testid="follow-up-reached">{t('followUps.outcome.reached')}</Button>
-          <Button onClick={() => void save('not_reached')} loading={record.isPending}>{t('followUps.outcome.notReached')}</Button>
-          <Button onClick={() => setMode(mode === 'later' ? 'none' : 'later')}>{t('followUps.outcome.callLater')}</Button>
-        </div>
+        {entry.noConsent ? (
+          <Alert className={styles.noConsent} type="warning" showIcon title={t('followUps.noCallConsentHint')} />
+        ) : (
+          <>
+            <div className={styles.script}>
+              <Typography.Paragraph className={styles.scriptText}>{script}</Typography.Paragraph>
+              <Button size="small" icon={<CopyOutlined />} onClick={() => void copyText(script).then(() => message.success(t('followUps.saved')))} aria-label={t('followUps.script')} />
+            </div>
+            <div className={styles.actions}>
+              <Button type="primary" onClick={() => setMode(mode === 'reached' ? 'none' : 'reached')} data-testid="follow-up-reached">{t('followUps.outcome.reached')}</Button>
+              <Button onClick={() => void save('not_reached')} loading={record.isPending}>{t('followUps.outcome.notReached')}</Button>
+              <Button onClick={() => setMode(mode === 'later' ? 'none' : 'later')}>{t('followUps.outcome.callLater')}</Button>
+            </div>
+          </>
+        )}
       </div>
       {mode === 'reached' && (
         <div className={styles.more}>

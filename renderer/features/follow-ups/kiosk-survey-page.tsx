@@ -16,6 +16,14 @@ export function KioskSurveyPage() {
   const { t } = useI18n();
   const [thanked, setThanked] = useState(false);
   const [round, setRound] = useState(0);
+  // The tablet's Back button never leaves the form for the staff screens behind it: an entry of the
+  // same address is kept on top of the history, and put back each time Back takes it.
+  useEffect(() => {
+    const keep = () => window.history.pushState({ kiosk: true }, '', window.location.href);
+    keep();
+    window.addEventListener('popstate', keep);
+    return () => window.removeEventListener('popstate', keep);
+  }, []);
   useEffect(() => {
     if (!thanked) return;
     const timer = setTimeout(() => setThanked(false), THANKS_MS);

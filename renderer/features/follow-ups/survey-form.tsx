@@ -55,7 +55,7 @@ export function SurveyForm({ source, customerId, visitId, onSubmitted }: SurveyF
   return (
     <Flex vertical gap={14} data-testid="survey-form">
       {SURVEY_ASPECTS.map((aspect) => (
-        <Flex key={aspect} justify="space-between" align="center" gap={12}>
+        <Flex key={aspect} justify="space-between" align="center" gap={12} data-aspect={aspect}>
           <Typography.Text style={{ fontSize: 17 }}>{t(`surveys.aspect.${aspect}`)}</Typography.Text>
           <Rate style={{ fontSize: 34 }} value={scores[aspect] ?? 0} onChange={(value) => setScores((current) => ({ ...current, [aspect]: value || undefined }))} aria-label={t(`surveys.aspect.${aspect}`)} />
         </Flex>
@@ -71,7 +71,8 @@ export function SurveyForm({ source, customerId, visitId, onSubmitted }: SurveyF
       />
       <Input.TextArea rows={3} placeholder={t('surveys.comments')} aria-label={t('surveys.comments')} value={comments} onChange={(event) => setComments(event.target.value)} count={{ show: true, max: 2000 }} />
       <Input size="large" placeholder={t('surveys.staffNamed')} aria-label={t('surveys.staffNamed')} value={staffNamed} onChange={(event) => setStaffNamed(event.target.value)} count={{ show: true, max: 200 }} />
-      <Checkbox checked={complaint} onChange={(event) => setComplaint(event.target.checked)}>
+      {/* A tablet page: the whole row is the 44 px target. */}
+      <Checkbox checked={complaint} onChange={(event) => setComplaint(event.target.checked)} style={{ minHeight: 44, alignItems: 'center', fontSize: 17 }}>
         {t('surveys.complaint')}
       </Checkbox>
       {submit.isError && <Alert type="error" showIcon role="alert" title={errorMessage(submit.error, t)} />}

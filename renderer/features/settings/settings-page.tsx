@@ -24,6 +24,7 @@ import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
 import { RoomsEditor } from '../escorts/rooms-editor';
 import { LogoField } from './logo-field';
+import { FollowUpSettings } from '../follow-ups/follow-up-settings';
 import { ChoiceField, ClockField, CountField, MinutesField, SwitchField, TextField } from './settings-fields';
 
 function SettingsForm({ settings }: { settings: Settings }) {
@@ -202,6 +203,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col span={24}>
           <Card title={t('settings.section.items')} size="small">
             <ItemsTable />
+          </Card>
+        </Col>
+        <Col span={24}>
+          {/* Follow-ups and surveys (issue 17): the plan templates per item, the overdue call and the low survey. */}
+          <Card title={t('followUps.template.title')} size="small" data-testid="settings-follow-ups">
+            <FollowUpSettings control={control} />
           </Card>
         </Col>
         <Col span={24}>
