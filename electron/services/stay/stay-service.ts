@@ -75,6 +75,12 @@ export interface StayService {
   completeTask(db: Db, input: { taskId: number; note?: string | undefined }, staffId: number, now: Date): Promise<{ stayId: number; warning: { kind: 'shortRound'; minutes: number; minimum: number } | null }>;
   recordAftercarePrint(db: Db, stayId: number, now: Date): Promise<{ aftercareAgainAt: string }>;
   discharge(db: Db, input: { stayId: number; expectedVersion: number }, staffId: number, now: Date): Promise<{ aftercareAgainAt: string; customerId: number }>;
+  /**
+   * Stores every open stay's planned tasks up to PLAN_AHEAD_DAYS after today (the scheduler's
+   * daily job, ward-tasks-job.ts): a stay longer than a week keeps its rounds. Idempotent — a task
+   * already stored (done, open or withdrawn) is never stored twice. Returns how many were added.
+   */
+  topUpOpenStays(db: Db, now: Date): Promise<number>;
 }
 
 export function createStayService(deps: { onDischarged?: OnDischarged } = {}): StayService {
@@ -93,7 +99,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
     return insertWardTasks(db, stay.id, planWardTasks(stay, wardRulesOf(settings), from, until, settings.timeZone), now.toISOString());
   }
 
-  const factsOf = (stay: { id: number; admitted_at: string; surgery_at: string | null; medicine_cost_yuan: number }) => ({
+  const factsOf = (stay: { id: number; admitted_at: string; surgery_at: string | null; medicine_cost_yuan: number }): StayFacts & { id: number } => ({
     id: stay.id,
     admittedAt: stay.admitted_at,
     surgeryAt: stay.surgery_at,
@@ -286,6 +292,13 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       }
       await onDischarged(db, { customerId: stay.customer_id, stayId: stay.id, itemId: stay.item_id, surgeryAt: stay.surgery_at, dischargedAt: stamp });
       return { aftercareAgainAt, customerId: stay.customer_id };
+    },
+
+    async topUpOpenStays(db, now) {
+      const settings = await readSettings(db);
+      let added = 0;
+      for (const stay of await openStays(db)) added += await topUp(db, factsOf(stay), now, now, settings);
+      return added;
     },
   };
 }
