@@ -154,10 +154,13 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       const today = clinicDateOf(now, settings.timeZone);
       const { start, end } = clinicDayRange(today, settings.timeZone);
       const stays = await openStays(db);
-      const tasks = await tasksOfStays(db, stays.map((stay) => stay.id), end, start);
+      const tomorrowEnds = clinicDayRange(addDays(today, 1), settings.timeZone).end;
+      const tasks = await tasksOfStays(db, stays.map((stay) => stay.id), tomorrowEnds, start);
       const tasksOf = new Map<number, WardTaskView[]>();
+      const nextDayOf = new Map<number, WardTaskView[]>();
       for (const task of tasks) {
-        const list = tasksOf.get(task.stay_id) ?? [];
+        const byStay = task.due_at < end ? tasksOf : nextDayOf;
+        const list = byStay.get(task.stay_id) ?? [];
         list.push({
           id: task.id,
           kind: task.kind,
@@ -167,7 +170,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
           state: wardTaskState({ dueAt: task.due_at, doneAt: task.done_at }, now, settings.wardOverdueMinutes, settings.wardEscalateMinutes),
           note: task.note,
         });
-        tasksOf.set(task.stay_id, list);
+        byStay.set(task.stay_id, list);
       }
       const beds: WardBed[] = [];
       for (const room of await wardRooms(db)) {
@@ -191,6 +194,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
                   infusionSince: stay.infusion_since,
                   aftercarePrintedAt: stay.aftercare_printed_at,
                   tasks: tasksOf.get(stay.id) ?? [],
+                  nextDayTasks: nextDayOf.get(stay.id) ?? [],
                 }
               : null,
           });
