@@ -95,7 +95,8 @@ function TemplateEditor({ itemId, template, fallback, onReload }: { itemId: numb
       </Flex>
       {!template && !fallback && itemId === null && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('aftercare.noTemplate')} />}
       {SECTIONS.map((section) => (
-        <Flex key={section.zh} vertical gap={4}>
+        // The character counts hang below each box: room for them before the next section.
+        <Flex key={section.zh} vertical gap={4} style={{ paddingBottom: 18 }}>
           <Typography.Text strong>{t(section.label)}</Typography.Text>
           <Flex gap={12}>
             <Input.TextArea
