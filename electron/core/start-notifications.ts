@@ -4,6 +4,7 @@
  */
 import { NOTIFICATION_RULES } from '../services/notification-rules/index';
 import { createClosingReportJob } from '../services/report/closing-report-job';
+import { createWardTasksJob } from '../services/stay/ward-tasks-job';
 import { createScheduler, type Scheduler } from '../services/scheduler';
 import type { ConsoleCore } from './create-core';
 
@@ -41,7 +42,7 @@ export function startNotifications(core: ConsoleCore, options: { intervalMs?: nu
     clock: core.clock,
     events: core.events,
     rules: NOTIFICATION_RULES,
-    jobs: [createClosingReportJob()],
+    jobs: [createClosingReportJob(), createWardTasksJob()],
     intervalMs: options.intervalMs ?? tickIntervalFrom(process.env),
   });
   scheduler.start();

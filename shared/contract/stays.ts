@@ -46,6 +46,12 @@ export const wardBedSchema = z.object({
       aftercarePrintedAt: instantSchema.nullable(),
       /** Today's tasks and anything still open from before, by due time. */
       tasks: z.array(wardTaskSchema),
+      /**
+       * The next clinic day's tasks, by due time: the tablet shows them as the day's at its
+       * midnight (by the server's clock, renderer/client/server-clock.ts) without waiting for a
+       * re-read, and before then as a line "tomorrow: N tasks".
+       */
+      nextDayTasks: z.array(wardTaskSchema),
     })
     .nullable(),
 });

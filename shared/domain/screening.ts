@@ -14,13 +14,26 @@
  * questions 3–6 ≥ 3, i.e. at least "moderate", OR question 7 = yes). Questions 3–6 are rated
  * 1 none · 2 mild · 3 moderate · 4 severe · 5 extreme.
  *
- * Wording: questions 1 and 2 follow the published English wording as quoted by secondary sources;
- * the exact published wording of questions 3–7 could not be retrieved from this machine (no web
- * access), so they are written from the published descriptions of what each asks (distress;
- * interference with social life, with school/work/role, with relationships/other areas;
- * avoidance). The Chinese text is our own translation, not the published Chinese version. Both
- * must be checked against the source before clinical use (see the README).
- *
+ * Wording, checked against what could be found (searched 2026-12-04 for "BDDQ-AS Body Dysmorphic
+ *   Disorder Questionnaire Aesthetic Surgery Dey" and for the Chinese version):
+ *   - Questions 1 and 2: our English is word for word the BDDQ-AS text as a clinical BDDQ-AS
+ *     results page quotes it (prepaere.com, "BDDQ-AS | Normal Level of Appearance Concerns":
+ *     "Are you very worried about your appearance in any way?" / "Do these concerns preoccupy you?
+ *     That is, you think about them a lot and wish that you could worry about them less?").
+ *   - The scoring rule above: as stated by readymind.com.au ("Body Dysmorphic Disorder
+ *     Questionnaire – Aesthetic Surgery": q1 = yes AND q2 = yes AND any of q3–q6 ≥ 3 or q7 = yes),
+ *     which also gives the instrument as 7 items on preoccupation, distress and interference
+ *     with social, occupational or role functioning.
+ *   - Questions 3–7: the published BDDQ-AS wording was NOT found. Ours follows the domains the
+ *     sources name and the parent BDDQ's questions (Phillips; e.g. "Has your defect(s) often
+ *     significantly interfered with your social life? … your schoolwork, your job, or your
+ *     ability to function in your role (e.g., as a homemaker)? … Are there things you avoid
+ *     because of your defect(s)?"), rated on the 1–5 scale. NOT the published text.
+ *   - Chinese: no published Chinese BDDQ-AS text was found (only Chinese reviews of BDD in
+ *     cosmetic surgery, e.g. 于璐、马继光, 中国美容整形外科杂志 2015). The Chinese here is our own
+ *     translation, NOT a validated version.
+ *   Questions 3–7 in both languages and the whole Chinese text must be replaced by the published
+ *   text (Dey et al. 2015, and a validated Chinese version) before clinical use; see the README.
  * A screen is never a diagnosis and never refuses surgery by itself: a positive screen asks for a
  * recorded decision (proceed with a reason, refer, postpone).
  */

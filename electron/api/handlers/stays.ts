@@ -1,5 +1,16 @@
-import { requireActor, type HandlersOf } from '../context';
+import { recordAccess } from '../../services/privacy-service';
+import { requireActor, type HandlerContext, type HandlersOf } from '../context';
 import type { Services } from './services';
+
+/**
+ * PIPL Art. 51 (issue 20): a screen's result is as sensitive as the hand-off note, so each read of
+ * one (its result reaches the reader) is in the access log — who, when, from which device — and
+ * the customer's page shows managers who looked. No screen on file: nothing was read.
+ */
+async function logScreeningRead(context: HandlerContext, customerId: number, method: string): Promise<void> {
+  const actor = requireActor(context);
+  await recordAccess(context.db, customerId, 'screening', method, { staffId: actor.staffId, device: context.caller.device, screen: 'other' }, context.now);
+}
 
 /** The consultation's outcome (one transaction: bookings, follow-up call, the card moved on). */
 export function createOutcomeHandlers(services: Services): HandlersOf<'outcomes'> {
@@ -17,7 +28,11 @@ export function createOutcomeHandlers(services: Services): HandlersOf<'outcomes'
       if (booked.length > 0) context.emit('appointments.changed', { ids: booked });
       return result;
     },
-    'outcomes.context': (input, context) => services.outcomes.context(context.db, input.visitId, context.now),
+    'outcomes.context': async (input, context) => {
+      const result = await services.outcomes.context(context.db, input.visitId, context.now);
+      if (result.screening) await logScreeningRead(context, result.customer.id, 'outcomes.context');
+      return result;
+    },
     'outcomes.recordConsent': async (input, context) => {
       const actor = requireActor(context);
       await services.outcomes.recordConsent(context.db, input, actor.staffId, context.now);
@@ -38,6 +53,7 @@ export function createScreeningHandlers(services: Services): HandlersOf<'screeni
     },
     'screenings.latest': async (input, context) => {
       const state = await services.screenings.state(context.db, input.customerId, context.now);
+      if (state.screening) await logScreeningRead(context, input.customerId, 'screenings.latest');
       return { screening: state.screening, assessmentSuggested: state.assessmentSuggested, gate: state.gate };
     },
   };

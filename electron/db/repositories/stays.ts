@@ -101,7 +101,7 @@ export function openStays(db: Db) {
   return db
     .selectFrom('stays')
     .innerJoin('customers', 'customers.id', 'stays.customer_id')
-    .select(['stays.id', 'stays.version', 'stays.customer_id', 'stays.room_id', 'stays.bed', 'stays.admitted_at', 'stays.surgery_at', 'stays.infusion_since', 'stays.aftercare_printed_at', 'customers.name', 'customers.address_form'])
+    .select(['stays.id', 'stays.version', 'stays.customer_id', 'stays.room_id', 'stays.bed', 'stays.admitted_at', 'stays.surgery_at', 'stays.medicine_cost_yuan', 'stays.infusion_since', 'stays.aftercare_printed_at', 'customers.name', 'customers.address_form'])
     .where('stays.discharged_at', 'is', null)
     .execute();
 }

@@ -148,4 +148,30 @@ describe('the screen before surgery', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.diff).not.toMatch(/q1|q3|positive/);
   });
+
+  it('every read of a screen (consultant, doctor, manager) writes one access-log row naming who and how; no screen on file, no row; a refused read, no row', async () => {
+    const { customerId, visitId } = await clinic.inConsultation();
+    // Nothing on file yet: nothing was read.
+    expect(await clinic.call('screenings.latest', { customerId })).toMatchObject({ ok: true });
+    const log = async () => {
+      const result = await clinic.call<{ total: number; entries: { staff: string; kind: string; method: string; device: string }[] }>('privacy.accessLog', { customerId }, clinic.tokens.manager);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    expect((await log()).total).toBe(0);
+    await screen(customerId, POSITIVE_SCREEN);
+    expect(await clinic.call('screenings.latest', { customerId }, clinic.tokens.consultant)).toMatchObject({ ok: true, value: { screening: { positive: true } } });
+    expect(await clinic.call('outcomes.context', { visitId }, clinic.tokens.doctor)).toMatchObject({ ok: true, value: { screening: { positive: true } } });
+    expect(await clinic.call('screenings.latest', { customerId }, clinic.tokens.manager)).toMatchObject({ ok: true });
+    // A refused read (reception) reads nothing and logs nothing.
+    expect(await clinic.call('screenings.latest', { customerId }, clinic.tokens.reception)).toMatchObject({ ok: false, status: 403 });
+    const entries = (await log()).entries.map((entry) => [entry.staff, entry.kind, entry.method]);
+    expect(entries).toEqual([
+      ['manager-员工', 'screening', 'screenings.latest'],
+      ['李慧', 'screening', 'outcomes.context'],
+      ['consultant-员工', 'screening', 'screenings.latest'],
+    ]);
+    // The log is in the file: a fresh count straight from the table agrees.
+    expect(await countRows(clinic.core, 'access_log')).toBeGreaterThanOrEqual(3);
+  });
 });

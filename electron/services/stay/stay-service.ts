@@ -75,6 +75,12 @@ export interface StayService {
   completeTask(db: Db, input: { taskId: number; note?: string | undefined }, staffId: number, now: Date): Promise<{ stayId: number; warning: { kind: 'shortRound'; minutes: number; minimum: number } | null }>;
   recordAftercarePrint(db: Db, stayId: number, now: Date): Promise<{ aftercareAgainAt: string }>;
   discharge(db: Db, input: { stayId: number; expectedVersion: number }, staffId: number, now: Date): Promise<{ aftercareAgainAt: string; customerId: number }>;
+  /**
+   * Stores every open stay's planned tasks up to PLAN_AHEAD_DAYS after today (the scheduler's
+   * daily job, ward-tasks-job.ts): a stay longer than a week keeps its rounds. Idempotent — a task
+   * already stored (done, open or withdrawn) is never stored twice. Returns how many were added.
+   */
+  topUpOpenStays(db: Db, now: Date): Promise<number>;
 }
 
 export function createStayService(deps: { onDischarged?: OnDischarged } = {}): StayService {
@@ -93,7 +99,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
     return insertWardTasks(db, stay.id, planWardTasks(stay, wardRulesOf(settings), from, until, settings.timeZone), now.toISOString());
   }
 
-  const factsOf = (stay: { id: number; admitted_at: string; surgery_at: string | null; medicine_cost_yuan: number }) => ({
+  const factsOf = (stay: { id: number; admitted_at: string; surgery_at: string | null; medicine_cost_yuan: number }): StayFacts & { id: number } => ({
     id: stay.id,
     admittedAt: stay.admitted_at,
     surgeryAt: stay.surgery_at,
@@ -148,10 +154,13 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       const today = clinicDateOf(now, settings.timeZone);
       const { start, end } = clinicDayRange(today, settings.timeZone);
       const stays = await openStays(db);
-      const tasks = await tasksOfStays(db, stays.map((stay) => stay.id), end, start);
+      const tomorrowEnds = clinicDayRange(addDays(today, 1), settings.timeZone).end;
+      const tasks = await tasksOfStays(db, stays.map((stay) => stay.id), tomorrowEnds, start);
       const tasksOf = new Map<number, WardTaskView[]>();
+      const nextDayOf = new Map<number, WardTaskView[]>();
       for (const task of tasks) {
-        const list = tasksOf.get(task.stay_id) ?? [];
+        const byStay = task.due_at < end ? tasksOf : nextDayOf;
+        const list = byStay.get(task.stay_id) ?? [];
         list.push({
           id: task.id,
           kind: task.kind,
@@ -161,7 +170,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
           state: wardTaskState({ dueAt: task.due_at, doneAt: task.done_at }, now, settings.wardOverdueMinutes, settings.wardEscalateMinutes),
           note: task.note,
         });
-        tasksOf.set(task.stay_id, list);
+        byStay.set(task.stay_id, list);
       }
       const beds: WardBed[] = [];
       for (const room of await wardRooms(db)) {
@@ -185,6 +194,7 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
                   infusionSince: stay.infusion_since,
                   aftercarePrintedAt: stay.aftercare_printed_at,
                   tasks: tasksOf.get(stay.id) ?? [],
+                  nextDayTasks: nextDayOf.get(stay.id) ?? [],
                 }
               : null,
           });
@@ -286,6 +296,13 @@ export function createStayService(deps: { onDischarged?: OnDischarged } = {}): S
       }
       await onDischarged(db, { customerId: stay.customer_id, stayId: stay.id, itemId: stay.item_id, surgeryAt: stay.surgery_at, dischargedAt: stamp });
       return { aftercareAgainAt, customerId: stay.customer_id };
+    },
+
+    async topUpOpenStays(db, now) {
+      const settings = await readSettings(db);
+      let added = 0;
+      for (const stay of await openStays(db)) added += await topUp(db, factsOf(stay), now, now, settings);
+      return added;
     },
   };
 }

@@ -19,6 +19,7 @@ import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { BackupsSection } from './backups-section';
 import { RETENTION_MINIMUM_YEARS } from '../../../shared/domain/privacy';
 import { ConsentTexts, LegalHolds } from '../privacy/privacy-settings';
+import { AftercareTemplates } from '../ward/aftercare-templates';
 import { DevicesSection } from './devices-section';
 import { ComfortRulesTable } from './comfort-rules-table';
 import { ItemsTable } from './items-table';
@@ -235,6 +236,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col span={24}>
           <Card title={t('privacy.texts.title')} size="small" data-testid="settings-consent-texts">
             <ConsentTexts timeZone={settings.timeZone} />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('aftercare.templates.title')} size="small" data-testid="settings-aftercare">
+            <AftercareTemplates />
           </Card>
         </Col>
         <Col span={24}>

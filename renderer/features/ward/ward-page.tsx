@@ -7,8 +7,9 @@
 import { Alert, App, Button, Empty, Flex, InputNumber, Modal, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { WardBed, WardTaskView } from '../../../shared/contract/stays';
-import { clinicTimeOf } from '../../../shared/domain/clinic-time';
+import { clinicDateOf, clinicDayRange, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { useApi } from '../../client/api-context';
+import { useServerNow } from '../../client/server-clock';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -66,7 +67,7 @@ function TaskRow({ task, timeZone }: { task: WardTaskView; timeZone: string }) {
   );
 }
 
-function BedCard({ bed, timeZone, onAdmit }: { bed: WardBed; timeZone: string; onAdmit(bed: WardBed): void }) {
+function BedCard({ bed, timeZone, dayEnds, onAdmit }: { bed: WardBed; timeZone: string; dayEnds: string; onAdmit(bed: WardBed): void }) {
   const { t, language } = useI18n();
   const { message, modal } = App.useApp();
   const api = useApi();
@@ -77,6 +78,10 @@ function BedCard({ bed, timeZone, onAdmit }: { bed: WardBed; timeZone: string; o
   const onError = (error: unknown) => void message.error(errorMessage(error, t));
   const room = language === 'en' ? bed.room.nameEn : bed.room.name;
   const stay = bed.stay;
+  // Past the tablet's midnight (by the server's clock) the next day's tasks are the day's; before
+  // it they are one line, so the night nurse knows what the morning holds.
+  const tasks = stay ? [...stay.tasks, ...stay.nextDayTasks.filter((task) => task.dueAt < dayEnds)] : [];
+  const later = stay ? stay.nextDayTasks.filter((task) => task.dueAt >= dayEnds && task.doneAt === null) : [];
   const print = async (paper: 'a5' | 'a4') => {
     if (!stay) return;
     setPrinting(true);
@@ -112,7 +117,12 @@ function BedCard({ bed, timeZone, onAdmit }: { bed: WardBed; timeZone: string; o
             <span className={styles.address}>{addressFormOf(stay)}</span> <span className={styles.name}>{stay.name}</span>
             {stay.surgeryAt && <Typography.Text type="secondary"> · {t('ward.surgeryAt', { time: clinicTimeOf(stay.surgeryAt, timeZone) })}</Typography.Text>}
           </div>
-          {stay.tasks.length === 0 ? <Typography.Text type="secondary">{t('ward.noTasks')}</Typography.Text> : stay.tasks.map((task) => <TaskRow key={task.id} task={task} timeZone={timeZone} />)}
+          {tasks.length === 0 ? <Typography.Text type="secondary">{t('ward.noTasks')}</Typography.Text> : tasks.map((task) => <TaskRow key={task.id} task={task} timeZone={timeZone} />)}
+          {later[0] && (
+            <Typography.Text type="secondary" data-testid="ward-tomorrow">
+              {t('ward.tomorrow', { count: later.length, time: clinicTimeOf(later[0].dueAt, timeZone), task: t(`stays.task.${later[0].kind}`) })}
+            </Typography.Text>
+          )}
           <Flex gap={8} wrap className={styles.bedActions}>
             <Button className={styles.tap} loading={printing} onClick={() => void print('a5')} data-testid="print-aftercare">
               {t('ward.printAftercare')}
@@ -172,6 +182,8 @@ export function WardPage({ session }: PageProps) {
   const board = useApiQuery('stays.board', {});
   const [admitting, setAdmitting] = useState<WardBed | null>(null);
   const timeZone = session.clinic.settings.timeZone;
+  const now = useServerNow(30_000);
+  const dayEnds = clinicDayRange(clinicDateOf(now, timeZone), timeZone).end;
   // The board's day moves on by itself: tasks of the next morning appear without a notice.
   useEffect(() => {
     const timer = window.setInterval(() => void board.refetch(), 60_000);
@@ -193,7 +205,7 @@ export function WardPage({ session }: PageProps) {
       ) : (
         <div className={styles.beds}>
           {beds.map((bed) => (
-            <BedCard key={`${bed.room.id}-${bed.bed}`} bed={bed} timeZone={timeZone} onAdmit={setAdmitting} />
+            <BedCard key={`${bed.room.id}-${bed.bed}`} bed={bed} timeZone={timeZone} dayEnds={dayEnds} onAdmit={setAdmitting} />
           ))}
         </div>
       )}
