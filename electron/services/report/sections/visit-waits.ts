@@ -7,6 +7,7 @@
 import { clinicDayRange, wallClock } from '../../../../shared/domain/clinic-time';
 import { visitClass, type VisitClass } from '../../../../shared/domain/report';
 import { reportVisits, visitWaitRows, type ReportVisitRow, type VisitWaitRow } from '../../../db/repositories/report';
+import type { PeriodClock } from '../period-clock';
 import type { SectionContext } from '../section';
 
 export interface VisitWait {
@@ -25,7 +26,7 @@ export interface VisitWait {
  * One visit's waits (seed 004 rule 26: what customers hate most). Exported for the test that
  * recomputes them from raw events.
  */
-export function visitWaitOf(row: ReportVisitRow, waits: VisitWaitRow | undefined, now: Date, timeZone: string, dayEnd = Date.parse(clinicDayRange(row.clinic_date, timeZone).end)): VisitWait {
+export function visitWaitOf(row: ReportVisitRow, waits: VisitWaitRow | undefined, now: Date, timeZone: string, dayEnd = Date.parse(clinicDayRange(row.clinic_date, timeZone).end), clock?: PeriodClock): VisitWait {
   const cap = Math.min(now.getTime(), dayEnd);
   const stretches: [number, number][] = [];
   let toCalled = waits?.waited_s ?? 0;
@@ -43,7 +44,7 @@ export function visitWaitOf(row: ReportVisitRow, waits: VisitWaitRow | undefined
   return {
     row,
     visitClass: visitClass(row.kind, row.earlier === 1),
-    hour: wallClock(new Date(row.arrived_at), timeZone).hour,
+    hour: clock ? clock.hourMinute(Date.parse(row.arrived_at), row.clinic_date).hour : wallClock(new Date(row.arrived_at), timeZone).hour,
     toCalled: Math.round(toCalled * 1000) / 1000,
     toConsultation,
     stretches,
@@ -55,8 +56,7 @@ export function readVisitWaits(context: SectionContext): Promise<VisitWait[]> {
     const { db, period, now, settings } = context;
     const visits = await reportVisits(db, period.from, period.to);
     const waits = new Map((await visitWaitRows(db, period.from, period.to)).map((row) => [row.visit_id, row]));
-    // The end of each clinic day, worked out once per day rather than once per visit (Intl is slow).
-    const dayEnds = new Map(period.days.map((day) => [day, Date.parse(clinicDayRange(day, settings.timeZone).end)]));
-    return visits.map((row) => visitWaitOf(row, waits.get(row.id), now, settings.timeZone, dayEnds.get(row.clinic_date)));
+    // The clinic's clock worked out once per day rather than once per visit (Intl is slow).
+    return visits.map((row) => visitWaitOf(row, waits.get(row.id), now, settings.timeZone, period.clock.dayEnd(row.clinic_date), period.clock));
   });
 }
