@@ -109,3 +109,21 @@ export function percent(part: number, whole: number): number | null {
 export function starDigitRuns(text: string): string {
   return text.replace(/\d[\d\s-]{3,}\d/g, (run) => (run.replace(/\D/g, '').length >= 5 ? '*'.repeat(run.length) : run));
 }
+
+/**
+ * Would-recommend (0–10) as a net promoter score: the share of promoters (9–10) minus the share of
+ * detractors (0–6), in whole points from −100 to 100; null when nobody answered (seed 000 step 10).
+ *
+ * @example netPromoterScore([10, 9, 8, 3]) // 25
+ */
+export function netPromoterScore(answers: readonly number[]): number | null {
+  if (answers.length === 0) return null;
+  const promoters = answers.filter((answer) => answer >= 9).length;
+  const detractors = answers.filter((answer) => answer <= 6).length;
+  return Math.round(((promoters - detractors) / answers.length) * 100);
+}
+
+/** The mean with one decimal; null for no values (a score's average, 1–5). */
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+}
