@@ -34,17 +34,25 @@ export async function escortTimes(db: Db, from: string, to: string, start: strin
 }
 
 export function escortTimesQuery(from: string, to: string, start: string, endPlusDay: string) {
+  // Each escort's first events by `escort_events_by_escort` (escort_id, at): a GROUP BY over the
+  // join made SQLite scan every escort in id order instead of the period's by `escorts_by_requested`.
+  const first = (kinds: ReturnType<typeof sql>) => sql`(SELECT MIN(e.at) FROM escort_events e WHERE e.escort_id = x.id AND e.kind IN (${kinds}))`;
   return sql<EscortTimeRow>`
+    WITH x AS (
+      SELECT x.id, x.guide_id, x.requested_at,
+        ${first(sql`'taken'`)} AS taken_at,
+        ${first(sql`'picked_up'`)} AS picked_up_at,
+        ${first(sql`'delivered', 'directions'`)} AS door_at,
+        ${first(sql`'acknowledged'`)} AS acknowledged_at
+      FROM escorts x JOIN visits v ON v.id = x.visit_id
+      WHERE x.requested_at >= ${start} AND x.requested_at < ${endPlusDay}
+        AND v.clinic_date >= ${from} AND v.clinic_date <= ${to}
+    )
     SELECT x.id, g.name AS guide_name,
-      (julianday(MIN(CASE WHEN e.kind = 'taken' THEN e.at END)) - julianday(x.requested_at)) * 86400.0 AS taken_s,
-      (julianday(MIN(CASE WHEN e.kind = 'picked_up' THEN e.at END)) - julianday(MIN(CASE WHEN e.kind = 'taken' THEN e.at END))) * 86400.0 AS picked_up_s,
-      (julianday(MIN(CASE WHEN e.kind = 'acknowledged' THEN e.at END)) - julianday(MIN(CASE WHEN e.kind IN ('delivered', 'directions') THEN e.at END))) * 86400.0 AS at_door_s
-    FROM escorts x JOIN visits v ON v.id = x.visit_id
-      LEFT JOIN escort_events e ON e.escort_id = x.id
-      LEFT JOIN staff g ON g.id = x.guide_id
-    WHERE x.requested_at >= ${start} AND x.requested_at < ${endPlusDay}
-      AND v.clinic_date >= ${from} AND v.clinic_date <= ${to}
-    GROUP BY x.id`;
+      (julianday(x.taken_at) - julianday(x.requested_at)) * 86400.0 AS taken_s,
+      (julianday(x.picked_up_at) - julianday(x.taken_at)) * 86400.0 AS picked_up_s,
+      (julianday(x.acknowledged_at) - julianday(x.door_at)) * 86400.0 AS at_door_s
+    FROM x LEFT JOIN staff g ON g.id = x.guide_id`;
 }
 
 /** One ward round (day or night) due in the period, with how long it lasted and who ended it. */

@@ -112,12 +112,12 @@ export const surveysSection: ReportSectionModule = {
           ],
           rows: commented.map((row) => [
             timeOf(row.created_at),
-            row.ticket ?? '—',
+            row.ticket,
             // Never the full name (DESIGN.md, privacy): the masked form, as the lobby display shows it.
             row.customer_name ? maskName(row.customer_name) : t('report.surveys.anonymous'),
             mean(Object.values(surveyScores(row.scores))),
             row.recommend,
-            starDigitRuns(row.staff_named.trim()),
+            starDigitRuns(row.staff_named.trim()) || null,
             starDigitRuns(withoutName(row.comments.trim(), row.customer_name)),
           ]),
         },
