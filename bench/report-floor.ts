@@ -1,7 +1,9 @@
 /**
  * The floor of the report rows (issue 18): the same aggregates as the manager's report — each
  * visit's waits summed from its status events, arrivals by day and kind, appointments not kept,
- * waiting stretches for the queue, comfort tasks by kind, staff and outcome; medians, p90s and
+ * waiting stretches for the queue (its hours widened to the earliest and latest wait), comfort tasks
+ * by kind, staff and outcome; escort times, ward rounds, follow-up calls, survey scores (the care
+ * sections); medians, p90s and
  * longest by hour, doctor and kind of visit; the ten longest with their timelines; and the period
  * before for the comparison — written by hand as SQL on raw better-sqlite3 with plain loops,
  * without the service's sections, labels, tables or Kysely. Asia/Shanghai (+8, no daylight saving)
@@ -48,6 +50,87 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     FROM visit_events e JOIN visits v ON v.id = e.visit_id JOIN customers c ON c.id = v.customer_id LEFT JOIN staff s ON s.id = e.staff_id
     WHERE e.visit_id IN (SELECT value FROM json_each(?)) ORDER BY e.visit_id, e.at, e.id`);
 
+  // The care sections (issue 18): escorts by their first events, ward rounds, follow-up calls, surveys.
+  const escorts = sqlite.prepare(`WITH x AS (SELECT x.id, x.guide_id, x.requested_at,
+      (SELECT MIN(e.at) FROM escort_events e WHERE e.escort_id = x.id AND e.kind = 'taken') AS taken_at,
+      (SELECT MIN(e.at) FROM escort_events e WHERE e.escort_id = x.id AND e.kind = 'picked_up') AS picked_at,
+      (SELECT MIN(e.at) FROM escort_events e WHERE e.escort_id = x.id AND e.kind IN ('delivered', 'directions')) AS door_at,
+      (SELECT MIN(e.at) FROM escort_events e WHERE e.escort_id = x.id AND e.kind = 'acknowledged') AS ack_at
+    FROM escorts x JOIN visits v ON v.id = x.visit_id WHERE x.requested_at >= ? AND x.requested_at < ? AND v.clinic_date >= ? AND v.clinic_date <= ?)
+    SELECT g.name AS guide, (julianday(taken_at) - julianday(requested_at)) * 86400.0 AS a, (julianday(picked_at) - julianday(taken_at)) * 86400.0 AS b,
+      (julianday(ack_at) - julianday(door_at)) * 86400.0 AS c FROM x LEFT JOIN staff g ON g.id = x.guide_id`);
+  const rounds = sqlite.prepare(`SELECT t.stay_id, t.kind, t.due_at, t.started_at, t.done_at, t.cancelled_at, s.name AS nurse FROM ward_tasks t LEFT JOIN staff s ON s.id = t.done_by
+    WHERE t.kind IN ('round', 'night_round') AND t.due_at >= ? AND t.due_at < ? AND (t.cancelled_at IS NULL OR t.done_at IS NOT NULL OR t.cancelled_at > t.due_at)`);
+  const calls = sqlite.prepare(`SELECT 'surgery' AS kind, f.due_date, CASE WHEN f.attempts > 0 OR f.status = 'done' THEN 1 ELSE 0 END AS called,
+      CASE WHEN f.outcome = 'reached' THEN 1 ELSE 0 END AS reached, CASE WHEN f.status = 'open' THEN 1 ELSE 0 END AS open, s.name AS staff, count(*) AS n
+    FROM followup_steps f LEFT JOIN staff s ON s.id = f.done_by WHERE f.due_date >= ? AND f.due_date <= ? AND f.kind = 'call' AND f.status != 'cancelled' GROUP BY 2, 3, 4, 5, 6
+    UNION ALL SELECT 'consultation', o.due_date, CASE WHEN o.done_at IS NULL THEN 0 ELSE 1 END, 0, CASE WHEN o.done_at IS NULL THEN 1 ELSE 0 END, NULL, count(*)
+    FROM outcome_followup_calls o WHERE o.due_date >= ? AND o.due_date <= ? GROUP BY 2, 3, 5`);
+  const surveys = sqlite.prepare(`SELECT u.scores, u.recommend, u.comments, u.staff_named, u.complaint, c.name AS customer, d.name AS doctor
+    FROM surveys u LEFT JOIN customers c ON c.id = u.customer_id LEFT JOIN visits v ON v.id = u.visit_id LEFT JOIN staff d ON d.id = v.doctor_id
+    WHERE u.created_at >= ? AND u.created_at < ? ORDER BY u.created_at DESC, u.id DESC`);
+  const staffNames = sqlite.prepare('SELECT name FROM staff');
+
+  function care(from: string, to: string, now: number, full: boolean) {
+    const start = dayStartIso(from);
+    const end = new Date(dayEnd(to)).toISOString();
+    const byGuide = new Map<string, number[][]>();
+    const all: number[][] = [[], [], []];
+    for (const row of escorts.all(start, new Date(dayEnd(to) + 24 * HOUR).toISOString(), from, to) as { guide: string | null; a: number | null; b: number | null; c: number | null }[]) {
+      const group = byGuide.get(row.guide ?? '') ?? [[], [], []];
+      [row.a, row.b, row.c].forEach((value, index) => {
+        if (value !== null && value >= 0) {
+          all[index]!.push(value);
+          group[index]!.push(value);
+        }
+      });
+      byGuide.set(row.guide ?? '', group);
+    }
+    const escortOut = [all.map(summary), full ? [...byGuide].map(([name, group]) => [name, group.map(summary)]) : null];
+    const tally = { kept: 0, short: 0, missed: 0, open: 0 };
+    const stayDays = new Map<string, number[]>();
+    const nurses = new Map<string, number[]>();
+    for (const row of rounds.all(start, end) as { stay_id: number; kind: string; due_at: string; started_at: string | null; done_at: string | null; cancelled_at: string | null; nurse: string | null }[]) {
+      const minutes = row.started_at && row.done_at ? Math.floor((Date.parse(row.done_at) - Date.parse(row.started_at)) / 60_000) : null;
+      const outcome = row.done_at !== null ? (minutes !== null && minutes >= 10 ? 'kept' : 'short') : row.cancelled_at !== null ? 'missed' : 'open';
+      tally[outcome] += 1;
+      if (row.kind === 'round') {
+        const key = `${row.stay_id}|${dayOf(row.due_at)}`;
+        const day = stayDays.get(key) ?? [0, 0];
+        day[0]! += 1;
+        if (outcome === 'kept') day[1]! += 1;
+        stayDays.set(key, day);
+      }
+      if (row.nurse !== null && minutes !== null) nurses.set(row.nurse, [...(nurses.get(row.nurse) ?? []), minutes]);
+    }
+    const today = dayOf(new Date(now).toISOString());
+    const callTally = [0, 0, 0, 0];
+    const callStaff = new Map<string, number>();
+    for (const row of calls.all(from, to, from, to) as { due_date: string; called: number; reached: number; open: number; staff: string | null; n: number }[]) {
+      callTally[0]! += row.n;
+      callTally[1]! += row.called * row.n;
+      callTally[2]! += row.reached * row.n;
+      if (row.open === 1 && row.due_date < today) callTally[3]! += row.n;
+      if (row.reached === 1 && row.staff) callStaff.set(row.staff, (callStaff.get(row.staff) ?? 0) + row.n);
+    }
+    const scores: number[] = [];
+    const recommends: number[] = [];
+    const names = full ? (staffNames.all() as { name: string }[]).map((row) => row.name) : [];
+    const perStaff = new Map<string, number[]>();
+    let comments = 0;
+    for (const row of surveys.all(start, end) as { scores: string; recommend: number | null; comments: string; staff_named: string; doctor: string | null }[]) {
+      const own = Object.values(JSON.parse(row.scores) as Record<string, number>);
+      scores.push(...own);
+      if (row.recommend !== null) recommends.push(row.recommend);
+      if (full) {
+        for (const name of names) if (name === row.doctor || (row.staff_named !== '' && row.staff_named.includes(name))) perStaff.set(name, [...(perStaff.get(name) ?? []), ...own]);
+        if (row.comments.trim() !== '' && comments < 100) comments += 1;
+      }
+    }
+    const promoters = recommends.filter((value) => value >= 9).length - recommends.filter((value) => value <= 6).length;
+    return { escortOut, rounds: [tally, stayDays.size, nurses.size], calls: [callTally, callStaff.size], surveys: [scores.length, promoters, perStaff.size, comments] };
+  }
+
   function period(from: string, to: string, now: number, full: boolean) {
     const out: Record<string, unknown> = {};
     // Waits: each visit joined to its events' aggregate.
@@ -63,6 +146,8 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     const all: [number, V, number | null][] = [];
     const days = new Map<string, number[]>();
     const marks = new Map<string, number[]>();
+    let firstMinute = 8 * 60;
+    let lastMinute = 20 * 60;
     for (const visit of visits) {
       const wait = perVisit.get(visit.id);
       const cap = Math.min(now, dayEnd(visit.clinic_date));
@@ -76,6 +161,9 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
         const start = Date.parse(startText);
         const end = endText === '' ? cap : Date.parse(endText);
         if (endText === '') called += Math.max(0, (cap - start) / 1000);
+        // The queue's hours widened to the earliest and the latest wait, as the section does.
+        firstMinute = Math.min(firstMinute, Math.floor(((start + 8 * HOUR) % (24 * HOUR)) / HOUR) * 60);
+        if (end < dayEnd(visit.clinic_date)) lastMinute = Math.max(lastMinute, Math.min(23 * 60 + 45, Math.floor(((end + 8 * HOUR) % (24 * HOUR)) / 60_000)));
         for (let index = 0; index < 49; index += 1) {
           const mark = base + index * 15 * 60_000;
           if (mark >= start && mark < end) counts[index]! += 1;
@@ -109,7 +197,7 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
       days.set(dayOf(row.starts_at), day);
     }
     out.arrivals = [days.size, reasons.size];
-    out.queue = marks.size;
+    out.queue = [marks.size, firstMinute, lastMinute];
     // Comfort.
     const tally: Record<string, number> = { onTime: 0, late: 0, missed: 0, open: 0 };
     const kinds = new Map<string, Record<string, number>>();
@@ -131,6 +219,7 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
       const longest = all.sort((a, b) => b[0] - a[0] || a[1].id - b[1].id).slice(0, 10);
       out.longest = timeline.all(JSON.stringify(longest.map(([, visit]) => visit.id))).length;
     }
+    out.care = care(from, to, now, full);
     return out;
   }
 
