@@ -312,6 +312,36 @@ export interface ComfortTasksTable {
 }
 
 /** The day's report kept at closing (migration 017, issue 18). */
+/** A clinic day whose report facts are kept (migration 022; forgotten by triggers on any write to it). */
+export interface ReportDaysKeptTable {
+  clinic_date: string;
+  kept_at: string;
+}
+
+/** One visit of a kept day: "came before" and the raw facts of its waits (migration 022). */
+export interface ReportVisitFactsTable {
+  visit_id: number;
+  clinic_date: string;
+  ticket: string;
+  kind: string;
+  arrived_at: string;
+  doctor_id: number | null;
+  earlier: number;
+  waited_s: number;
+  stretches: string | null;
+  called_at: string | null;
+  consult_at: string | null;
+}
+
+/** A kept day's comfort tasks counted by rule, staff member and outcome (migration 022). */
+export interface ReportComfortFactsTable {
+  clinic_date: string;
+  rule_id: number | null;
+  staff_id: number | null;
+  outcome: 'onTime' | 'late' | 'missed' | 'open';
+  n: number;
+}
+
 export interface KeptReportsTable {
   clinic_date: string;
   generated_at: string;
@@ -452,6 +482,9 @@ export interface Database {
   comfort_rules: ComfortRulesTable;
   comfort_tasks: ComfortTasksTable;
   kept_reports: KeptReportsTable;
+  report_days_kept: ReportDaysKeptTable;
+  report_visit_facts: ReportVisitFactsTable;
+  report_comfort_facts: ReportComfortFactsTable;
   print_jobs: PrintJobsTable;
   notifications: NotificationsTable;
   notification_roles: NotificationRolesTable;

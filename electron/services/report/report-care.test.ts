@@ -226,3 +226,28 @@ describe('the report’s care sections', () => {
     expect(plan(surveysAnsweredQuery('2026-11-29T16:00:00Z', '2026-12-01T16:00:00Z'))).toMatch(/surveys_by_created/);
   });
 });
+
+describe('the kept facts of finished days', () => {
+  it('keeps a finished day once, reads today live, and forgets a kept day when one of its rows is written', async () => {
+    const db = days.core.database.db;
+    const keptNow = async () => (await db.selectFrom('report_days_kept').select('clinic_date').orderBy('clinic_date').execute()).map((row) => row.clinic_date);
+    const first = await report(DAY_ONE, DAY_TWO);
+    // Monday is over at the report's moment (Tuesday 18:40): kept; Tuesday is read live. The period before (Sat, Sun) is kept too.
+    expect(await keptNow()).toEqual(['2026-11-28', '2026-11-29', DAY_ONE]);
+    const owed = figure(first, 'comfort.owed') as number;
+    const arrivals = figure(first, 'arrivals.total') as number;
+    // A comfort task added to a Monday visit: the triggers forget Monday, the next report counts it.
+    await db
+      .insertInto('comfort_tasks')
+      .values({ visit_id: days.visitIds[0]!, rule_id: null, label: '补送温水', label_en: 'Warm water', due_at: '2026-11-30T01:30:00.000Z', created_at: '2026-11-30T01:20:00.000Z', created_by: null, done_at: '2026-11-30T01:25:00.000Z', done_by: null, cancelled_at: null })
+      .execute();
+    expect(await keptNow()).toEqual(['2026-11-28', '2026-11-29']);
+    const again = await report(DAY_ONE, DAY_TWO);
+    expect(figure(again, 'comfort.owed')).toBe(owed + 1);
+    expect(figure(again, 'arrivals.total')).toBe(arrivals);
+    expect(await keptNow()).toEqual(['2026-11-28', '2026-11-29', DAY_ONE]);
+    // A status event written to a Monday visit forgets Monday as well.
+    await db.insertInto('visit_events').values({ visit_id: days.visitIds[3]!, from_status: 'left', to_status: 'left', at: '2026-11-30T05:00:00.000Z', staff_id: days.staffIds.caller, room_id: null }).execute();
+    expect(await keptNow()).toEqual(['2026-11-28', '2026-11-29']);
+  });
+});

@@ -7,7 +7,9 @@
 import { clinicDayRange, wallClock } from '../../../../shared/domain/clinic-time';
 import { visitClass, type VisitClass } from '../../../../shared/domain/report';
 import { reportVisits, visitWaitRows, type ReportVisitRow, type VisitWaitRow } from '../../../db/repositories/report';
+import { keptVisits } from '../../../db/repositories/report-facts';
 import type { PeriodClock } from '../period-clock';
+import { factSplit } from '../report-facts';
 import type { SectionContext } from '../section';
 
 export interface VisitWait {
@@ -54,9 +56,15 @@ export function visitWaitOf(row: ReportVisitRow, waits: VisitWaitRow | undefined
 export function readVisitWaits(context: SectionContext): Promise<VisitWait[]> {
   return context.shared('visitWaits', async () => {
     const { db, period, now, settings } = context;
-    const visits = await reportVisits(db, period.from, period.to);
-    const waits = new Map((await visitWaitRows(db, period.from, period.to)).map((row) => [row.visit_id, row]));
+    // Finished days from their kept facts (migration 022), the rest (today) live.
+    const split = await factSplit(context);
+    const pairs = split.keptTo === null ? [] : await keptVisits(db, period.from, split.keptTo);
+    if (split.liveFrom !== null) {
+      const visits = await reportVisits(db, split.liveFrom, period.to);
+      const waits = new Map((await visitWaitRows(db, split.liveFrom, period.to)).map((row) => [row.visit_id, row]));
+      for (const visit of visits) pairs.push({ visit, waits: waits.get(visit.id) ?? { visit_id: visit.id, waited_s: 0, stretches: null, called_at: null, consult_at: null } });
+    }
     // The clinic's clock worked out once per day rather than once per visit (Intl is slow).
-    return visits.map((row) => visitWaitOf(row, waits.get(row.id), now, settings.timeZone, period.clock.dayEnd(row.clinic_date), period.clock));
+    return pairs.map(({ visit, waits }) => visitWaitOf(visit, waits, now, settings.timeZone, period.clock.dayEnd(visit.clinic_date), period.clock));
   });
 }
