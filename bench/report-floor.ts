@@ -5,7 +5,8 @@
  * by kind, staff and outcome; escort times, ward rounds, follow-up calls, survey scores (the care
  * sections); medians, p90s and
  * longest by hour, doctor and kind of visit; the ten longest with their timelines; and the period
- * before for the comparison — written by hand as SQL on raw better-sqlite3 with plain loops,
+ * before for the comparison — written by hand as SQL on raw better-sqlite3 with plain loops, over
+ * the facts the report keeps of finished days (migration 022) as the report reads them,
  * without the service's sections, labels, tables or Kysely. Asia/Shanghai (+8, no daylight saving)
  * is written in, as a hand-made query for one clinic would.
  */
@@ -46,6 +47,14 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
            WHEN k.cancelled_at IS NOT NULL THEN 'missed' ELSE 'open' END AS outcome, count(*) AS n
     FROM visits v JOIN comfort_tasks k ON k.visit_id = v.id LEFT JOIN comfort_rules r ON r.id = k.rule_id LEFT JOIN staff s ON s.id = k.done_by
     WHERE v.clinic_date >= ? AND v.clinic_date <= ? AND (k.cancelled_at IS NULL OR k.cancelled_at > k.due_at) GROUP BY 1, 2, 3, 4, 5, 6`);
+  // Finished days from the facts the report keeps (migration 022): the bench's warm-up call keeps them.
+  const keptFacts = sqlite.prepare(`SELECT f.visit_id AS id, f.ticket, f.kind, f.clinic_date, f.arrived_at, f.doctor_id, s.name AS doctor_name, f.earlier,
+      f.visit_id, f.waited_s, f.stretches, f.called_at, f.consult_at
+    FROM report_visit_facts f LEFT JOIN staff s ON s.id = f.doctor_id WHERE f.clinic_date >= ? AND f.clinic_date <= ?`);
+  const keptComfort = sqlite.prepare(`SELECT COALESCE(r.code, 'manual') AS kind, r.label, r.label_en, f.staff_id, s.name AS staff_name, f.outcome, SUM(f.n) AS n
+    FROM report_comfort_facts f LEFT JOIN comfort_rules r ON r.id = f.rule_id LEFT JOIN staff s ON s.id = f.staff_id
+    WHERE f.clinic_date >= ? AND f.clinic_date <= ? GROUP BY 1, 2, 3, 4, 5, 6`);
+  const keptDays = sqlite.prepare('SELECT count(*) AS n FROM report_days_kept WHERE clinic_date >= ? AND clinic_date <= ?');
   const timeline = sqlite.prepare(`SELECT e.visit_id, c.name AS customer_name, e.to_status, e.at, s.name AS staff_name
     FROM visit_events e JOIN visits v ON v.id = e.visit_id JOIN customers c ON c.id = v.customer_id LEFT JOIN staff s ON s.id = e.staff_id
     WHERE e.visit_id IN (SELECT value FROM json_each(?)) ORDER BY e.visit_id, e.at, e.id`);
@@ -136,8 +145,15 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     // Waits: each visit joined to its events' aggregate.
     type V = { id: number; kind: string; clinic_date: string; arrived_at: string; doctor_name: string | null; earlier: number };
     type W = { visit_id: number; waited_s: number; stretches: string | null; called_at: string | null; consult_at: string | null };
-    const visits = visitsOf.all(from, to) as V[];
-    const perVisit = new Map((waits.all(from, to) as W[]).map((row) => [row.visit_id, row]));
+    // Days before today from the kept facts when all of them are kept, today (and anything not kept) live.
+    const today = dayOf(new Date(now).toISOString());
+    const lastFinished = to < today ? to : new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const finishedDays = lastFinished < from ? 0 : Math.round((Date.parse(`${lastFinished}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+    const kept = finishedDays > 0 && (keptDays.get(from, lastFinished) as { n: number }).n === finishedDays;
+    const liveFrom = kept ? (lastFinished < to ? today : null) : from;
+    const keptRows = kept ? (keptFacts.all(from, lastFinished) as (V & W)[]) : [];
+    const visits: V[] = [...keptRows, ...(liveFrom === null ? [] : (visitsOf.all(liveFrom, to) as V[]))];
+    const perVisit = new Map<number, W>([...keptRows.map((row) => [row.id, row] as const), ...(liveFrom === null ? [] : (waits.all(liveFrom, to) as W[]).map((row) => [row.visit_id, row] as const))]);
     const toCalled: number[] = [];
     const toConsult: number[] = [];
     const byHour = new Map<number, [number[], number[]]>();
@@ -202,7 +218,8 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     const tally: Record<string, number> = { onTime: 0, late: 0, missed: 0, open: 0 };
     const kinds = new Map<string, Record<string, number>>();
     const staff = new Map<string, Record<string, number>>();
-    for (const row of comfort.all(from, to) as { kind: string; staff_name: string | null; outcome: string; n: number }[]) {
+    const comfortRows = [...(kept ? keptComfort.all(from, lastFinished) : []), ...(liveFrom === null ? [] : comfort.all(liveFrom, to))];
+    for (const row of comfortRows as { kind: string; staff_name: string | null; outcome: string; n: number }[]) {
       tally[row.outcome]! += row.n;
       const kind = kinds.get(row.kind) ?? { onTime: 0, late: 0, missed: 0, open: 0 };
       kind[row.outcome]! += row.n;
