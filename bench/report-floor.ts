@@ -49,7 +49,7 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     WHERE v.clinic_date >= ? AND v.clinic_date <= ? AND (k.cancelled_at IS NULL OR k.cancelled_at > k.due_at) GROUP BY 1, 2, 3, 4, 5, 6`);
   // Finished days from the facts the report keeps (migration 022): the bench's warm-up call keeps them.
   const keptFacts = sqlite.prepare(`SELECT f.visit_id AS id, f.ticket, f.kind, f.clinic_date, f.arrived_at, f.doctor_id, s.name AS doctor_name, f.earlier,
-      f.visit_id, f.waited_s, f.stretches, f.called_at, f.consult_at
+      f.hour, f.to_called_s, f.to_consult_s, f.stretches_ms
     FROM report_visit_facts f LEFT JOIN staff s ON s.id = f.doctor_id WHERE f.clinic_date >= ? AND f.clinic_date <= ?`);
   const keptComfort = sqlite.prepare(`SELECT COALESCE(r.code, 'manual') AS kind, r.label, r.label_en, f.staff_id, s.name AS staff_name, f.outcome, SUM(f.n) AS n
     FROM report_comfort_facts f LEFT JOIN comfort_rules r ON r.id = f.rule_id LEFT JOIN staff s ON s.id = f.staff_id
@@ -151,9 +151,10 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     const finishedDays = lastFinished < from ? 0 : Math.round((Date.parse(`${lastFinished}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
     const kept = finishedDays > 0 && (keptDays.get(from, lastFinished) as { n: number }).n === finishedDays;
     const liveFrom = kept ? (lastFinished < to ? today : null) : from;
-    const keptRows = kept ? (keptFacts.all(from, lastFinished) as (V & W)[]) : [];
-    const visits: V[] = [...keptRows, ...(liveFrom === null ? [] : (visitsOf.all(liveFrom, to) as V[]))];
-    const perVisit = new Map<number, W>([...keptRows.map((row) => [row.id, row] as const), ...(liveFrom === null ? [] : (waits.all(liveFrom, to) as W[]).map((row) => [row.visit_id, row] as const))]);
+    type K = V & { hour: number; to_called_s: number; to_consult_s: number | null; stretches_ms: string };
+    const keptRows = kept ? (keptFacts.all(from, lastFinished) as K[]) : [];
+    const visits: (V | K)[] = [...keptRows, ...(liveFrom === null ? [] : (visitsOf.all(liveFrom, to) as V[]))];
+    const perVisit = new Map<number, W>(liveFrom === null ? [] : (waits.all(liveFrom, to) as W[]).map((row) => [row.visit_id, row] as const));
     const toCalled: number[] = [];
     const toConsult: number[] = [];
     const byHour = new Map<number, [number[], number[]]>();
@@ -165,18 +166,20 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     let firstMinute = 8 * 60;
     let lastMinute = 20 * 60;
     for (const visit of visits) {
+      const keptVisit = 'to_called_s' in visit ? visit : null;
       const wait = perVisit.get(visit.id);
       const cap = Math.min(now, dayEnd(visit.clinic_date));
-      let called = wait?.waited_s ?? 0;
-      // The queue at each quarter hour, 08:00–20:00, from the same stretches.
+      let called = keptVisit ? keptVisit.to_called_s : (wait?.waited_s ?? 0);
+      // The queue at each quarter hour, 08:00–20:00, from the same stretches (kept: epoch ms, closed).
       const counts = marks.get(visit.clinic_date) ?? new Array<number>(49).fill(0);
       marks.set(visit.clinic_date, counts);
       const base = Date.parse(`${visit.clinic_date}T00:00:00Z`);
-      for (const stretch of wait?.stretches?.split(',') ?? []) {
+      const stretches = keptVisit ? (keptVisit.stretches_ms === '' ? [] : keptVisit.stretches_ms.split(',')) : (wait?.stretches?.split(',') ?? []);
+      for (const stretch of stretches) {
         const [startText, endText] = stretch.split('>') as [string, string];
-        const start = Date.parse(startText);
-        const end = endText === '' ? cap : Date.parse(endText);
-        if (endText === '') called += Math.max(0, (cap - start) / 1000);
+        const start = keptVisit ? Number(startText) : Date.parse(startText);
+        const end = keptVisit ? Number(endText) : endText === '' ? cap : Date.parse(endText);
+        if (!keptVisit && endText === '') called += Math.max(0, (cap - start) / 1000);
         // The queue's hours widened to the earliest and the latest wait, as the section does.
         firstMinute = Math.min(firstMinute, Math.floor(((start + 8 * HOUR) % (24 * HOUR)) / HOUR) * 60);
         if (end < dayEnd(visit.clinic_date)) lastMinute = Math.max(lastMinute, Math.min(23 * 60 + 45, Math.floor(((end + 8 * HOUR) % (24 * HOUR)) / 60_000)));
@@ -185,10 +188,10 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
           if (mark >= start && mark < end) counts[index]! += 1;
         }
       }
-      const consult = wait && wait.called_at !== null && wait.consult_at !== null && wait.consult_at >= wait.called_at ? (Date.parse(wait.consult_at) - Date.parse(wait.called_at)) / 1000 : null;
+      const consult = keptVisit ? keptVisit.to_consult_s : wait && wait.called_at !== null && wait.consult_at !== null && wait.consult_at >= wait.called_at ? (Date.parse(wait.consult_at) - Date.parse(wait.called_at)) / 1000 : null;
       toCalled.push(called);
       if (consult !== null) toConsult.push(consult);
-      const hour = (new Date(visit.arrived_at).getUTCHours() + 8) % 24;
+      const hour = keptVisit ? keptVisit.hour : (new Date(visit.arrived_at).getUTCHours() + 8) % 24;
       const kind = visit.kind === 'followup' ? 'followup' : visit.earlier ? 'return' : 'first';
       for (const [map, key] of [[byHour, hour], [byDoctor, visit.doctor_name ?? ''], [byClass, kind]] as const) {
         const group = (map as Map<unknown, [number[], number[]]>).get(key) ?? [[], []];

@@ -6,7 +6,8 @@
  *    events sorted by a window function and ~800,000 comfort tasks — 17–25 s on the bench's
  *    machine, the hand-written floor as slow. A finished day's facts no longer change (a wait still
  *    open is counted to the end of its day), so the report keeps them the first time it reads a
- *    day: per visit its two waits' raw facts (`report_visit_facts`, narrow, by day), per day its
+ *    day: per visit its two waits worked out, its clinic hour of arrival and its stretches of waiting as
+ *    epoch milliseconds (`report_visit_facts`, narrow, by day), per day its
  *    comfort counts (`report_comfort_facts`), and the day as kept (`report_days_kept`). A year is
  *    then ~100,000 narrow rows by `clinic_date`. Triggers forget a kept day whenever one of its
  *    visits, status events or comfort tasks is written, so the next report reads it afresh.
@@ -28,10 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     arrived_at TEXT NOT NULL,
     doctor_id INTEGER REFERENCES staff(id),
     earlier INTEGER NOT NULL,
-    waited_s REAL NOT NULL,
-    stretches TEXT,
-    called_at TEXT,
-    consult_at TEXT
+    hour INTEGER NOT NULL,
+    to_called_s REAL NOT NULL,
+    to_consult_s REAL,
+    stretches_ms TEXT NOT NULL
   ) STRICT`.execute(db);
   await sql`CREATE INDEX report_visit_facts_by_day ON report_visit_facts(clinic_date)`.execute(db);
   await sql`CREATE TABLE report_comfort_facts (

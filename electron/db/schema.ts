@@ -318,7 +318,7 @@ export interface ReportDaysKeptTable {
   kept_at: string;
 }
 
-/** One visit of a kept day: "came before" and the raw facts of its waits (migration 022). */
+/** One visit of a kept day: "came before", its hour of arrival and its two waits, worked out (migration 022). */
 export interface ReportVisitFactsTable {
   visit_id: number;
   clinic_date: string;
@@ -327,10 +327,11 @@ export interface ReportVisitFactsTable {
   arrived_at: string;
   doctor_id: number | null;
   earlier: number;
-  waited_s: number;
-  stretches: string | null;
-  called_at: string | null;
-  consult_at: string | null;
+  hour: number;
+  to_called_s: number;
+  to_consult_s: number | null;
+  /** Every stretch of waiting as `start>end` in epoch ms, joined by commas (an open one ends at the day's end). */
+  stretches_ms: string;
 }
 
 /** A kept day's comfort tasks counted by rule, staff member and outcome (migration 022). */

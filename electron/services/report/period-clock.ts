@@ -32,7 +32,13 @@ export function createPeriodClock(timeZone: string, days: readonly ClinicDate[] 
     if (start === undefined) starts.set(day, (start = clinicInstant(day, '00:00', timeZone).getTime()));
     return start;
   };
-  const dayEnd = (day: ClinicDate) => dayStart(addDays(day, 1));
+  // Per day its end and whether it has one offset throughout, worked out once (`addDays` parses).
+  const ends = new Map<ClinicDate, number>();
+  const dayEnd = (day: ClinicDate) => {
+    let end = ends.get(day);
+    if (end === undefined) ends.set(day, (end = dayStart(addDays(day, 1))));
+    return end;
+  };
   const uniform = (day: ClinicDate) => dayEnd(day) - dayStart(day) === DAY;
   for (const day of days) dayStart(day);
   // The period's days by their start, for `dayOf` (a binary search; outside them, clinic-time.ts).
