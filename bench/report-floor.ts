@@ -17,11 +17,11 @@ const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString(
 const dayEnd = (date: string) => Date.parse(`${date}T16:00:00Z`);
 const dayStartIso = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 8 * HOUR).toISOString();
 
-function rank(sorted: number[], p: number): number | null {
+function rank(sorted: Float64Array, p: number): number | null {
   return sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
 }
-function summary(values: number[]) {
-  values.sort((a, b) => a - b);
+function summary(list: number[]) {
+  const values = Float64Array.from(list).sort();
   return [values.length, rank(values, 0.5), rank(values, 0.9), values.length ? values[values.length - 1]! : null];
 }
 

@@ -42,7 +42,7 @@ export function previousPeriod(from: ClinicDate, to: ClinicDate): { from: Clinic
  * @example nearestRank([1, 2, 3, 4], 0.5) // 2
  * @example nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) // 9
  */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1]!;
@@ -63,7 +63,9 @@ export function toMinutes(seconds: number | null): number | null {
 
 /** Median, p90 and longest of waits given in seconds, in minutes. */
 export function summariseWaits(seconds: readonly number[]): WaitSummary {
-  const sorted = [...seconds].sort((a, b) => a - b);
+  // A typed array sorts numbers natively (a year's ~100,000 waits, grouped several ways: the
+  // comparator of Array#sort was a second of a year's report; docs/performance.md).
+  const sorted = Float64Array.from(seconds).sort();
   return {
     count: sorted.length,
     median: toMinutes(nearestRank(sorted, 0.5)),

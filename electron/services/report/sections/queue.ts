@@ -9,6 +9,18 @@ const STEP_MINUTES = 15;
 const clockText = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
+/** The index of the first of `sorted` at or after `value` (`sorted.length` when none). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export const queueSection: ReportSectionModule = {
   key: 'queue',
   async build(context) {
@@ -39,8 +51,9 @@ export const queueSection: ReportSectionModule = {
       const at = instants.get(visit.row.clinic_date);
       const count = counts.get(visit.row.clinic_date);
       if (!at || !count) continue;
+      // The marks in [start, end), found by binary search in the day's sorted marks.
       for (const [start, end] of visit.stretches) {
-        for (let index = 0; index < at.length; index += 1) if (at[index]! >= start && at[index]! < end) count[index]! += 1;
+        for (let index = firstAtOrAfter(at, start); index < at.length && at[index]! < end; index += 1) count[index]! += 1;
       }
     }
     const days = period.days.length;
