@@ -320,7 +320,8 @@ export interface ReportDaysKeptTable {
 
 /** One visit of a kept day: "came before", its hour of arrival and its two waits, worked out (migration 022). */
 export interface ReportVisitFactsTable {
-  visit_id: number;
+  /** The visit's id (an INTEGER PRIMARY KEY: SQLite's rowid, hence `Generated`; always given). */
+  visit_id: Generated<number>;
   clinic_date: string;
   ticket: string;
   kind: string;

@@ -5,7 +5,7 @@
  * its comfort counts, by the same SQL the report runs live (./report.ts). Triggers forget a kept
  * day when one of its visits, status events or comfort tasks is written.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, ReportVisitFactsTable } from '../schema';
 import type { ComfortCountRow, ReportVisitRow } from './report';
 
@@ -18,7 +18,7 @@ export async function keptDays(db: Db, from: string, to: string): Promise<Set<st
 }
 
 /** Keeps the days `from`…`to` (all finished) with their visits' facts, replacing any kept before; the comfort counts by SQL. */
-export async function keepDays(db: Db, from: string, to: string, days: readonly string[], visits: readonly ReportVisitFactsTable[], keptAt: string): Promise<void> {
+export async function keepDays(db: Db, from: string, to: string, days: readonly string[], visits: readonly Insertable<ReportVisitFactsTable>[], keptAt: string): Promise<void> {
   await sql`DELETE FROM report_visit_facts WHERE clinic_date >= ${from} AND clinic_date <= ${to}`.execute(db);
   for (let index = 0; index < visits.length; index += 500) await db.insertInto('report_visit_facts').values(visits.slice(index, index + 500)).execute();
   await sql`DELETE FROM report_comfort_facts WHERE clinic_date >= ${from} AND clinic_date <= ${to}`.execute(db);
