@@ -311,6 +311,38 @@ export interface ComfortTasksTable {
 }
 
 /** The day's report kept at closing (migration 017, issue 18). */
+/** A clinic day whose report facts are kept (migration 022; forgotten by triggers on any write to it). */
+export interface ReportDaysKeptTable {
+  clinic_date: string;
+  kept_at: string;
+}
+
+/** One visit of a kept day: "came before", its hour of arrival and its two waits, worked out (migration 022). */
+export interface ReportVisitFactsTable {
+  /** The visit's id (an INTEGER PRIMARY KEY: SQLite's rowid, hence `Generated`; always given). */
+  visit_id: Generated<number>;
+  clinic_date: string;
+  ticket: string;
+  kind: string;
+  arrived_at: string;
+  doctor_id: number | null;
+  earlier: number;
+  hour: number;
+  to_called_s: number;
+  to_consult_s: number | null;
+  /** Every stretch of waiting as `start>end` in epoch ms, joined by commas (an open one ends at the day's end). */
+  stretches_ms: string;
+}
+
+/** A kept day's comfort tasks counted by rule, staff member and outcome (migration 022). */
+export interface ReportComfortFactsTable {
+  clinic_date: string;
+  rule_id: number | null;
+  staff_id: number | null;
+  outcome: 'onTime' | 'late' | 'missed' | 'open';
+  n: number;
+}
+
 export interface KeptReportsTable {
   clinic_date: string;
   generated_at: string;
@@ -451,6 +483,9 @@ export interface Database {
   comfort_rules: ComfortRulesTable;
   comfort_tasks: ComfortTasksTable;
   kept_reports: KeptReportsTable;
+  report_days_kept: ReportDaysKeptTable;
+  report_visit_facts: ReportVisitFactsTable;
+  report_comfort_facts: ReportComfortFactsTable;
   print_jobs: PrintJobsTable;
   notifications: NotificationsTable;
   notification_roles: NotificationRolesTable;

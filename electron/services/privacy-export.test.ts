@@ -74,6 +74,11 @@ async function customerEverywhere(name: string, phone: string) {
   (clinic.core.clock as unknown as { advance(ms: number): void }).advance(3 * 60 * 60_000);
   await clinic.signInAgain();
   await createScheduler({ db: clinic.core.database.db, clock: clinic.core.clock, events: clinic.core.events, rules: NOTIFICATION_RULES }).tick();
+  // The next day the manager's report of her day keeps its facts (report_visit_facts, migration 022).
+  const { clinic_date: herDay } = await clinic.core.database.db.selectFrom('visits').select('clinic_date').where('id', '=', first.visitId).executeTakeFirstOrThrow();
+  (clinic.core.clock as unknown as { advance(ms: number): void }).advance(24 * 60 * 60_000);
+  await clinic.signInAgain();
+  await value('report.get', { from: herDay, to: herDay }, tokens.manager);
   return first.customerId;
 }
 

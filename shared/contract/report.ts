@@ -16,8 +16,8 @@ import { defineMethod } from './define';
 /** Who may read the report: managers only (seed 004 rule 25: the leaders lead). */
 export const REPORT_ROLES = ['manager'] as const satisfies readonly Role[];
 
-/** How a column's numbers read: a count, minutes with one decimal, a share in per cent, a clock time, text. */
-export const REPORT_UNITS = ['text', 'count', 'minutes', 'percent', 'time', 'date'] as const;
+/** How a column's numbers read: a count, minutes with one decimal, a share in per cent, a clock time, text, a score (an average 1–5 or an NPS, one decimal). */
+export const REPORT_UNITS = ['text', 'count', 'minutes', 'percent', 'time', 'date', 'score'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
 export const reportCellSchema = z.union([z.string(), z.number(), z.null()]);

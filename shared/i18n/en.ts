@@ -12,6 +12,7 @@ import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
+import { reportCareMessages } from './catalog/report-care';
 import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
 import { devicesMessages } from './catalog/devices';
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string | CountedMessage> = {
   ...backupsMessages.en,
   ...privacyMessages.en,
   ...reportMessages.en,
+  ...reportCareMessages.en,
   ...escortsMessages.en,
   ...staysMessages.en,
   ...devicesMessages.en,

@@ -17,6 +17,7 @@ import { displayMessages } from './catalog/display';
 import { backupsMessages } from './catalog/backups';
 import { privacyMessages } from './catalog/privacy';
 import { reportMessages } from './catalog/report';
+import { reportCareMessages } from './catalog/report-care';
 import { escortsMessages } from './catalog/escorts';
 import { staysMessages } from './catalog/stays';
 import { devicesMessages } from './catalog/devices';
@@ -38,6 +39,7 @@ export const zh = {
   ...backupsMessages.zh,
   ...privacyMessages.zh,
   ...reportMessages.zh,
+  ...reportCareMessages.zh,
   ...escortsMessages.zh,
   ...staysMessages.zh,
   ...devicesMessages.zh,

@@ -18,7 +18,7 @@ export function formatCell(cell: ReportCell, unit: ReportUnit): string {
   if (cell === null) return '—';
   if (typeof cell === 'string') return cell;
   if (unit === 'percent') return `${cell.toFixed(1)} %`;
-  if (unit === 'minutes') return cell.toFixed(1);
+  if (unit === 'minutes' || unit === 'score') return cell.toFixed(1);
   return String(cell);
 }
 

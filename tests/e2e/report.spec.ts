@@ -15,6 +15,9 @@ import { SignInPage } from './pages/sign-in-page';
 const today = clinicDateOf(TEST_NOW_INSTANT, 'Asia/Shanghai');
 
 test('a manager opens the day’s report, switches to the week, opens a chart’s numbers, exports CSV and PDF', async ({ page }) => {
+  // Nine sections with eleven charts, drawn twice (the day, the week) and printed: on a loaded
+  // 2-core machine the walk took 62–70 s of browser work (the server answered each report in ~0.3 s).
+  test.setTimeout(150_000);
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn('何芳');

@@ -2,7 +2,8 @@
  * The manager's report through Chromium's print-to-PDF, as the print dialog's "Save as PDF" and
  * Electron's printToPDF make it: A4 pages numbered "n / N" with the clinic's name and the period,
  * its charts drawn (rendered to PNG, the charts' colours are on the pages), and no customer's full
- * name or phone anywhere — searched for every customer of the scripted days. PDFs and PNGs are kept
+ * name or phone anywhere — searched for every customer of the scripted days, with their escorts,
+ * ward rounds, follow-up calls and surveys (a phone typed into a comment). PDFs and PNGs are kept
  * in .tmp/shots-report/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,20 +15,22 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { launchChromium } from '../helpers/chromium';
-import { createReportDays, DAY_ONE, DAY_TWO, REPORT_CUSTOMERS, type ReportDays } from '../helpers/report-days';
+import { translate } from '../../shared/i18n/messages';
+import { createReportCareDays, type ReportCareDays } from '../helpers/report-care-days';
+import { DAY_ONE, DAY_TWO, REPORT_CUSTOMERS } from '../helpers/report-days';
 import { caller } from '../helpers/test-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, '.tmp', 'shots-report');
 
-let days: ReportDays;
+let days: ReportCareDays;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
-  days = await createReportDays();
+  days = await createReportCareDays();
   browser = await launchChromium();
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -108,5 +111,15 @@ describe.each(['zh-CN', 'en'] as const)('the report as a PDF in %s', (language) 
       expect(text).not.toContain(customer.phone);
     }
     expect(text).not.toContain('13900001111');
+    expect(text).not.toContain('13912345678');
+  });
+
+  it('prints the care sections: escort times, ward rounds, follow-up calls and survey scores', () => {
+    const text = squash(pdfText(pdf));
+    for (const key of ['report.escorts.title', 'report.escorts.chart', 'report.wardRounds.title', 'report.followUpCalls.title', 'report.surveys.title', 'report.surveys.chartByAspect'] as const) {
+      expect(text).toContain(squash(translate(language, key)));
+    }
+    // The guides, nurses and the caller are named; customers are not.
+    for (const name of ['导医赵敏', '护士郑丽', '回访专员吴倩']) expect(text).toContain(name);
   });
 });

@@ -5,13 +5,13 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Report, ReportFigure } from '../../../shared/contract/report';
-import { clinicDayRange } from '../../../shared/domain/clinic-time';
 import { daysOf, previousPeriod } from '../../../shared/domain/report';
 import type { Language } from '../../../shared/i18n/messages';
 import { renderReportDocument } from '../../../shared/print/report-document';
 import { readSettings } from '../../db/repositories/settings';
 import { insertKeptReport, keptReports } from '../../db/repositories/kept-reports';
 import type { Database } from '../../db/schema';
+import { createPeriodClock } from './period-clock';
 import { renderReportCharts } from './report-charts';
 import { createSectionContext, finishSection, type ReportPeriod, type ReportSectionModule } from './section';
 import { HEADLINE_FIGURES, REPORT_SECTIONS } from './sections/index';
@@ -46,7 +46,9 @@ export interface ReportService {
 }
 
 function periodOf(from: string, to: string, timeZone: string): ReportPeriod {
-  return { from, to, start: clinicDayRange(from, timeZone).start, end: clinicDayRange(to, timeZone).end, days: daysOf(from, to) };
+  const days = daysOf(from, to);
+  const clock = createPeriodClock(timeZone, days);
+  return { from, to, start: new Date(clock.dayStart(from)).toISOString(), end: new Date(clock.dayEnd(to)).toISOString(), days, clock };
 }
 
 /** Creates the service over a list of sections (every registered one by default). */

@@ -9,6 +9,7 @@ import type { ReportChart, ReportColumn, ReportFigure, ReportSection, ReportTabl
 import type { Settings } from '../../../shared/domain/settings';
 import { translate, type Language, type MessageKey, type MessageParams } from '../../../shared/i18n/messages';
 import type { Database } from '../../db/schema';
+import type { PeriodClock } from './period-clock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -20,6 +21,8 @@ export interface ReportPeriod {
   start: string;
   end: string;
   days: string[];
+  /** The clinic's clock over these days, read once per day (./period-clock.ts). */
+  clock: PeriodClock;
 }
 
 /** What a section is given: the database, the period, the clinic, the time and the language. */

@@ -2,8 +2,7 @@
  * Arrivals (seed 000 step 5): who came, by ticket kind and by first visit, return or follow-up;
  * walk-ins; the appointments that did not come — no-shows and cancellations with their reasons.
  */
-import { clinicDateOf } from '../../../../shared/domain/clinic-time';
-import { clinicDayRange } from '../../../../shared/domain/clinic-time';
+import { clinicDateOf, clinicDayRange } from '../../../../shared/domain/clinic-time';
 import { starDigitRuns, VISIT_CLASSES, type VisitClass } from '../../../../shared/domain/report';
 import type { MessageKey } from '../../../../shared/i18n/messages';
 import { missedAppointments } from '../../../db/repositories/report';
@@ -35,7 +34,7 @@ export const arrivalsSection: ReportSectionModule = {
     }
     const reasons = new Map<string, number>();
     for (const row of missed) {
-      const day = byDay.get(clinicDateOf(row.starts_at, settings.timeZone));
+      const day = byDay.get(period.clock.dayOf(Date.parse(row.starts_at)));
       if (row.status === 'cancelled') {
         if (day) day.cancelled += 1;
         const reason = starDigitRuns((row.cancel_reason ?? '').trim()) || t('report.arrivals.noReason');

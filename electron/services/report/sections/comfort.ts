@@ -5,6 +5,8 @@
  */
 import { COMFORT_OUTCOMES, percent, type ComfortOutcome } from '../../../../shared/domain/report';
 import { comfortCounts } from '../../../db/repositories/report';
+import { keptComfortCounts } from '../../../db/repositories/report-facts';
+import { factSplit } from '../report-facts';
 import { column, type ReportSectionModule } from '../section';
 
 type Tally = Record<ComfortOutcome, number>;
@@ -15,7 +17,13 @@ export const comfortSection: ReportSectionModule = {
   key: 'comfort',
   async build(context) {
     const { t, language } = context;
-    const rows = await comfortCounts(context.db, context.period.from, context.period.to);
+    // Finished days from their kept counts (migration 022), the rest (today) live.
+    const { period, db } = context;
+    const split = await factSplit(context);
+    const rows = [
+      ...(split.keptTo === null ? [] : await keptComfortCounts(db, period.from, split.keptTo)),
+      ...(split.liveFrom === null ? [] : await comfortCounts(db, split.liveFrom, period.to)),
+    ];
     const total = emptyTally();
     const byKind = new Map<string, { label: string; tally: Tally }>();
     const byStaff = new Map<string, Tally>();

@@ -2,13 +2,24 @@
  * The queue over the day: how many customers were waiting at each quarter hour of the clinic's
  * day (over a longer period: on average over its days, and at most), from every stretch of waiting.
  */
-import { clinicDayRange, clinicInstant, wallClock } from '../../../../shared/domain/clinic-time';
 import { column, type ReportSectionModule } from '../section';
 import { readVisitWaits } from './visit-waits';
 
 const STEP_MINUTES = 15;
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clockText = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** The index of the first of `sorted` at or after `value` (`sorted.length` when none). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 export const queueSection: ReportSectionModule = {
   key: 'queue',
@@ -18,13 +29,14 @@ export const queueSection: ReportSectionModule = {
     // The clinic's hours, widened to the hour of the earliest and the latest wait of the period.
     let first = minutesOf(settings.opensAt);
     let last = minutesOf(settings.closesAt);
-    const dayEnds = new Map(period.days.map((day) => [day, Date.parse(clinicDayRange(day, settings.timeZone).end)]));
+    const { clock } = period;
     for (const visit of visits) {
-      const dayEnd = dayEnds.get(visit.row.clinic_date) ?? 0;
+      const day = visit.row.clinic_date;
+      const dayEnd = clock.dayEnd(day);
       for (const [start, end] of visit.stretches) {
-        first = Math.min(first, wallClock(new Date(start), settings.timeZone).hour * 60);
+        first = Math.min(first, clock.hourMinute(start, day).hour * 60);
         if (end < dayEnd) {
-          const until = wallClock(new Date(end), settings.timeZone);
+          const until = clock.hourMinute(end, day);
           last = Math.max(last, Math.min(23 * 60 + 45, until.hour * 60 + until.minute));
         }
       }
@@ -33,14 +45,15 @@ export const queueSection: ReportSectionModule = {
     const marks: number[] = [];
     for (let minutes = first; minutes <= last; minutes += STEP_MINUTES) marks.push(minutes);
     // Per day, the instant of each mark, and how many were waiting at it.
-    const instants = new Map<string, number[]>(period.days.map((day) => [day, marks.map((minutes) => clinicInstant(day, clock(minutes), settings.timeZone).getTime())]));
+    const instants = new Map<string, number[]>(period.days.map((day) => [day, marks.map((minutes) => clock.instant(day, minutes))]));
     const counts = new Map<string, number[]>(period.days.map((day) => [day, marks.map(() => 0)]));
     for (const visit of visits) {
       const at = instants.get(visit.row.clinic_date);
       const count = counts.get(visit.row.clinic_date);
       if (!at || !count) continue;
+      // The marks in [start, end), found by binary search in the day's sorted marks.
       for (const [start, end] of visit.stretches) {
-        for (let index = 0; index < at.length; index += 1) if (at[index]! >= start && at[index]! < end) count[index]! += 1;
+        for (let index = firstAtOrAfter(at, start); index < at.length && at[index]! < end; index += 1) count[index]! += 1;
       }
     }
     const days = period.days.length;
@@ -51,7 +64,7 @@ export const queueSection: ReportSectionModule = {
         total += count[index]!;
         most = Math.max(most, count[index]!);
       }
-      return [clock(minutes), Math.round((total / days) * 10) / 10, most];
+      return [clockText(minutes), Math.round((total / days) * 10) / 10, most];
     });
     const peak = rows.reduce((most, row) => Math.max(most, row[2] as number), 0);
     const single = days === 1;

@@ -4,59 +4,25 @@
  * consultation (first call to first consultation) — and their stretches of waiting: read once per
  * report and shared by the arrivals, waits, queue and longest-waits sections.
  */
-import { clinicDayRange, wallClock } from '../../../../shared/domain/clinic-time';
-import { visitClass, type VisitClass } from '../../../../shared/domain/report';
-import { reportVisits, visitWaitRows, type ReportVisitRow, type VisitWaitRow } from '../../../db/repositories/report';
+import { reportVisits, visitWaitRows } from '../../../db/repositories/report';
+import { factSplit, keptVisitWaits } from '../report-facts';
 import type { SectionContext } from '../section';
+import { visitWaitOf, type VisitWait } from '../visit-wait';
 
-export interface VisitWait {
-  row: ReportVisitRow;
-  visitClass: VisitClass;
-  /** The clinic hour of arrival, 0–23. */
-  hour: number;
-  toCalled: number;
-  /** Null when the customer never went from a call into consultation. */
-  toConsultation: number | null;
-  /** Each stretch of waiting, in ms since the epoch; an open one ends now or at the end of its day. */
-  stretches: [start: number, end: number][];
-}
-
-/**
- * One visit's waits (seed 004 rule 26: what customers hate most). Exported for the test that
- * recomputes them from raw events.
- */
-export function visitWaitOf(row: ReportVisitRow, waits: VisitWaitRow | undefined, now: Date, timeZone: string, dayEnd = Date.parse(clinicDayRange(row.clinic_date, timeZone).end)): VisitWait {
-  const cap = Math.min(now.getTime(), dayEnd);
-  const stretches: [number, number][] = [];
-  let toCalled = waits?.waited_s ?? 0;
-  for (const stretch of waits?.stretches?.split(',') ?? []) {
-    const [start, end] = stretch.split('>') as [string, string];
-    const from = Date.parse(start);
-    if (end === '') {
-      toCalled += Math.max(0, (cap - from) / 1000);
-      stretches.push([from, cap]);
-    } else stretches.push([from, Date.parse(end)]);
-  }
-  const called = waits?.called_at ?? null;
-  const consult = waits?.consult_at ?? null;
-  const toConsultation = called !== null && consult !== null && consult >= called ? (Date.parse(consult) - Date.parse(called)) / 1000 : null;
-  return {
-    row,
-    visitClass: visitClass(row.kind, row.earlier === 1),
-    hour: wallClock(new Date(row.arrived_at), timeZone).hour,
-    toCalled: Math.round(toCalled * 1000) / 1000,
-    toConsultation,
-    stretches,
-  };
-}
+export { visitWaitOf, type VisitWait };
 
 export function readVisitWaits(context: SectionContext): Promise<VisitWait[]> {
   return context.shared('visitWaits', async () => {
     const { db, period, now, settings } = context;
-    const visits = await reportVisits(db, period.from, period.to);
-    const waits = new Map((await visitWaitRows(db, period.from, period.to)).map((row) => [row.visit_id, row]));
-    // The end of each clinic day, worked out once per day rather than once per visit (Intl is slow).
-    const dayEnds = new Map(period.days.map((day) => [day, Date.parse(clinicDayRange(day, settings.timeZone).end)]));
-    return visits.map((row) => visitWaitOf(row, waits.get(row.id), now, settings.timeZone, dayEnds.get(row.clinic_date)));
+    // Finished days from their kept facts (migration 022), the rest (today) live.
+    const split = await factSplit(context);
+    const waits: VisitWait[] = split.keptTo === null ? [] : await keptVisitWaits(db, period.from, split.keptTo);
+    if (split.liveFrom !== null) {
+      const visits = await reportVisits(db, split.liveFrom, period.to);
+      const rows = new Map((await visitWaitRows(db, split.liveFrom, period.to)).map((row) => [row.visit_id, row]));
+      // The clinic's clock worked out once per day rather than once per visit (Intl is slow).
+      for (const visit of visits) waits.push(visitWaitOf(visit, rows.get(visit.id), now, settings.timeZone, period.clock.dayEnd(visit.clinic_date), period.clock));
+    }
+    return waits;
   });
 }
