@@ -8,8 +8,8 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import { apiCall, clinicNow, setDayOverride, signInAs, signInManager, walkInNow } from './api';
-import { expect, test } from './fixtures';
+import { apiCall, clinicNow, moveServerClock, setDayOverride, signInAs, signInManager, walkInNow } from './api';
+import { expect, serverNow, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -25,7 +25,7 @@ async function pick(page: Page, select: Locator, name: string) {
 
 test.setTimeout(180_000); // a whole journey on two screens: a bound, not a timing
 
-test('decided → pre-op and surgery booked → admitted → a round on a 768×1024 ward board → aftercare printed → the next morning the re-explanation is due', async ({ page, request, newContext }) => {
+test('decided → pre-op and surgery booked → admitted → a round on a 768×1024 ward board → aftercare printed → the next morning the re-explanation is due', async ({ page, request, newContext, baseURL }) => {
   const manager = await signInManager(request);
   const { date, time } = await clinicNow(request, manager);
   // The spec's own doctor, on duty today from now to late evening.
@@ -115,14 +115,23 @@ test('decided → pre-op and surgery booked → admitted → a round on a 768×1
   const health = (await (await request.get('/api/health')).json()) as { now: string };
   const [year, month, dayOfMonth] = today.split('-').map(Number) as [number, number, number];
   const nextMorning = Date.UTC(year, month - 1, dayOfMonth + 1, 0, 0); // 08:00 in the clinic (UTC+8)
-  await tablet.clock.fastForward(nextMorning - Date.parse(health.now));
-  await expect(tabletSignIn.lockScreen()).toBeVisible();
-  await tabletSignIn.signIn('郑丽');
-  await expect(tabletSignIn.lockScreen()).toHaveCount(0);
-  const again = bed.locator('[data-testid="ward-task"][data-kind="explain_aftercare"]');
-  await expect(again).toHaveCount(1);
-  await expect(again).toContainText('10:00');
-  await expect(again).toContainText('再次讲解术后注意事项');
-  expect(printed.aftercareAgainAt).toBe(new Date(Date.UTC(year, month - 1, dayOfMonth + 1, 2, 0)).toISOString());
-  await tablet.screenshot({ path: '.tmp/e2e/ward-journey-next-morning-zh.png', fullPage: true });
+  // The console's clock moves too (the suite's test clock), and is put back for the specs after this one.
+  const moved = nextMorning - Date.parse(health.now);
+  await moveServerClock(request, new Date(nextMorning));
+  try {
+    await tablet.clock.fastForward(moved);
+    await expect(tabletSignIn.lockScreen()).toBeVisible();
+    await tabletSignIn.signIn('郑丽');
+    await expect(tabletSignIn.lockScreen()).toHaveCount(0);
+    // The server's next day: her second day of stay, the re-explanation due today at 10:00.
+    await expect(bed).toContainText('住院第 2 天');
+    const again = bed.locator('[data-testid="ward-task"][data-kind="explain_aftercare"]');
+    await expect(again).toHaveCount(1);
+    await expect(again).toContainText('10:00');
+    await expect(again).toContainText('再次讲解术后注意事项');
+    expect(printed.aftercareAgainAt).toBe(new Date(Date.UTC(year, month - 1, dayOfMonth + 1, 2, 0)).toISOString());
+    await tablet.screenshot({ path: '.tmp/e2e/ward-journey-next-morning-zh.png', fullPage: true });
+  } finally {
+    await moveServerClock(request, new Date((await serverNow(baseURL ?? '')).getTime() - moved));
+  }
 });
