@@ -22,6 +22,7 @@ import { CheckIn } from './check-in';
 import { ComfortPanel, useComplete } from './comfort';
 import { Lane } from './lane';
 import { OutcomeActionProvider } from '../consultation/outcome-action';
+import { ShortcutHint } from '../../ui/shortcut-hint';
 
 const CHECK_IN_INPUT = 'board-check-in';
 
@@ -195,9 +196,7 @@ export function BoardPage({ session, params }: PageProps) {
             options={VISIT_STATUSES.map((status) => ({ value: status, label: t(`visits.status.${status}`) }))}
             data-testid="status-filter"
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(canCheckIn ? 'visits.shortcuts' : 'visits.shortcutsNoCheckIn')}
-          </Typography.Text>
+          <ShortcutHint>{t(canCheckIn ? 'visits.shortcuts' : 'visits.shortcutsNoCheckIn')}</ShortcutHint>
         </div>
       </Flex>
       {board.isError && <Alert type="error" showIcon title={errorMessage(board.error, t)} action={<Button onClick={() => void board.refetch()}>{t('app.retry')}</Button>} />}
