@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import type { MethodName } from '../../shared/contract/index';
+import { rolesAllowed } from '../../shared/contract/permissions';
 import { ROLES, STAFF_ROLES, type Role } from '../../shared/domain/roles';
 
 export interface RouteEntry {
@@ -23,6 +25,12 @@ function stringsOf(node: ts.Expression, where: string): Role[] {
     return [...list];
   }
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return stringsOf(node.expression, where);
+  // `rolesAllowed('visits.board')`: the roles the contract gives that method (issue 13 part 5).
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'rolesAllowed') {
+    const [method] = node.arguments;
+    if (!method || !ts.isStringLiteral(method)) throw new Error(`${where}: rolesAllowed() without a literal method name`);
+    return [...rolesAllowed(method.text as MethodName)];
+  }
   if (ts.isArrayLiteralExpression(node)) {
     return node.elements.map((element) => {
       if (!ts.isStringLiteral(element) || !(ROLES as readonly string[]).includes(element.text)) {
