@@ -22,6 +22,7 @@ import * as m016 from './016-follow-ups';
 import * as m017 from './017-report';
 import * as m020 from './020-edit-versions';
 import * as m021 from './021-privacy';
+import * as m025 from './025-specialty-en';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '017-report': m017,
   '020-edit-versions': m020,
   '021-privacy': m021,
+  '025-specialty-en': m025,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

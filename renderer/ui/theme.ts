@@ -44,7 +44,8 @@ export const touchTheme: ThemeConfig = {
   components: {
     ...theme.components,
     Menu: { ...theme.components?.Menu, itemHeight: 48, collapsedWidth: 64 },
-    Segmented: { itemSelectedBg: '#ffffff' },
+    // A segmented item is the control's height less its track's padding: 48 gives 44 px items.
+    Segmented: { itemSelectedBg: '#ffffff', controlHeight: 48, controlHeightSM: 48, controlHeightLG: 52 },
     Pagination: { itemSize: 44, itemSizeSM: 44 },
   },
 };

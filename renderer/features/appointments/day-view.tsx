@@ -13,6 +13,7 @@ import { useCoarsePointer } from '../../ui/use-coarse-pointer';
 import styles from './day-view.module.css';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
+import { specialtyLabel } from '../../../shared/domain/specialty';
 
 type DayViewData = OutputOf<'appointments.dayView'>;
 type DoctorDay = DayViewData['doctors'][number];
@@ -133,7 +134,7 @@ function DoctorHeader({ doctor }: { doctor: DoctorDay }) {
         {roster}
       </div>
       <Typography.Text type="secondary" className={styles.doctorMeta}>
-        {[doctor.specialty, doctor.room ? roomLabel(doctor.room, language) : null, doctor.shift ? `${doctor.shift.start}–${doctor.shift.end}` : t('appointments.offShift')]
+        {[specialtyLabel(doctor, language), doctor.room ? roomLabel(doctor.room, language) : null, doctor.shift ? `${doctor.shift.start}–${doctor.shift.end}` : t('appointments.offShift')]
           .filter(Boolean)
           .join(' · ')}
       </Typography.Text>
