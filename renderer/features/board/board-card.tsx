@@ -85,6 +85,8 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);
   // Issue 16: the consultant closes a consultation with its outcome (consultant, doctor, manager).
   const recordOutcome = useOutcomeAction();
+  const meta = [card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? roomLabel(card.room, language) : null].filter(Boolean).join(' · ');
+  const flagged = card.kind !== 'appointment' || card.customer.tags.length > 0;
 
 
   return (
@@ -114,20 +116,21 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           </span>
         )}
       </div>
-      <div className={styles.meta}>
-        {[card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? roomLabel(card.room, language) : null]
-          .filter(Boolean)
-          .join(' · ')}
-      </div>
-      {(card.kind !== 'appointment' || card.customer.tags.length > 0) && (
-        <div className={styles.flags}>
-          {card.kind === 'walk_in' && <span className={`${styles.tag} ${styles.tag_geekblue}`}>{t('visits.walkInKind')}</span>}
-          {card.kind === 'followup' && <span className={`${styles.tag} ${styles.tag_purple}`}>{t('visits.followupKind')}</span>}
-          {card.customer.tags.map((tag) => (
-            <span key={tag} className={`${styles.tag} ${styles[`tag_${TAG_COLORS[tag as CustomerTag]}`] ?? ''}`}>
-              {t(tagLabel(tag as CustomerTag))}
+      {/* What for, with whom, where, and the flags (walk-in, follow-up, VIP…) on one line that wraps. */}
+      {(meta || flagged) && (
+        <div className={styles.meta}>
+          {meta}
+          {flagged && (
+            <span className={styles.flags}>
+              {card.kind === 'walk_in' && <span className={`${styles.tag} ${styles.tag_geekblue}`}>{t('visits.walkInKind')}</span>}
+              {card.kind === 'followup' && <span className={`${styles.tag} ${styles.tag_purple}`}>{t('visits.followupKind')}</span>}
+              {card.customer.tags.map((tag) => (
+                <span key={tag} className={`${styles.tag} ${styles[`tag_${TAG_COLORS[tag as CustomerTag]}`] ?? ''}`}>
+                  {t(tagLabel(tag as CustomerTag))}
+                </span>
+              ))}
             </span>
-          ))}
+          )}
         </div>
       )}
       {card.escort && <CardEscort escort={card.escort} now={now} />}

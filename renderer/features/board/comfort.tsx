@@ -77,7 +77,8 @@ export function CardComfort({ card, now, timeZone, inFooter = false }: { card: B
   if (inFooter && open.length === 0) return null;
   return (
     <div className={styles.comfort}>
-      {open.slice(0, 2).map((task) => (
+      {/* The next task only (the panel above the lanes lists them all): six waiting cards fit at 1920 px (issue 13 part 9). */}
+      {open.slice(0, 1).map((task) => (
         <OpenTask key={task.id} task={task} now={now} />
       ))}
       {/* The "comfort 2/3" button sits in the card's footer, beside the moves (issue 13 part 9: denser cards). */}
