@@ -67,7 +67,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
     <Layout className={styles.shell}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className={styles.sider}>
         <div className={styles.logo}>
-          <span className={styles.logoMark}>前</span>
+          <span className={styles.logoMark}>{t('app.logoMark')}</span>
           <span className={styles.logoText}>{t('app.name')}</span>
         </div>
         <Menu
