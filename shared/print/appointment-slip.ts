@@ -15,7 +15,7 @@ import { maskName } from '../domain/masking';
 import type { Settings, SlipPaper, SlipPrivacy } from '../domain/settings';
 import { slipCode } from '../domain/slip-code';
 import { translate, type Language, type MessageKey } from '../i18n/messages';
-import { bringInEnglish, englishSlipName, type LatinName } from './english-forms';
+import { bringInEnglish, englishSlipName, type LatinName } from '../domain/english-forms';
 
 /** Everything a slip shows, gathered by the server. There is no phone field on purpose. */
 export interface SlipData {

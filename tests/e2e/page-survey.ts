@@ -81,9 +81,15 @@ export async function shortcutHints(page: Page): Promise<string[]> {
  */
 export async function chineseRuns(page: Page, names: readonly string[]): Promise<string[]> {
   return page.evaluate((exempt) => {
-    const texts: string[] = [document.body.innerText];
+    // Text marked as Chinese on purpose (lang="zh-CN": the Chinese twin of a bilingual setting) is data, not the page's language.
+    let body = document.body.innerText;
+    for (const marked of Array.from(document.querySelectorAll<HTMLElement>('[lang^="zh"]:not(html)'))) {
+      const text = marked.innerText || (marked as HTMLInputElement).value || '';
+      for (const line of text.split('\n').filter((entry) => entry.trim())) body = body.split(line).join('·');
+    }
+    const texts: string[] = [body];
     for (const field of Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
-      if (field.getBoundingClientRect().width === 0) continue;
+      if (field.getBoundingClientRect().width === 0 || field.closest('[lang^="zh"]:not(html)')) continue;
       texts.push(field.value, field.placeholder);
     }
     for (const labelled of Array.from(document.querySelectorAll('[aria-label], [title], img[alt]'))) {

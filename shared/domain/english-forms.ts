@@ -4,7 +4,7 @@
  * name in pinyin, and what to bring in English. Pure: the pinyin is read on the server (pinyin-pro
  * needs Node) and handed in with the slip's data.
  */
-import type { SlipPrivacy } from '../domain/settings';
+import type { SlipPrivacy } from './settings';
 
 /** A Chinese name read in pinyin, capitalised as a passport writes it: `{ surname: 'Ouyang', given: 'Nana' }`. */
 export interface LatinName {
