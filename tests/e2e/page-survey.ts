@@ -14,7 +14,8 @@ export async function openPath(page: Page, path: string): Promise<void> {
   }, `#/${path}`);
   await expect(page.locator('main, .ant-layout-content').first()).toBeVisible();
   // Lazy chunks and first queries: spinners and skeletons gone, the page boundary has drawn something.
-  await expect(page.locator('.ant-layout-content .ant-spin-spinning, .ant-layout-content .ant-skeleton-active')).toHaveCount(0);
+  // A bound, not a timing: the settings page loads a dozen sections, slow on a machine whose cores are busy.
+  await expect(page.locator('.ant-layout-content .ant-spin-spinning, .ant-layout-content .ant-skeleton-active')).toHaveCount(0, { timeout: 30_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
