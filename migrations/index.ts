@@ -23,6 +23,7 @@ import * as m017 from './017-report';
 import * as m020 from './020-edit-versions';
 import * as m021 from './021-privacy';
 import * as m022 from './022-report-care';
+import * as m025 from './025-specialty-en';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '020-edit-versions': m020,
   '021-privacy': m021,
   '022-report-care': m022,
+  '025-specialty-en': m025,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

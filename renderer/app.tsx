@@ -21,7 +21,8 @@ import { DeviceGate } from './features/devices/device-gate';
 import { descriptionsConfig } from './ui/descriptions';
 import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
-import { theme, TOAST_TOP } from './ui/theme';
+import { theme, touchTheme, TOAST_TOP } from './ui/theme';
+import { useCoarsePointer } from './ui/use-coarse-pointer';
 
 /** The API client and the query cache of this page, wired to each other. */
 export interface ConsoleClients {
@@ -61,12 +62,13 @@ export function createConsoleClients(): ConsoleClients {
 
 function Providers({ client, queryClient }: ConsoleClients) {
   const { language } = useI18n();
+  const touch = useCoarsePointer();
   useEffect(() => {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [language]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} descriptions={descriptionsConfig}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={touch ? touchTheme : theme} button={{ autoInsertSpace: false }} descriptions={descriptionsConfig}>
       {/* Notifications (the check-in greeting) in the bottom corner: neither over the header nor over the board's check-in box. */}
       <AntApp notification={{ placement: 'bottomRight' }} message={{ top: TOAST_TOP }}>
         <ApiProvider client={client}>

@@ -5,3 +5,6 @@ declare module '*.module.css' {
 
 /** A stylesheet imported for its side effect (antd's prebuilt styles). */
 declare module 'antd/dist/antd.css';
+
+/** The console's own global stylesheet: touch targets on coarse pointers (issue 13). */
+declare module '*/touch.css';

@@ -1,4 +1,5 @@
 import 'antd/dist/antd.css';
+import './ui/touch.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createConsoleClients } from './app';

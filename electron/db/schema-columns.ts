@@ -44,6 +44,7 @@ export const schemaColumns = {
     name_pinyin: 'TEXT NOT NULL DEFAULT',
     role: 'TEXT NOT NULL',
     specialty: 'TEXT',
+    specialty_en: 'TEXT',
     pin_hash: 'TEXT NOT NULL',
     failed_pins: 'INTEGER NOT NULL DEFAULT',
     locked_until: 'TEXT',

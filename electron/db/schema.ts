@@ -22,6 +22,8 @@ export interface StaffTable {
   name_pinyin: Generated<string>;
   role: Role;
   specialty: string | null;
+  /** The specialty in English (migration 025), NULL when none was given. */
+  specialty_en: Generated<string | null>;
   pin_hash: string;
   failed_pins: Generated<number>;
   locked_until: string | null;

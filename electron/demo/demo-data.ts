@@ -57,18 +57,20 @@ export interface DemoStaff {
   name: string;
   role: Role;
   specialty?: string;
+  /** The specialty in English (issue 13 part 11). */
+  specialtyEn?: string;
   /** A doctor's consultation room code and the items they usually see. */
   room?: string;
   items?: string[];
 }
 
 export const DEMO_DOCTORS: DemoStaff[] = [
-  { name: '李慧', role: 'doctor', specialty: '眼部整形', room: '301', items: ['eyelid', 'eyebag'] },
-  { name: '张振宇', role: 'doctor', specialty: '面部整形', room: '302', items: ['rhinoplasty', 'filler'] },
-  { name: '曾凡', role: 'doctor', specialty: '面部整形', room: '303', items: ['contour', 'botox'] },
-  { name: '刘思远', role: 'doctor', specialty: '吸脂塑形', room: '401', items: ['lipo'] },
-  { name: '黄静怡', role: 'doctor', specialty: '皮肤美容', room: '402', items: ['ipl', 'skincare', 'botox'] },
-  { name: '单可', role: 'doctor', specialty: '乳房整形', room: '403', items: ['breast', 'lipo'] },
+  { name: '李慧', role: 'doctor', specialty: '眼部整形', specialtyEn: 'Eyelid & eye surgery', room: '301', items: ['eyelid', 'eyebag'] },
+  { name: '张振宇', role: 'doctor', specialty: '面部整形', specialtyEn: 'Facial plastic surgery', room: '302', items: ['rhinoplasty', 'filler'] },
+  { name: '曾凡', role: 'doctor', specialty: '面部整形', specialtyEn: 'Facial plastic surgery', room: '303', items: ['contour', 'botox'] },
+  { name: '刘思远', role: 'doctor', specialty: '吸脂塑形', specialtyEn: 'Liposuction & body contouring', room: '401', items: ['lipo'] },
+  { name: '黄静怡', role: 'doctor', specialty: '皮肤美容', specialtyEn: 'Aesthetic dermatology', room: '402', items: ['ipl', 'skincare', 'botox'] },
+  { name: '单可', role: 'doctor', specialty: '乳房整形', specialtyEn: 'Breast surgery', room: '403', items: ['breast', 'lipo'] },
 ];
 
 export const DEMO_STAFF: DemoStaff[] = [

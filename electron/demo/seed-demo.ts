@@ -137,6 +137,7 @@ async function createClinic(db: Kysely<Database>, stamp: string): Promise<void> 
         name_pinyin: namePinyin(person.name),
         role: person.role,
         specialty: person.specialty ?? null,
+        specialty_en: person.specialtyEn ?? null,
         pin_hash: hashes[index] as string,
         locked_until: null,
         created_at: stamp,

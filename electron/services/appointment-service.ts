@@ -23,6 +23,7 @@ export interface DoctorDay {
   id: number;
   name: string;
   specialty: string | null;
+  specialtyEn: string | null;
   shift: { start: string; end: string } | null;
   room: { id: number; name: string; nameEn: string; floor: number } | null;
   confirmation: 'present' | 'late' | 'absent' | null;
@@ -77,6 +78,7 @@ export function createAppointmentService(): AppointmentService {
             id: doctor.id,
             name: doctor.name,
             specialty: doctor.specialty,
+            specialtyEn: doctor.specialty_en,
             shift: shift ? { start: shift.start, end: shift.end } : null,
             room: roomId === null ? null : (roomById.get(roomId) ?? null),
             confirmation: shift?.confirmation?.status ?? null,

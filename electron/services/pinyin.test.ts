@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSearchKeys } from './pinyin';
+import { latinFullName, latinName, nameSearchKeys } from './pinyin';
 
 describe('nameSearchKeys', () => {
   it.each([
@@ -22,5 +22,17 @@ describe('nameSearchKeys', () => {
 
   it('keeps latin names searchable', () => {
     expect(nameSearchKeys('Anna').pinyin).toBe('anna');
+  });
+});
+
+describe('latin names for the English slip (issue 13 part 11)', () => {
+  it('splits surname and given name in pinyin, compound and polyphonic surnames too', () => {
+    expect(latinName('温晓丽')).toEqual({ surname: 'Wen', given: 'Xiaoli' });
+    expect(latinName('欧阳娜娜')).toEqual({ surname: 'Ouyang', given: 'Nana' });
+    expect(latinName('单可')).toEqual({ surname: 'Shan', given: 'Ke' });
+    expect(latinName('吕丽')).toEqual({ surname: 'Lü', given: 'Li' });
+    expect(latinName('Anna')).toBeNull();
+    expect(latinFullName('李慧')).toBe('Li Hui');
+    expect(latinFullName('Anna Smith')).toBe('Anna Smith');
   });
 });

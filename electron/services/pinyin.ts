@@ -48,3 +48,24 @@ export function nameSearchKeys(name: string): NameSearchKeys {
     givenPinyin: aligned ? syllables.slice(surnameLength).map(keep).join('') : keep(pinyin(given, { toneType: 'none', type: 'array', v: true }).join('')),
   };
 }
+
+const capitalised = (syllables: string) => (syllables ? syllables[0]!.toUpperCase() + syllables.slice(1) : '');
+
+/**
+ * A Chinese name in pinyin as a passport writes it, surname and given name apart (欧阳娜娜 →
+ * Ouyang / Nana, 吕丽 → Lü / Li), for the English slip's greeting (issue 13 part 11). Null for a
+ * name with no Chinese in it.
+ */
+export function latinName(name: string): { surname: string; given: string } | null {
+  if (!/[\u3400-\u9fff]/.test(name)) return null;
+  const keys = nameSearchKeys(name);
+  const surname = keys.pinyin.slice(0, keys.pinyin.length - keys.givenPinyin.length);
+  const latin = (syllables: string) => capitalised(syllables.replace(/v/g, 'ü'));
+  return { surname: latin(surname), given: latin(keys.givenPinyin) };
+}
+
+/** `李慧` → `Li Hui`; a name with no Chinese in it as it is. */
+export function latinFullName(name: string): string {
+  const latin = latinName(name);
+  return latin ? `${latin.surname} ${latin.given}`.trim() : name;
+}

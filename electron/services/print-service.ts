@@ -9,6 +9,7 @@ import { renderAppointmentSlip, type SlipData } from '../../shared/print/appoint
 import { findSlipRow, insertPrintJob } from '../db/repositories/print-jobs';
 import { readSettings } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
+import { latinFullName, latinName } from './pinyin';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -59,8 +60,9 @@ export function createPrintService(): PrintService {
       startsAt: row.starts_at,
       durationMinutes: row.duration_minutes,
       kind: row.kind,
-      customer: { name: row.customer_name, addressForm: row.address_form },
+      customer: { name: row.customer_name, addressForm: row.address_form, gender: row.customer_gender, latin: latinName(row.customer_name) },
       doctorName: row.doctor_name,
+      doctorNameLatin: row.doctor_name === null ? null : latinFullName(row.doctor_name),
       room:
         row.room_name === null
           ? null

@@ -16,7 +16,7 @@ export interface RosterDay {
   date: string;
   timeZone: string;
   shifts: DayShift[];
-  doctors: { id: number; name: string; specialty: string | null }[];
+  doctors: { id: number; name: string; specialty: string | null; specialtyEn: string | null }[];
   rooms: RosterRoom[];
   appointmentsOf(doctorId: number): Promise<DoctorAppointment[]>;
 }
@@ -30,7 +30,7 @@ export async function loadRosterDay(db: Db, date: string): Promise<RosterDay> {
     date,
     timeZone,
     shifts,
-    doctors,
+    doctors: doctors.map((doctor) => ({ id: doctor.id, name: doctor.name, specialty: doctor.specialty, specialtyEn: doctor.specialty_en })),
     rooms: rooms.map((room) => ({ id: room.id, code: room.code, name: room.name, nameEn: room.name_en, floor: room.floor })),
     appointmentsOf(doctorId) {
       let found = cache.get(doctorId);

@@ -100,7 +100,7 @@ interface MoveResult {
 }
 interface WeekView {
   weekStart: string;
-  doctors: { id: number; name: string; specialty: string | null }[];
+  doctors: { id: number; name: string; specialty: string | null; specialtyEn: string | null }[];
   rooms: RosterRoom[];
   templates: { doctorId: number; weekday: number; start: string; end: string; roomId: number | null }[];
   overrides: { doctorId: number; date: string; kind: OverrideKind; start: string | null; end: string | null; roomId: number | null; note: string }[];

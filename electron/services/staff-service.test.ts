@@ -81,6 +81,18 @@ describe('adding a member of staff', () => {
   });
 });
 
+describe('a specialty in English (issue 13 part 11)', () => {
+  it('is kept beside the Chinese one, edited from the version read, refused when too long', async () => {
+    const doctor = await value<StaffMember>('staff.create', { name: '欧阳娜娜', role: 'doctor', specialty: '眼部整形', specialtyEn: 'Eyelid surgery', roomIds: [], pin: '2580' });
+    expect(await listed(doctor.id)).toMatchObject({ specialty: '眼部整形', specialtyEn: 'Eyelid surgery' });
+    await value('staff.update', { id: doctor.id, expectedVersion: doctor.version, name: '欧阳娜娜', role: 'doctor', specialty: '眼部整形', specialtyEn: 'Oculoplastic surgery', roomIds: [] });
+    expect(await listed(doctor.id)).toMatchObject({ specialtyEn: 'Oculoplastic surgery', version: doctor.version + 1 });
+    // Too long: refused, naming the field, nothing changed.
+    expect(await call('staff.update', { id: doctor.id, expectedVersion: doctor.version + 1, name: '欧阳娜娜', role: 'doctor', specialty: '眼部整形', specialtyEn: 'x'.repeat(500), roomIds: [] })).toMatchObject({ ok: false, error: { path: ['specialtyEn'] } });
+    expect(await listed(doctor.id)).toMatchObject({ specialtyEn: 'Oculoplastic surgery' });
+  });
+});
+
 describe('deactivating', () => {
   it('ends her sessions at once, refuses her sign-in, takes her off the pickers and keeps her history', async () => {
     const doctorId = await addStaff(core, '周医生', 'doctor');

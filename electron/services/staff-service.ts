@@ -43,7 +43,7 @@ export interface StaffChange {
 export interface StaffService {
   /** Every member of staff with their rooms, and every room. */
   list(db: Db): Promise<{ staff: StaffMember[]; rooms: { id: number; name: string; nameEn: string; floor: number }[] }>;
-  create(db: Db, input: { name: string; role: Role; specialty: string | null; roomIds: number[]; pin: string }, managerId: number, now: Date): Promise<StaffChange>;
+  create(db: Db, input: { name: string; role: Role; specialty: string | null; specialtyEn: string | null; roomIds: number[]; pin: string }, managerId: number, now: Date): Promise<StaffChange>;
   update(db: Db, input: UpdateStaffInput, managerId: number, now: Date): Promise<StaffChange>;
   /** Deactivates and ends every session of the person; `endedSessions` for the audit row. */
   deactivate(db: Db, input: { id: number; expectedVersion: number }, managerId: number, now: Date): Promise<StaffChange>;
@@ -111,6 +111,7 @@ export function createStaffService(): StaffService {
         name_pinyin: namePinyin(input.name),
         role: input.role,
         specialty: input.specialty || null,
+        specialty_en: input.specialtyEn || null,
         pin_hash: await hashPin(input.pin),
         locked_until: null,
         created_at: at,
@@ -122,7 +123,7 @@ export function createStaffService(): StaffService {
       });
       await setStaffRooms(db, id, input.roomIds);
       const member = await memberOf(db, id);
-      return { member, target: `staff:${id}`, diff: { name: input.name, role: input.role, specialty: input.specialty || null, roomIds: input.roomIds } };
+      return { member, target: `staff:${id}`, diff: { name: input.name, role: input.role, specialty: input.specialty || null, specialtyEn: input.specialtyEn || null, roomIds: input.roomIds } };
     },
 
     async update(db, input, managerId, now) {
@@ -134,17 +135,20 @@ export function createStaffService(): StaffService {
         if (before.role === 'doctor' && (await countTemplatesOf(db, before.id)) > 0) throw new AppError('conflict', 'staff.error.doctorHasShifts', { path: ['role'] });
       }
       const specialty = input.specialty || null;
+      const specialtyEn = input.specialtyEn || null;
       const beforeRooms = (await roomsOfStaff(db, [before.id])).map((room) => room.id);
       const diff: Record<string, [unknown, unknown]> = {};
       if (before.name !== input.name) diff.name = [before.name, input.name];
       if (before.role !== input.role) diff.role = [before.role, input.role];
       if (before.specialty !== specialty) diff.specialty = [before.specialty, specialty];
+      if (before.specialty_en !== specialtyEn) diff.specialtyEn = [before.specialty_en, specialtyEn];
       if (JSON.stringify([...beforeRooms].sort()) !== JSON.stringify([...input.roomIds].sort())) diff.roomIds = [beforeRooms, input.roomIds];
       await write(db, before.id, input.expectedVersion, {
         name: input.name,
         name_pinyin: namePinyin(input.name),
         role: input.role,
         specialty,
+        specialty_en: specialtyEn,
         // Made a manager: their PIN may be shorter than a manager's must be, so they choose one.
         ...(input.role === 'manager' && before.role !== 'manager' ? { must_change_pin: 1 as const } : {}),
         ...(input.role === 'display' ? { must_change_pin: 0 as const } : {}),
@@ -203,6 +207,7 @@ async function toMembers(db: Db, rows: StaffListRow[]): Promise<StaffMember[]> {
     name: row.name,
     role: row.role,
     specialty: row.specialty,
+    specialtyEn: row.specialty_en,
     rooms: rooms.filter((room) => room.staff_id === row.id).map((room) => ({ id: room.id, name: room.name, nameEn: room.name_en, floor: room.floor })),
     active: row.active === 1,
     mustChangePin: row.must_change_pin === 1,

@@ -16,6 +16,7 @@ import { formatClinicDate } from './format';
 import { LanguageSwitch } from './language-switch';
 import { PageBoundary } from './page-boundary';
 import { RoleProvider } from './permissions';
+import { useWithShortcut } from './shortcut-hint';
 import { useHashRoute } from './router';
 import styles from './app-shell.module.css';
 
@@ -28,6 +29,7 @@ interface AppShellProps {
 
 export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged }: AppShellProps) {
   const { t, language } = useI18n();
+  const withShortcut = useWithShortcut();
   const api = useApi();
   // Settings changed by a manager elsewhere arrive here through the change notices.
   const me = useApiQuery('auth.me', {}, { initialData: initial });
@@ -65,7 +67,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
     <Layout className={styles.shell}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className={styles.sider}>
         <div className={styles.logo}>
-          <span className={styles.logoMark}>前</span>
+          <span className={styles.logoMark}>{t('app.logoMark')}</span>
           <span className={styles.logoText}>{t('app.name')}</span>
         </div>
         <Menu
@@ -95,14 +97,14 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
             )}
             <NotificationBell staffId={session.staff.id} timeZone={settings.timeZone} navigate={navigate} />
             <LanguageSwitch />
-            <Tooltip title={`${t('signIn.lockNow')} (Alt+L)`}>
+            <Tooltip title={withShortcut(t('signIn.lockNow'), 'Alt+L')}>
               <Button icon={<LockOutlined />} onClick={onLock} aria-label={t('nav.lock')} />
             </Tooltip>
             <Dropdown
               trigger={['click']}
               menu={{
                 items: [
-                  { key: 'lock', icon: <LockOutlined />, label: `${t('nav.lock')}  Alt+L`, onClick: onLock },
+                  { key: 'lock', icon: <LockOutlined />, label: withShortcut(t('nav.lock'), 'Alt+L'), onClick: onLock },
                   { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: () => void onSignOut() },
                 ],
               }}

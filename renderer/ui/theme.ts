@@ -31,3 +31,21 @@ export const theme: ThemeConfig = {
     Table: { cellPaddingBlockSM: 6 },
   },
 };
+
+/**
+ * The same theme for a finger (a coarse pointer, issue 13): every control is at least 44 px high,
+ * the size WCAG 2.5.5 and both tablet platforms ask of a touch target. Through antd's size tokens,
+ * so every button, field, select, segmented control and menu entry grows at once, small ones too;
+ * what the tokens do not reach (checkboxes, links, tabs) is in touch.css.
+ */
+export const touchTheme: ThemeConfig = {
+  ...theme,
+  token: { ...theme.token, controlHeight: 44, controlHeightSM: 44, controlHeightLG: 48, controlHeightXS: 44 },
+  components: {
+    ...theme.components,
+    Menu: { ...theme.components?.Menu, itemHeight: 48, collapsedWidth: 64 },
+    // A segmented item is the control's height less its track's padding: 48 gives 44 px items.
+    Segmented: { itemSelectedBg: '#ffffff', controlHeight: 48, controlHeightSM: 48, controlHeightLG: 52 },
+    Pagination: { itemSize: 44, itemSizeSM: 44 },
+  },
+};

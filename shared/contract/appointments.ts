@@ -83,6 +83,8 @@ export const doctorDaySchema = z.object({
   id: idSchema,
   name: z.string(),
   specialty: z.string().nullable(),
+  /** In English (issue 13 part 11); null: none given. */
+  specialtyEn: z.string().nullable(),
   shift: z.object({ start: clockTimeSchema, end: clockTimeSchema }).nullable(),
   room: z.object({ id: idSchema, name: z.string(), nameEn: z.string(), floor: z.number().int() }).nullable(),
   confirmation: z.enum(['present', 'late', 'absent']).nullable(),

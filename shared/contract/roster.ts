@@ -32,7 +32,7 @@ export const rosterRoomSchema = z.object({
 });
 export type RosterRoom = z.infer<typeof rosterRoomSchema>;
 
-export const rosterDoctorSchema = z.object({ id: idSchema, name: z.string(), specialty: z.string().nullable() });
+export const rosterDoctorSchema = z.object({ id: idSchema, name: z.string(), specialty: z.string().nullable(), specialtyEn: z.string().nullable() });
 
 const shiftHoursShape = { start: clockTimeSchema, end: clockTimeSchema, roomId: idSchema.nullable() };
 const endAfterStart = (shift: { start: string; end: string }) => shift.start < shift.end;

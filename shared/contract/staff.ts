@@ -21,6 +21,8 @@ export const staffMemberSchema = z.object({
   name: z.string(),
   role: roleSchema,
   specialty: z.string().nullable(),
+  /** The specialty in English (issue 13 part 11); null: the Chinese one is shown. */
+  specialtyEn: z.string().nullable(),
   rooms: z.array(staffRoomSchema),
   active: z.boolean(),
   /** A first or reset PIN not yet changed by the person. */
@@ -45,13 +47,13 @@ const doctorHasSpecialty = (input: { role: string; specialty: string | null }) =
 const managerPinLongEnough = (role: string, pin: string) => role !== 'manager' || pin.length >= MANAGER_PIN_MIN_DIGITS;
 
 export const createStaffInputSchema = z
-  .object({ name: nameSchema, role: roleSchema, specialty: specialtySchema.default(null), roomIds: roomIdsSchema.default([]), pin: pinSchema })
+  .object({ name: nameSchema, role: roleSchema, specialty: specialtySchema.default(null), specialtyEn: specialtySchema.default(null), roomIds: roomIdsSchema.default([]), pin: pinSchema })
   .strict()
   .refine(doctorHasSpecialty, { message: 'staff.validation.specialty', path: ['specialty'] })
   .refine((input) => managerPinLongEnough(input.role, input.pin), { message: 'staff.validation.managerPin', path: ['pin'] });
 
 export const updateStaffInputSchema = z
-  .object({ id: idSchema, expectedVersion: z.number().int().positive(), name: nameSchema, role: roleSchema, specialty: specialtySchema, roomIds: roomIdsSchema })
+  .object({ id: idSchema, expectedVersion: z.number().int().positive(), name: nameSchema, role: roleSchema, specialty: specialtySchema, specialtyEn: specialtySchema.default(null), roomIds: roomIdsSchema })
   .strict()
   .refine(doctorHasSpecialty, { message: 'staff.validation.specialty', path: ['specialty'] });
 export type UpdateStaffInput = z.infer<typeof updateStaffInputSchema>;

@@ -4,6 +4,7 @@
  * names the item of interest: a message can be read over someone's shoulder.
  */
 import type { Language } from '../i18n/messages';
+import { bringInEnglish } from './english-forms';
 
 export interface ConfirmationMessageData {
   clinicName: string;
@@ -34,7 +35,8 @@ export function confirmationMessage(data: ConfirmationMessageData, language: Lan
     const parts = [
       `Hello ${data.addressForm}, this is ${data.clinicName}.`,
       `A reminder of your appointment on ${WEEKDAYS_EN[index]} ${day}/${month} at ${data.time}${data.doctorName ? ` with Dr ${data.doctorName}` : ''}${data.place ? `, ${data.place}` : ''}.`,
-      data.bring ? `Please bring: ${data.bring}.` : '',
+      // What to bring in English (issue 13 part 11): the desk's usual list translated, its own words kept.
+      data.bring ? `Please bring: ${bringInEnglish(data.bring)}.` : '',
       `To change it, please call us${data.clinicPhone ? ` on ${data.clinicPhone}` : ''}. Thank you!`,
     ];
     return parts.filter(Boolean).join(' ');

@@ -11,8 +11,9 @@ function slip(overrides: Partial<SlipData> = {}): SlipData {
     startsAt: '2026-11-23T02:30:00.000Z',
     durationMinutes: 45,
     kind: 'consultation',
-    customer: { name: '王晓丽', addressForm: '王姐' },
+    customer: { name: '王晓丽', addressForm: '王姐', gender: 'female', latin: { surname: 'Wang', given: 'Xiaoli' } },
     doctorName: '李慧',
+    doctorNameLatin: 'Li Hui',
     room: { name: '咨询室401', nameEn: 'Consultation room 401', floor: 4, directions: '出电梯右转第二间', directionsEn: 'Turn right out of the lift, second door' },
     bring: '身份证',
     clinic: DEFAULT_SETTINGS,
@@ -58,7 +59,8 @@ describe('the appointment slip', () => {
 
   it('speaks English when asked, with the English address and directions', () => {
     const html = renderAppointmentSlip(slip(), { paper: 'a5', language: 'en', privacy: 'addressForm' });
-    expect(html).toContain('Dear 王姐');
+    // Issue 13 part 11: an English form of address, not "Dear 王姐".
+    expect(html).toContain('Dear Ms Wang');
     expect(html).toContain('Monday, 23 November 2026');
     expect(html).toContain('Floor 4 · Consultation room 401');
     expect(html).toContain('West Nanjing Road');
@@ -86,4 +88,26 @@ describe('the appointment slip', () => {
     // 23:30 UTC on the 22nd is already Monday the 23rd in Shanghai.
     expect(slipDate('2026-11-22T23:30:00.000Z', 'Asia/Shanghai', 'zh-CN')).toBe('2026年11月23日 星期一');
   });
+
+  it('is all English in English (issue 13 part 11): greeting, doctor, what to bring; no Chinese character left', () => {
+    const html = renderAppointmentSlip(slip({ bring: '身份证；近期照片（如有）' }), { paper: 'a5', language: 'en', privacy: 'addressForm' });
+    expect(html).toContain('Dear Ms Wang');
+    expect(html).toContain('Li Hui');
+    expect(html).toContain('ID card; recent photos (if any)');
+    const visible = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/, '');
+    expect(visible.match(/[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]+/g) ?? []).toEqual([]);
+  });
+
+  it('greets in English as the privacy setting allows, and a customer with no English form as a guest', () => {
+    const en = (customer: SlipData['customer'], privacy: 'addressForm' | 'maskedName' | 'fullName') => renderAppointmentSlip(slip({ customer }), { paper: '80mm', language: 'en', privacy });
+    expect(en({ name: '温晓丽', addressForm: '温女士', latin: { surname: 'Wen', given: 'Xiaoli' } }, 'addressForm')).toContain('Dear Ms Wen');
+    expect(en({ name: '张磊', addressForm: '张先生', latin: { surname: 'Zhang', given: 'Lei' } }, 'maskedName')).toContain('Dear Mr Zhang');
+    expect(en({ name: '温晓丽', addressForm: null, latin: { surname: 'Wen', given: 'Xiaoli' } }, 'fullName')).toContain('Dear Wen Xiaoli');
+    expect(en({ name: '温晓丽', addressForm: 'Lily', latin: { surname: 'Wen', given: 'Xiaoli' } }, 'addressForm')).toContain('Dear Lily');
+    // No title known and no gender: nothing Chinese, and never the full name.
+    const guest = en({ name: '温晓丽', addressForm: '晓丽', latin: { surname: 'Wen', given: 'Xiaoli' } }, 'addressForm');
+    expect(guest).toContain('Dear guest');
+    expect(guest).not.toContain('Xiaoli');
+  });
 });
+

@@ -15,6 +15,7 @@ import { maskName } from '../domain/masking';
 import type { Settings, SlipPaper, SlipPrivacy } from '../domain/settings';
 import { slipCode } from '../domain/slip-code';
 import { translate, type Language, type MessageKey } from '../i18n/messages';
+import { bringInEnglish, englishSlipName, type LatinName } from '../domain/english-forms';
 
 /** Everything a slip shows, gathered by the server. There is no phone field on purpose. */
 export interface SlipData {
@@ -23,8 +24,14 @@ export interface SlipData {
   startsAt: string;
   durationMinutes: number;
   kind: AppointmentKind;
-  customer: { name: string; addressForm: string | null };
+  /**
+   * `gender` and `latin` (the name in pinyin, read on the server) make the English greeting
+   * ("Dear Ms Wen"); without them the English slip greets "Dear guest".
+   */
+  customer: { name: string; addressForm: string | null; gender?: string | null; latin?: LatinName | null };
   doctorName: string | null;
+  /** The doctor's name in pinyin for the English slip (`Li Hui`); the Chinese one when absent. */
+  doctorNameLatin?: string | null;
   room: { name: string; nameEn: string; floor: number; directions: string; directionsEn: string } | null;
   /** What to bring, as the desk typed it. */
   bring: string;
@@ -166,7 +173,8 @@ export function renderAppointmentSlip(data: SlipData, options: SlipOptions): str
   const { clinic } = data;
   const pick = (zh: string, english: string) => (en && english.trim() ? english : zh);
 
-  const name = slipCustomerName(data.customer, options.privacy);
+  // The English slip greets by an English form ("Dear Ms Wen"), never "Dear 温女士" (issue 13 part 11).
+  const name = en ? englishSlipName(data.customer, options.privacy) : slipCustomerName(data.customer, options.privacy);
   const clinicName = pick(clinic.clinicName, clinic.clinicNameEn);
   const code = slipCode(data.appointmentId);
   const row = (label: string, value: string, extraClass = '') =>
@@ -201,9 +209,9 @@ export function renderAppointmentSlip(data: SlipData, options: SlipOptions): str
   )}</div><div class="length">${t('printing.slip.minutes', { minutes: data.durationMinutes })}</div></div>
 <dl>
 ${row(t('printing.slip.visit'), t(`printing.slip.kind.${data.kind}`))}
-${row(t('printing.slip.doctor'), data.doctorName ? text(data.doctorName) : '')}
+${row(t('printing.slip.doctor'), data.doctorName ? text(en && data.doctorNameLatin ? data.doctorNameLatin : data.doctorName) : '')}
 ${row(t('printing.slip.place'), place)}
-${row(t('printing.slip.bring'), text(data.bring.trim()))}
+${row(t('printing.slip.bring'), text(en ? bringInEnglish(data.bring) : data.bring.trim()))}
 </dl>
 </div>
 <div class="code-block">

@@ -34,7 +34,8 @@ test('morning confirmation: a doctor absent, one appointment moved to a colleagu
   const day = await apiCall<{ appointments: DayRow[] }>(request, 'appointments.listDay', {}, manager);
   const busy = day.appointments.filter((row) => row.doctor?.id === colleague.id && row.status !== 'cancelled' && row.status !== 'no_show');
   const free = (start: number) => busy.every((other) => start + 5 <= clinicMinutes(other.startsAt) || clinicMinutes(other.startsAt) + other.durationMinutes <= start);
-  const now = Math.min(Math.floor(minutes(time) / 5) * 5, 23 * 60 + 50);
+  // The next 5-minute slot, never this one: a booking for a time already past is refused (issue 13 part 4), and 10:30 is past at 10:31.
+  const now = Math.min(Math.floor(minutes(time) / 5) * 5 + 5, 23 * 60 + 50);
   const candidates = [...Array.from({ length: (23 * 60 + 50 - now) / 5 + 1 }, (_, step) => now + step * 5), ...Array.from({ length: now / 5 }, (_, step) => now - (step + 1) * 5)];
   const start = candidates.find(free);
   if (start === undefined) throw new Error('the colleague is busy all day');

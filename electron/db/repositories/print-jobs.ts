@@ -28,6 +28,7 @@ export function findSlipRow(db: Db, appointmentId: number) {
       'a.bring',
       'c.name as customer_name',
       'c.address_form',
+      'c.gender as customer_gender',
       'd.name as doctor_name',
       'r.name as room_name',
       'r.name_en as room_name_en',

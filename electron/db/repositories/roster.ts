@@ -15,7 +15,7 @@ export const RELEASED_STATUSES = ['cancelled', 'no_show'] as const;
 export function listDoctors(db: Db) {
   return db
     .selectFrom('staff')
-    .select(['id', 'name', 'specialty'])
+    .select(['id', 'name', 'specialty', 'specialty_en'])
     .where('role', '=', 'doctor')
     .where('active', '=', 1)
     .orderBy('id')

@@ -43,7 +43,7 @@ export function listAllStaff(db: Db) {
   return db
     .selectFrom('staff as s')
     .leftJoin('staff as editor', 'editor.id', 's.updated_by')
-    .select(['s.id', 's.name', 's.role', 's.specialty', 's.active', 's.must_change_pin', 's.version', 's.created_at', 's.deactivated_at', 's.updated_at', 'editor.name as updated_by_name'])
+    .select(['s.id', 's.name', 's.role', 's.specialty', 's.specialty_en', 's.active', 's.must_change_pin', 's.version', 's.created_at', 's.deactivated_at', 's.updated_at', 'editor.name as updated_by_name'])
     // The last sign-in: sessions_by_staff serves it.
     .select((eb) => eb.selectFrom('sessions').select((inner) => inner.fn.max('sessions.created_at').as('at')).whereRef('sessions.staff_id', '=', 's.id').as('last_sign_in_at'))
     .orderBy('s.active', 'desc')
@@ -111,7 +111,7 @@ export async function updateStaffVersioned(
   db: Db,
   id: number,
   expectedVersion: number,
-  changes: Partial<{ name: string; name_pinyin: string; role: StaffRow['role']; specialty: string | null; pin_hash: string; must_change_pin: 0 | 1; active: 0 | 1; deactivated_at: string | null; failed_pins: number; locked_until: string | null }> & {
+  changes: Partial<{ name: string; name_pinyin: string; role: StaffRow['role']; specialty: string | null; specialty_en: string | null; pin_hash: string; must_change_pin: 0 | 1; active: 0 | 1; deactivated_at: string | null; failed_pins: number; locked_until: string | null }> & {
     updated_at: string;
     updated_by: number;
   },

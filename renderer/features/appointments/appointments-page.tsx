@@ -19,6 +19,7 @@ import { AppointmentDrawer } from './appointment-drawer';
 import { AppointmentList } from './appointment-list';
 import { BookingDrawer, type BookingPreset } from './booking-drawer';
 import { DayView } from './day-view';
+import { ShortcutHint } from '../../ui/shortcut-hint';
 
 
 export function AppointmentsPage({ session, params, navigate }: PageProps) {
@@ -77,9 +78,7 @@ export function AppointmentsPage({ session, params, navigate }: PageProps) {
           {tab === 'day' && <Typography.Text type="secondary">{formatClinicDate(date, language)}</Typography.Text>}
         </Space>
         <Space>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('appointments.shortcuts')}
-          </Typography.Text>
+          <ShortcutHint>{t('appointments.shortcuts')}</ShortcutHint>
           {canBook && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setBooking({ date })}>
               {t('appointments.new')}

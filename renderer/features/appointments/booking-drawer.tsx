@@ -19,6 +19,7 @@ import { CustomerPicker } from '../customers/customer-picker';
 import { SubmitForm } from '../../ui/submit-form';
 import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { addressFormOf } from '../../../shared/domain/customers';
+import { specialtyLabel } from '../../../shared/domain/specialty';
 
 type BookingForm = z.input<typeof bookingSchema>;
 
@@ -123,7 +124,7 @@ export function BookingDrawer({ open, preset, isManager, onClose, onBooked }: Bo
                     aria-label={label('appointments.form.doctor')}
                     options={(day.data?.doctors ?? []).map((doctor) => ({
                       value: doctor.id,
-                      label: `${doctor.name}${doctor.specialty ? ` · ${doctor.specialty}` : ''}${doctor.shift ? `（${doctor.shift.start}–${doctor.shift.end}）` : ''}`,
+                      label: `${doctor.name}${doctor.specialty ? ` · ${specialtyLabel(doctor, language)}` : ''}${doctor.shift ? (language === 'en' ? ` (${doctor.shift.start}–${doctor.shift.end})` : `（${doctor.shift.start}–${doctor.shift.end}）`) : ''}`,
                       disabled: doctor.shift === null || doctor.confirmation === 'absent',
                     }))}
                   />

@@ -9,15 +9,19 @@ import { formatMinutes, minutesOf } from '../../../shared/domain/booking';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useI18n } from '../../i18n/i18n';
+import { useCoarsePointer } from '../../ui/use-coarse-pointer';
 import styles from './day-view.module.css';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
+import { specialtyLabel } from '../../../shared/domain/specialty';
 
 type DayViewData = OutputOf<'appointments.dayView'>;
 type DoctorDay = DayViewData['doctors'][number];
 
 /** Pixels per minute: a quarter hour is 22 px, a 9-hour day fits a 1080p screen with its header. */
 const PX = 22 / 15;
+/** On a finger a quarter hour is 44 px, a touch target of its own (issue 13 part 9). */
+const TOUCH_PX = 44 / 15;
 const STEP = 15;
 
 interface DayViewProps {
@@ -31,6 +35,7 @@ interface DayViewProps {
 
 export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: DayViewProps) {
   const { t, language } = useI18n();
+  const px = useCoarsePointer() ? TOUCH_PX : PX;
   const visible = useMemo(() => data.appointments.filter((row) => row.status !== 'cancelled'), [data.appointments]);
 
   const axis = useMemo(() => {
@@ -56,7 +61,7 @@ export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: D
     return <Empty className={styles.empty} description={<>{t('appointments.noDoctors')}<br />{t('appointments.noDoctorsHint')}</>} />;
   }
 
-  const height = (axis.end - axis.start) * PX;
+  const height = (axis.end - axis.start) * px;
   const hours: number[] = [];
   for (let minute = axis.start; minute < axis.end; minute += 60) hours.push(minute);
 
@@ -69,7 +74,7 @@ export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: D
         ))}
         <div className={styles.axis} style={{ height }}>
           {hours.map((minute) => (
-            <span key={minute} className={styles.hour} style={{ top: (minute - axis.start) * PX }}>
+            <span key={minute} className={styles.hour} style={{ top: (minute - axis.start) * px }}>
               {formatMinutes(minute)}
             </span>
           ))}
@@ -79,9 +84,9 @@ export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: D
           return (
             <div key={doctor.id} className={styles.column} style={{ height }} data-testid={`doctor-column-${doctor.id}`}>
               {hours.map((minute) => (
-                <div key={minute} className={styles.hourLine} style={{ top: (minute - axis.start) * PX }} />
+                <div key={minute} className={styles.hourLine} style={{ top: (minute - axis.start) * px }} />
               ))}
-              <Slots doctor={doctor} booked={own} axisStart={axis.start} axisEnd={axis.end} timeZone={timeZone} onBook={onBook} />
+              <Slots doctor={doctor} booked={own} axisStart={axis.start} axisEnd={axis.end} timeZone={timeZone} onBook={onBook} px={px} />
               {own.map((row) => {
                 const start = minutesOf(clinicTimeOf(row.startsAt, timeZone));
                 const label = addressFormOf(row.customer);
@@ -90,7 +95,7 @@ export function DayView({ data, timeZone, opensAt, closesAt, onBook, onOpen }: D
                     type="button"
                     key={row.id}
                     className={`${styles.block} ${styles[`status_${row.status}`] ?? ''}`}
-                    style={{ top: (start - axis.start) * PX + 1, height: Math.max(row.durationMinutes * PX - 2, 18) }}
+                    style={{ top: (start - axis.start) * px + 1, height: Math.max(row.durationMinutes * px - 2, px === PX ? 18 : 44) }}
                     onClick={() => onOpen(row)}
                     aria-label={`${formatMinutes(start)} ${label}`}
                     data-testid="day-appointment"
@@ -129,7 +134,7 @@ function DoctorHeader({ doctor }: { doctor: DoctorDay }) {
         {roster}
       </div>
       <Typography.Text type="secondary" className={styles.doctorMeta}>
-        {[doctor.specialty, doctor.room ? roomLabel(doctor.room, language) : null, doctor.shift ? `${doctor.shift.start}–${doctor.shift.end}` : t('appointments.offShift')]
+        {[specialtyLabel(doctor, language), doctor.room ? roomLabel(doctor.room, language) : null, doctor.shift ? `${doctor.shift.start}–${doctor.shift.end}` : t('appointments.offShift')]
           .filter(Boolean)
           .join(' · ')}
       </Typography.Text>
@@ -145,6 +150,7 @@ function Slots({
   axisEnd,
   timeZone,
   onBook,
+  px,
 }: {
   doctor: DoctorDay;
   booked: AppointmentRow[];
@@ -152,6 +158,7 @@ function Slots({
   axisEnd: number;
   timeZone: string;
   onBook: DayViewProps['onBook'];
+  px: number;
 }) {
   const { t } = useI18n();
   const taken = booked
@@ -167,9 +174,9 @@ function Slots({
   for (let minute = axisStart; minute < axisEnd; minute += STEP) {
     const inShift = doctor.confirmation !== 'absent' && minute >= opensAt && minute + STEP <= shiftEnd;
     const free = inShift && !taken.some((slot) => minute < slot.end && slot.start < minute + STEP);
-    const top = (minute - axisStart) * PX;
+    const top = (minute - axisStart) * px;
     if (!inShift) {
-      slots.push(<div key={minute} className={styles.offSlot} style={{ top, height: STEP * PX }} />);
+      slots.push(<div key={minute} className={styles.offSlot} style={{ top, height: STEP * px }} />);
     } else if (free) {
       const time = formatMinutes(minute);
       slots.push(
@@ -177,7 +184,7 @@ function Slots({
           <button
             type="button"
             className={styles.freeSlot}
-            style={{ top, height: STEP * PX }}
+            style={{ top, height: STEP * px }}
             onClick={() => onBook({ doctorId: doctor.id, time })}
             aria-label={`${doctor.name} ${time} ${t('appointments.freeSlot')}`}
             data-testid="free-slot"

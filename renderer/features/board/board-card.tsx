@@ -19,7 +19,7 @@ import { TAG_COLORS, tagLabel } from '../customers/customer-labels';
 import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
 import { DOWN_ICON } from './card-icons';
-import { CardComfort } from './comfort';
+import { CardComfort, TimelineButton } from './comfort';
 import { CardEscort } from '../escorts/card-escort';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
 import { useOutcomeAction } from '../consultation/outcome-action';
@@ -103,6 +103,8 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
   const others = VISIT_TRANSITIONS[card.status].filter((status) => status !== primary);
   // Issue 16: the consultant closes a consultation with its outcome (consultant, doctor, manager).
   const recordOutcome = useOutcomeAction();
+  const meta = [card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? roomLabel(card.room, language) : null].filter(Boolean).join(' · ');
+  const flagged = card.kind !== 'appointment' || card.customer.tags.length > 0;
 
 
   return (
@@ -114,8 +116,13 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
       aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(card.visitId)}
     >
+      {/* Ticket, form of address, name and timer on one line (issue 13 part 9: six waiting cards at 1920 px). */}
       <div className={styles.cardTop}>
         <span className={styles.ticket}>{card.ticket}</span>
+        <span className={styles.who}>
+          <strong>{addressFormOf(card.customer)}</strong>
+          <span className={styles.name}>{card.customer.name}</span>
+        </span>
         {waiting && (
           <span className={styles.timer} data-testid="wait-timer" title={t('visits.waitedTotal', { count: minutes })}>
             {t('visits.minutes', { count: minutes })}
@@ -127,24 +134,21 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           </span>
         )}
       </div>
-      <div className={styles.who}>
-        <strong>{addressFormOf(card.customer)}</strong>
-        <span className={styles.name}>{card.customer.name}</span>
-      </div>
-      <div className={styles.meta}>
-        {[card.item ? (language === 'en' ? card.item.nameEn : card.item.nameZh) : null, card.doctor?.name, card.room ? roomLabel(card.room, language) : null]
-          .filter(Boolean)
-          .join(' · ')}
-      </div>
-      {(card.kind !== 'appointment' || card.customer.tags.length > 0) && (
-        <div className={styles.flags}>
-          {card.kind === 'walk_in' && <span className={`${styles.tag} ${styles.tag_geekblue}`}>{t('visits.walkInKind')}</span>}
-          {card.kind === 'followup' && <span className={`${styles.tag} ${styles.tag_purple}`}>{t('visits.followupKind')}</span>}
-          {card.customer.tags.map((tag) => (
-            <span key={tag} className={`${styles.tag} ${styles[`tag_${TAG_COLORS[tag as CustomerTag]}`] ?? ''}`}>
-              {t(tagLabel(tag as CustomerTag))}
+      {/* What for, with whom, where, and the flags (walk-in, follow-up, VIP…) on one line that wraps. */}
+      {(meta || flagged) && (
+        <div className={styles.meta}>
+          {meta}
+          {flagged && (
+            <span className={styles.flags}>
+              {card.kind === 'walk_in' && <span className={`${styles.tag} ${styles.tag_geekblue}`}>{t('visits.walkInKind')}</span>}
+              {card.kind === 'followup' && <span className={`${styles.tag} ${styles.tag_purple}`}>{t('visits.followupKind')}</span>}
+              {card.customer.tags.map((tag) => (
+                <span key={tag} className={`${styles.tag} ${styles[`tag_${TAG_COLORS[tag as CustomerTag]}`] ?? ''}`}>
+                  {t(tagLabel(tag as CustomerTag))}
+                </span>
+              ))}
             </span>
-          ))}
+          )}
         </div>
       )}
       {/* seed 004 rule 23: a follow-up customer must see the consultant; the surgeon's look on day 2 and at stitch removal. */}
@@ -154,22 +158,26 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         </div>
       )}
       {card.escort && <CardEscort escort={card.escort} now={now} />}
-      <CardComfort card={card} now={now} timeZone={timeZone} />
-      {(primary || others.length > 0) && (
-        <div className={styles.actions} role="group">
-          {primary && (
-            <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => void go(card, primary)}>
-              {t(`visits.action.${primary}`)}
-            </button>
-          )}
-          {recordOutcome && card.status === 'in_consultation' && (
-            <button type="button" className={`${styles.action} ${styles.actionPrimary}`} data-testid="record-outcome" onClick={() => recordOutcome(card.visitId)}>
-              {t('outcomes.action')}
-            </button>
-          )}
-          {others.length > 0 && <OtherMoves card={card} moves={others} onMove={go} />}
-        </div>
-      )}
+      <CardComfort card={card} now={now} timeZone={timeZone} inFooter />
+      {/* The moves and the comfort count share the card's last line. */}
+      <div className={styles.cardFooter}>
+        {(primary || others.length > 0) && (
+          <div className={styles.actions} role="group">
+            {primary && (
+              <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => void go(card, primary)}>
+                {t(`visits.action.${primary}`)}
+              </button>
+            )}
+            {recordOutcome && card.status === 'in_consultation' && (
+              <button type="button" className={`${styles.action} ${styles.actionPrimary}`} data-testid="record-outcome" onClick={() => recordOutcome(card.visitId)}>
+                {t('outcomes.action')}
+              </button>
+            )}
+            {others.length > 0 && <OtherMoves card={card} moves={others} onMove={go} />}
+          </div>
+        )}
+        {card.comfortCount.total > 0 && <TimelineButton card={card} now={now} timeZone={timeZone} />}
+      </div>
       {card.kind === 'followup' && go.reasonDialog}
     </div>
   );

@@ -22,6 +22,7 @@ import { CheckIn } from './check-in';
 import { ComfortPanel, useComplete } from './comfort';
 import { Lane } from './lane';
 import { OutcomeActionProvider } from '../consultation/outcome-action';
+import { ShortcutHint } from '../../ui/shortcut-hint';
 
 const CHECK_IN_INPUT = 'board-check-in';
 
@@ -177,9 +178,13 @@ export function BoardPage({ session, params }: PageProps) {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('visits.title')}
           </Typography.Title>
-          <Typography.Text type="secondary" data-testid="board-summary">
-            {t('visits.summary', { arrived: cards.length, waiting: waiting.length, late: overTime })}
-          </Typography.Text>
+          <Flex gap={16} wrap align="baseline">
+            <Typography.Text type="secondary" data-testid="board-summary">
+              {t('visits.summary', { arrived: cards.length, waiting: waiting.length, late: overTime })}
+            </Typography.Text>
+            {/* Beside the summary, not a line of its own under the toolbar: the lanes get the height (issue 13 part 9). */}
+            <ShortcutHint>{t(canCheckIn ? 'visits.shortcuts' : 'visits.shortcutsNoCheckIn')}</ShortcutHint>
+          </Flex>
         </div>
         <div className={styles.toolbar}>
           {canCheckIn && <CheckIn timeZone={settings.timeZone} inputId={CHECK_IN_INPUT} onCheckedIn={setSelectedVisitId} walkInOpen={walkInOpen} onWalkInOpenChange={setWalkInOpen} />}
@@ -196,9 +201,6 @@ export function BoardPage({ session, params }: PageProps) {
             options={VISIT_STATUSES.map((status) => ({ value: status, label: t(`visits.status.${status}`) }))}
             data-testid="status-filter"
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(canCheckIn ? 'visits.shortcuts' : 'visits.shortcutsNoCheckIn')}
-          </Typography.Text>
         </div>
       </Flex>
       {board.isError && <Alert type="error" showIcon title={errorMessage(board.error, t)} action={<Button onClick={() => void board.refetch()}>{t('app.retry')}</Button>} />}
@@ -206,7 +208,7 @@ export function BoardPage({ session, params }: PageProps) {
       {board.isPending ? (
         <Spin />
       ) : (
-        <div className={styles.lanes} style={{ gridTemplateColumns: visibleStatuses.map((status) => (status === 'done' || status === 'left' ? 'minmax(150px, 0.7fr)' : 'minmax(200px, 1fr)')).join(' ') }}>
+        <div className={styles.lanes} style={{ gridTemplateColumns: visibleStatuses.map((status) => (status === 'done' || status === 'left' ? 'minmax(150px, 0.7fr)' : status === 'waiting' ? 'minmax(200px, 1.3fr)' : 'minmax(200px, 1fr)')).join(' ') }}>
           {visibleStatuses.map((status) => (
             <Lane
               key={status}

@@ -15,6 +15,7 @@ import type { OutputOf } from '../../../shared/contract/index';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { useCoarsePointer } from '../../ui/use-coarse-pointer';
 import { CustomerPicker } from '../customers/customer-picker';
 import { useCustomerSearch } from '../customers/use-customer-search';
 import styles from './board.module.css';
@@ -39,6 +40,7 @@ interface CheckInProps {
 
 export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOpenChange }: CheckInProps) {
   const { t } = useI18n();
+  const touch = useCoarsePointer();
   const { message, notification } = App.useApp();
   const checkIn = useApiMutation('visits.checkIn');
   const [text, setText] = useState('');
@@ -167,7 +169,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
         options={options}
         onChange={setText}
         onSelect={onPick}
-        placeholder={t('visits.checkInPlaceholder')}
+        placeholder={t(touch ? 'visits.checkInPlaceholderTouch' : 'visits.checkInPlaceholder')}
         aria-label={t('visits.checkIn')}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && options.length === 0 && text.trim()) onScan(text);

@@ -3,6 +3,7 @@
  * and the panel of every open task of the day with the overdue ones on top.
  */
 import { CoffeeOutlined } from '@ant-design/icons';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { App, Popover, Spin, Tag, Timeline, Typography } from 'antd';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
 import { clinicTimeOf } from '../../../shared/domain/clinic-time';
@@ -69,16 +70,19 @@ function FinishedTimeline({ visitId, now, timeZone }: { visitId: number; now: nu
  * opens its timeline. Plain elements, as the card itself (board-card.tsx); the timeline's Popover
  * is made when first opened.
  */
-export function CardComfort({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
+export function CardComfort({ card, now, timeZone, inFooter = false }: { card: BoardCard; now: number; timeZone: string; inFooter?: boolean }) {
   if (card.comfortCount.total === 0) return null;
   const inLobby = card.status === 'waiting' || card.status === 'called';
   const open = inLobby ? card.comfort.filter(isOpenTask).sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : [];
+  if (inFooter && open.length === 0) return null;
   return (
     <div className={styles.comfort}>
-      {open.slice(0, 2).map((task) => (
+      {/* The next task only (the panel above the lanes lists them all): six waiting cards fit at 1920 px (issue 13 part 9). */}
+      {open.slice(0, 1).map((task) => (
         <OpenTask key={task.id} task={task} now={now} />
       ))}
-      <TimelineButton card={card} now={now} timeZone={timeZone} />
+      {/* The "comfort 2/3" button sits in the card's footer, beside the moves (issue 13 part 9: denser cards). */}
+      {!inFooter && <TimelineButton card={card} now={now} timeZone={timeZone} />}
     </div>
   );
 }
@@ -92,19 +96,22 @@ function OpenTask({ task, now }: { task: ComfortTaskView; now: number }) {
   const label = language === 'en' ? task.labelEn : task.label;
   return (
     <div className={overdue ? `${styles.comfortRow} ${styles.comfortOverdue}` : styles.comfortRow} data-testid="comfort-task">
-      <span className={styles.comfortLabel}>{label}</span>
-      <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
-      {canComplete && (
-        <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
-          {CHECK_ICON}
-        </button>
-      )}
+      <span className={styles.comfortLabel} data-testid="comfort-label">{label}</span>
+      {/* When due and tick and label do not fit one line, the label keeps its line and these two go below together. */}
+      <span className={styles.comfortEnd}>
+        <span className={styles.comfortDue}>{dueText(task, now, t)}</span>
+        {canComplete && (
+          <button type="button" className={styles.comfortDone} title={t('comfort.markDone')} onClick={() => complete(task)} aria-label={`${t('comfort.markDone')} ${label}`}>
+            {CHECK_ICON}
+          </button>
+        )}
+      </span>
     </div>
   );
 }
 
 /** "Comfort 2/3": a plain button until first pressed, then antd's Popover with the timeline. */
-function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
+export function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: number; timeZone: string }) {
   const { t } = useI18n();
   const { made, open, setOpen, onFirstPress } = useMadeOnFirstUse();
   const button = (
@@ -146,13 +153,15 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
     .flatMap((card) => card.comfort.filter(isOpenTask).map((task) => ({ card, task })))
     .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt));
   const overdue = open.filter(({ task }) => isOverdue(task.dueAt, now)).length;
+  const chips = useRef<HTMLDivElement>(null);
+  const more = useMoreToScroll(chips, open.length);
   return (
     <div className={styles.comfortPanel} data-testid="comfort-panel">
       <Typography.Text strong>
         <CoffeeOutlined /> {t('comfort.panel', { count: open.length })}
       </Typography.Text>
       {overdue > 0 && <Tag color="error">{t('comfort.overdueCount', { count: overdue })}</Tag>}
-      <div className={styles.comfortChips}>
+      <div ref={chips} className={more ? `${styles.comfortChips} ${styles.chipsMore}` : styles.comfortChips} data-more={more || undefined} data-testid="comfort-chips">
         {open.length === 0 ? (
           <Typography.Text type="secondary">{t('comfort.none')}</Typography.Text>
         ) : (
@@ -170,4 +179,26 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
       </div>
     </div>
   );
+}
+
+/**
+ * Whether a sideways-scrolling row has more beyond its right edge (issue 13 part 9: the comfort
+ * chips ran off the panel with nothing saying they scroll). The row then fades out on the right.
+ */
+function useMoreToScroll(ref: RefObject<HTMLElement | null>, count: number): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const row = ref.current;
+    if (!row) return;
+    const measure = () => setMore(row.scrollLeft + row.clientWidth < row.scrollWidth - 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(row);
+    row.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      row.removeEventListener('scroll', measure);
+    };
+  }, [ref, count]);
+  return more;
 }

@@ -24,7 +24,7 @@ export function CallListPage({ session, params, navigate }: PageProps) {
   const { t, language } = useI18n();
   const tomorrow = addDays(session.clinic.today, 1);
   const date = params[0] && isClinicDate(params[0]) ? params[0] : tomorrow;
-  const [scriptLanguage, setScriptLanguage] = useState<'zh' | 'en'>('zh');
+  const [scriptLanguage, setScriptLanguage] = useState<'zh' | 'en'>(language === 'en' ? 'en' : 'zh');
   const list = useApiQuery('appointments.callList', { date });
   const entries = [...(list.data?.entries ?? [])].sort((a, b) => Number(b.needsReschedule) - Number(a.needsReschedule));
 
@@ -43,8 +43,8 @@ export function CallListPage({ session, params, navigate }: PageProps) {
             value={scriptLanguage}
             onChange={setScriptLanguage}
             options={[
-              { value: 'zh', label: '中文话术' },
-              { value: 'en', label: 'English' },
+              { value: 'zh', label: t('app.scriptZh') },
+              { value: 'en', label: t('app.scriptEn') },
             ]}
           />
         </Space>

@@ -10,6 +10,7 @@ import type { Customer } from '../../../shared/contract/customers';
 import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { useCoarsePointer } from '../../ui/use-coarse-pointer';
 import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
 import { CustomerResults } from './customer-results';
 import { useCustomerSearch } from './use-customer-search';
@@ -94,13 +95,16 @@ export function CustomersPage({ navigate, timeZone }: { navigate(path: string): 
     ),
     [searching, results.length, t],
   );
+  // The keys of the search (/, F3, arrows, Enter): not said on a touch device, which has none (issue 13 part 9).
+  const touch = useCoarsePointer();
   const hint = useMemo(
-    () => (
-      <Typography.Text type="secondary" className={styles.hint}>
-        {t('customers.searchHint')}
-      </Typography.Text>
-    ),
-    [t],
+    () =>
+      touch ? null : (
+        <Typography.Text type="secondary" className={styles.hint}>
+          {t('customers.searchHint')}
+        </Typography.Text>
+      ),
+    [t, touch],
   );
   // The registration form starts from what is typed; while it is closed nothing changes for it.
   const initial = useMemo(() => (creating ? initialFromQuery(text) : undefined), [creating, text]);

@@ -22,8 +22,8 @@ import styles from './follow-up-calls-page.module.css';
 import { addressFormOf } from '../../../shared/domain/customers';
 
 export function FollowUpCallsPage({ session }: PageProps) {
-  const { t } = useI18n();
-  const [scriptLanguage, setScriptLanguage] = useState<'zh' | 'en'>('zh');
+  const { t, language } = useI18n();
+  const [scriptLanguage, setScriptLanguage] = useState<'zh' | 'en'>(language === 'en' ? 'en' : 'zh');
   const list = useApiQuery('followUps.callList', {});
   const calls = [...(list.data?.calls ?? [])].sort((a, b) => Number(a.waiting) - Number(b.waiting));
   const timeZone = session.clinic.settings.timeZone;
@@ -35,7 +35,7 @@ export function FollowUpCallsPage({ session }: PageProps) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('followUps.title')}
         </Typography.Title>
-        <Segmented<'zh' | 'en'> value={scriptLanguage} onChange={setScriptLanguage} options={[{ value: 'zh', label: '中文话术' }, { value: 'en', label: 'English' }]} />
+        <Segmented<'zh' | 'en'> value={scriptLanguage} onChange={setScriptLanguage} options={[{ value: 'zh', label: t('app.scriptZh') }, { value: 'en', label: t('app.scriptEn') }]} />
       </Flex>
       {list.isError && <Alert type="error" showIcon title={errorMessage(list.error, t)} action={<Button onClick={() => void list.refetch()}>{t('app.retry')}</Button>} />}
       {list.isPending ? (

@@ -6,6 +6,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { useWithShortcut } from '../../ui/shortcut-hint';
 import { NotificationCentre } from './notification-centre';
 import { useNotifications } from './use-notifications';
 
@@ -14,6 +15,7 @@ export const CENTRE_SHORTCUT = 'Alt+N';
 
 export function NotificationBell({ staffId, timeZone, navigate }: { staffId: number; timeZone: string; navigate(path: string): void }) {
   const { t } = useI18n();
+  const withShortcut = useWithShortcut();
   const state = useNotifications(staffId, navigate);
   const [open, setOpen] = useState(false);
 
@@ -32,7 +34,7 @@ export function NotificationBell({ staffId, timeZone, navigate }: { staffId: num
   const label = state.unreadCount > 0 ? t('notifications.bellUnread', { count: state.unreadCount }) : t('notifications.bell');
   return (
     <>
-      <Tooltip title={`${label} (${CENTRE_SHORTCUT})`}>
+      <Tooltip title={withShortcut(label, CENTRE_SHORTCUT)}>
         <Badge count={state.unreadCount} size="small" overflowCount={99} offset={[-4, 4]}>
           <Button icon={<BellOutlined />} onClick={() => setOpen(true)} aria-label={label} data-testid="notification-bell" />
         </Badge>

@@ -78,7 +78,7 @@ function ConsentTextEditor({ purpose, versions, timeZone }: { purpose: ConsentPu
         {current ? t('privacy.texts.version', { version: current.version, at: formatClinicDateTime(current.createdAt, timeZone), by: current.createdBy ?? '—' }) : t('privacy.texts.none')}
       </Typography.Text>
       <Flex gap={12}>
-        <Input.TextArea aria-label={t('privacy.texts.zh')} placeholder={t('privacy.texts.zh')} rows={4} count={{ show: true, max: 4000 }} value={zh} onChange={(event) => setZh(event.target.value)} />
+        <Input.TextArea lang="zh-CN" aria-label={t('privacy.texts.zh')} placeholder={t('privacy.texts.zh')} rows={4} count={{ show: true, max: 4000 }} value={zh} onChange={(event) => setZh(event.target.value)} />
         <Input.TextArea aria-label={t('privacy.texts.en')} placeholder={t('privacy.texts.en')} rows={4} count={{ show: true, max: 6000 }} value={en} onChange={(event) => setEn(event.target.value)} />
       </Flex>
       <Flex>

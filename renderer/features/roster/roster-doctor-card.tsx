@@ -15,6 +15,7 @@ import { formatClinicTime } from '../../ui/format';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel as sharedRoomLabel } from '../../../shared/domain/rooms';
 import { useConfirmDoctor } from './use-confirm-doctor';
+import { specialtyLabel } from '../../../shared/domain/specialty';
 
 const STATUS_COLORS: Record<RosterStatus, string> = { present: 'success', late: 'warning', absent: 'error' };
 
@@ -143,7 +144,7 @@ export function RosterDoctorCard({ entry, date, rooms, timeZone, canWrite, focus
             <Typography.Text strong style={{ fontSize: 16 }}>
               {doctor.name}
             </Typography.Text>
-            <Typography.Text type="secondary">{doctor.specialty ?? ''}</Typography.Text>
+            <Typography.Text type="secondary">{specialtyLabel(doctor, language)}</Typography.Text>
             {confirmation ? (
               <Tag color={STATUS_COLORS[confirmation.status]}>
                 {t(`roster.status.${confirmation.status}`)}

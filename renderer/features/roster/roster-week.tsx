@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../../ui/permissions';
 import { errorMessage } from '../../ui/error-message';
 import { roomLabel } from './roster-doctor-card';
+import { specialtyLabel } from '../../../shared/domain/specialty';
 
 interface Cell {
   doctorId: number;
@@ -27,6 +28,7 @@ interface DoctorRow {
   id: number;
   name: string;
   specialty: string | null;
+  specialtyEn: string | null;
 }
 
 const asTime = (value: string | null | undefined, fallback: string) => dayjs(`2000-01-01T${value ?? fallback}`);
@@ -49,7 +51,7 @@ export function RosterWeek({ session }: { session: SessionInfo }) {
       render: (_, doctor) => (
         <Flex vertical>
           <Typography.Text strong>{doctor.name}</Typography.Text>
-          <Typography.Text type="secondary">{doctor.specialty ?? ''}</Typography.Text>
+          <Typography.Text type="secondary">{specialtyLabel(doctor, language)}</Typography.Text>
         </Flex>
       ),
     },

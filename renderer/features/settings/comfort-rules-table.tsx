@@ -197,7 +197,7 @@ export function ComfortRulesTable({ timeZone }: { timeZone: string }) {
       render: (_value, rule) => (
         <Flex vertical>
           <Typography.Text {...(rule.active ? {} : { type: 'secondary' as const })}>{language === 'en' ? rule.labelEn : rule.labelZh}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} lang={language === 'en' ? 'zh-CN' : 'en'}>
             {language === 'en' ? rule.labelZh : rule.labelEn}
           </Typography.Text>
         </Flex>

@@ -102,7 +102,7 @@ export function ItemsTable() {
   };
 
   const columns: TableColumnsType<Item> = [
-    { title: t('field.nameZh'), dataIndex: 'nameZh', render: (name: string, item) => <span style={item.active ? undefined : { color: '#999' }}>{name}</span> },
+    { title: t('field.nameZh'), dataIndex: 'nameZh', render: (name: string, item) => <span lang="zh-CN" style={item.active ? undefined : { color: '#999' }}>{name}</span> },
     { title: t('field.nameEn'), dataIndex: 'nameEn' },
     {
       title: t('field.active'),

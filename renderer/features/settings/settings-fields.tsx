@@ -27,7 +27,8 @@ function useField(name: keyof Settings) {
   return { id, label, help: (message: string | undefined) => fieldErrorMessage(message, label, t) };
 }
 
-export function TextField({ control, name, extra, rows, placeholder }: FieldProps<Keys<string>> & { rows?: number; placeholder?: string }) {
+/** `lang`: the language of the text typed in (zh-CN for the Chinese twin of an English field). */
+export function TextField({ control, name, extra, rows, placeholder, lang }: FieldProps<Keys<string>> & { rows?: number; placeholder?: string; lang?: string }) {
   const field = useField(name);
   return (
     <Controller
@@ -36,9 +37,9 @@ export function TextField({ control, name, extra, rows, placeholder }: FieldProp
       render={({ field: input, fieldState }) => (
         <Form.Item label={field.label} htmlFor={field.id} extra={extra} validateStatus={fieldState.error ? 'error' : ''} help={field.help(fieldState.error?.message)}>
           {rows ? (
-            <Input.TextArea id={field.id} {...input} value={String(input.value)} rows={rows} placeholder={placeholder} />
+            <Input.TextArea id={field.id} {...input} value={String(input.value)} rows={rows} placeholder={placeholder} lang={lang} />
           ) : (
-            <Input id={field.id} {...input} value={String(input.value)} placeholder={placeholder} />
+            <Input id={field.id} {...input} value={String(input.value)} placeholder={placeholder} lang={lang} />
           )}
         </Form.Item>
       )}

@@ -116,9 +116,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col xs={24} xl={12}>
           <Card title={t('settings.section.clinic')} size="small">
             <Row gutter={16}>
-              <Col span={12}><TextField control={control} name="clinicName" /></Col>
+              <Col span={12}><TextField control={control} name="clinicName" lang="zh-CN" /></Col>
               <Col span={12}><TextField control={control} name="clinicNameEn" /></Col>
-              <Col span={12}><TextField control={control} name="clinicAddress" rows={2} /></Col>
+              <Col span={12}><TextField control={control} name="clinicAddress" rows={2} lang="zh-CN" /></Col>
               <Col span={12}><TextField control={control} name="clinicAddressEn" rows={2} /></Col>
               <Col span={12}><TextField control={control} name="clinicPhone" /></Col>
               <Col span={24}><LogoField control={control} /></Col>
@@ -128,9 +128,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Col xs={24} xl={12}>
           <Card title={t('settings.section.directions')} size="small">
             <Row gutter={16}>
-              <Col span={12}><TextField control={control} name="transportDirections" rows={3} /></Col>
+              <Col span={12}><TextField control={control} name="transportDirections" rows={3} lang="zh-CN" /></Col>
               <Col span={12}><TextField control={control} name="transportDirectionsEn" rows={3} /></Col>
-              <Col span={12}><TextField control={control} name="parkingDirections" rows={3} /></Col>
+              <Col span={12}><TextField control={control} name="parkingDirections" rows={3} lang="zh-CN" /></Col>
               <Col span={12}><TextField control={control} name="parkingDirectionsEn" rows={3} /></Col>
             </Row>
           </Card>

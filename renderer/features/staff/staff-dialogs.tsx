@@ -21,10 +21,10 @@ import { zodFormResolver } from '../../ui/zod-form-resolver';
 import { roomLabel } from '../../../shared/domain/rooms';
 
 type Room = { id: number; name: string; nameEn: string; floor: number };
-type StaffForm = { id?: number; expectedVersion?: number; name: string; role: StaffMember['role']; specialty: string | null; roomIds: number[]; pin?: string };
-const FORM_FIELDS = ['name', 'role', 'specialty', 'roomIds', 'pin'] as const;
+type StaffForm = { id?: number; expectedVersion?: number; name: string; role: StaffMember['role']; specialty: string | null; specialtyEn: string | null; roomIds: number[]; pin?: string };
+const FORM_FIELDS = ['name', 'role', 'specialty', 'specialtyEn', 'roomIds', 'pin'] as const;
 
-const formOf = (member: StaffMember): StaffForm => ({ id: member.id, expectedVersion: member.version, name: member.name, role: member.role, specialty: member.specialty, roomIds: member.rooms.map((room) => room.id) });
+const formOf = (member: StaffMember): StaffForm => ({ id: member.id, expectedVersion: member.version, name: member.name, role: member.role, specialty: member.specialty, specialtyEn: member.specialtyEn, roomIds: member.rooms.map((room) => room.id) });
 
 /** Adds (no `member`) or edits a member of staff. */
 export function StaffDialog({ member: opened, rooms, onClose }: { member?: StaffMember; rooms: Room[]; onClose(): void }) {
@@ -39,17 +39,17 @@ export function StaffDialog({ member: opened, rooms, onClose }: { member?: Staff
   const { control, handleSubmit, setError, reset } = useForm<StaffForm, unknown, StaffForm>({
     // The contract's own schemas, said in the user's language (zod-form-resolver.ts).
     resolver: zodFormResolver((editing ? updateStaffInputSchema : createStaffInputSchema) as unknown as z.ZodType<StaffForm, StaffForm>, language),
-    defaultValues: member ? formOf(member) : { name: '', role: 'nurse', specialty: null, roomIds: [], pin: '' },
+    defaultValues: member ? formOf(member) : { name: '', role: 'nurse', specialty: null, specialtyEn: null, roomIds: [], pin: '' },
   });
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     setNewer(null);
     try {
       if (member) {
-        await update.mutateAsync({ id: member.id, expectedVersion: member.version, name: values.name, role: values.role, specialty: values.specialty || null, roomIds: values.roomIds });
+        await update.mutateAsync({ id: member.id, expectedVersion: member.version, name: values.name, role: values.role, specialty: values.specialty || null, specialtyEn: values.specialtyEn || null, roomIds: values.roomIds });
         void message.success(t('staff.saved'));
       } else {
-        await create.mutateAsync({ name: values.name, role: values.role, specialty: values.specialty || null, roomIds: values.roomIds, pin: values.pin ?? '' });
+        await create.mutateAsync({ name: values.name, role: values.role, specialty: values.specialty || null, specialtyEn: values.specialtyEn || null, roomIds: values.roomIds, pin: values.pin ?? '' });
         void message.success({ content: t('staff.added', { name: values.name }), duration: 6 });
       }
       onClose();
@@ -102,6 +102,16 @@ export function StaffDialog({ member: opened, rooms, onClose }: { member?: Staff
           render={({ field, fieldState }) => (
             <Form.Item label={t('field.specialty')} htmlFor="staff-specialty" validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.specialty'), t)}>
               <Input id="staff-specialty" value={field.value ?? ''} onChange={(event) => field.onChange(event.target.value)} onBlur={field.onBlur} />
+            </Form.Item>
+          )}
+        />
+        {/* The specialty as the English console shows it (issue 13 part 11). */}
+        <Controller
+          control={control}
+          name="specialtyEn"
+          render={({ field, fieldState }) => (
+            <Form.Item label={t('field.specialtyEn')} htmlFor="staff-specialty-en" validateStatus={fieldState.error ? 'error' : ''} help={fieldErrorMessage(fieldState.error?.message, t('field.specialtyEn'), t)}>
+              <Input id="staff-specialty-en" value={field.value ?? ''} onChange={(event) => field.onChange(event.target.value)} onBlur={field.onBlur} />
             </Form.Item>
           )}
         />

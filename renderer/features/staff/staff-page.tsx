@@ -17,6 +17,7 @@ import { errorMessage } from '../../ui/error-message';
 import { StaffDialog, ResetPinDialog } from './staff-dialogs';
 import { WeeklyHoursDialog } from './weekly-hours-dialog';
 import { roomLabel } from '../../../shared/domain/rooms';
+import { specialtyLabel } from '../../../shared/domain/specialty';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'resetPin' | 'hours'; member: StaffMember };
 
@@ -63,7 +64,7 @@ export function StaffPage({ session }: { session: SessionInfo }) {
       onFilter: (value, member) => member.role === value,
       render: (_value, member) => <Tag>{t(`role.${member.role}`)}</Tag>,
     },
-    { title: t('staff.column.specialty'), key: 'specialty', render: (_value, member) => member.specialty ?? '—' },
+    { title: t('staff.column.specialty'), key: 'specialty', render: (_value, member) => specialtyLabel(member, language) || '—' },
     { title: t('staff.column.rooms'), key: 'rooms', render: (_value, member) => (member.rooms.length === 0 ? '—' : member.rooms.map(roomName).join(language === 'en' ? ', ' : '、')) },
     {
       title: t('staff.column.state'),

@@ -3,7 +3,7 @@
  * and where each stands. Dense enough to read the whole morning at a glance.
  */
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Input, Segmented, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
 import type { AppointmentRow } from '../../../shared/contract/appointments';
 import { isOpenAppointment, type AppointmentStatus } from '../../../shared/domain/appointments';
@@ -13,6 +13,8 @@ import { errorMessage } from '../../ui/error-message';
 import { formatClinicTime } from '../../ui/format';
 import { RosterStatusBanner } from '../roster/roster-status-banner';
 import { ArrivalCell } from './arrival-cell';
+import { TodayCards } from './today-cards';
+import { useCoarsePointer } from '../../ui/use-coarse-pointer';
 import { useServerNow } from '../../client/server-clock';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import styles from './today-page.module.css';
@@ -38,6 +40,10 @@ export function TodayPage({ today, timeZone, callAfterMinutes = DEFAULT_SETTINGS
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const search = useRef<ComponentRef<typeof Input>>(null);
+  // Below 1200 px (a tablet upright or on its side) the nine columns become cards (issue 13 part 9).
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.xl === false;
+  const touch = useCoarsePointer();
 
   // "/" jumps to the filter box from anywhere on the page.
   useEffect(() => {
@@ -157,7 +163,7 @@ export function TodayPage({ today, timeZone, callAfterMinutes = DEFAULT_SETTINGS
             ref={search}
             allowClear
             prefix={<SearchOutlined />}
-            placeholder={`${t('today.search')}  /`}
+            placeholder={touch ? t('today.search') : `${t('today.search')}  /`}
             value={text}
             onChange={(event) => setText(event.target.value)}
             className={styles.search}
@@ -165,6 +171,8 @@ export function TodayPage({ today, timeZone, callAfterMinutes = DEFAULT_SETTINGS
         </Flex>
         {list.isError ? (
           <Alert type="error" showIcon title={errorMessage(list.error, t)} action={<Button onClick={() => void list.refetch()}>{t('app.retry')}</Button>} />
+        ) : narrow ? (
+          list.isPending ? <Spin /> : <TodayCards rows={shown} timeZone={timeZone} now={now} callAfterMinutes={callAfterMinutes} statusColors={STATUS_COLORS} />
         ) : (
           <Table<AppointmentRow>
             data-testid="today-table"

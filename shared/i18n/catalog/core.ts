@@ -4,6 +4,9 @@ import { counted, defineMessages } from './define';
 export const coreMessages = defineMessages(
   {
     'app.name': '前台接待台',
+    'app.logoMark': '前',
+    'app.scriptZh': '中文话术',
+    'app.scriptEn': '英文话术',
     'app.tagline': '整形医院前台接待系统',
     'app.language': '语言',
     'app.loading': '正在加载…',
@@ -190,6 +193,9 @@ export const coreMessages = defineMessages(
 },
   {
     'app.name': 'Front Desk',
+    'app.logoMark': 'FD',
+    'app.scriptZh': 'Chinese script',
+    'app.scriptEn': 'English script',
     'app.tagline': 'Reception console for a cosmetic-surgery clinic',
     'app.language': 'Language',
     'app.loading': 'Loading…',

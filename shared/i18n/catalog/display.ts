@@ -73,7 +73,7 @@ export const displayMessages = defineMessages(
     'display.settings.open': 'Open the lobby display in a new tab',
     'display.settings.openHint': "On the TV's browser open {url} and sign in once as the lobby display's account; it stays signed in.",
     'display.settings.thisPc': "this PC's LAN address",
-    'display.nameMode.maskedName': 'Masked name (王*丽)',
+    'display.nameMode.maskedName': 'Masked name (surname and last character)',
     'display.nameMode.surnameOnly': 'Surname only (王**)',
     'display.nameMode.ticketOnly': 'Ticket number only',
     'field.displayNameMode': 'Names on the display',
