@@ -99,7 +99,9 @@ function TemplateEditor({ itemId, template, fallback, onReload }: { itemId: numb
         <Flex key={section.zh} vertical gap={4} style={{ paddingBottom: 18 }}>
           <Typography.Text strong>{t(section.label)}</Typography.Text>
           <Flex gap={12}>
+            {/* The Chinese twin of an English text: data in Chinese, whatever the console's language. */}
             <Input.TextArea
+              lang="zh-CN"
               aria-label={`${t(section.label)} · ${t('aftercare.templates.zh')}`}
               placeholder={t('aftercare.templates.zh')}
               autoSize={{ minRows: 3, maxRows: 8 }}
