@@ -141,6 +141,25 @@ describe('consent to follow-up calls (issue 20)', () => {
   });
 });
 
+describe('consent to surveys (issue 20)', () => {
+  it('keeps no answer under the name of a customer who withdrew it; the anonymous kiosk still takes hers', async () => {
+    const given = await ok<{ id: number }>('privacy.recordConsent', { customerId: 2, purpose: 'survey', method: 'paper' });
+    expect(await ok<{ low: boolean }>('surveys.submit', { source: 'staff', customerId: 2, scores: { reception: 5 } })).toMatchObject({ low: false });
+    await ok('privacy.withdrawConsent', { consentId: given.id });
+    const before = await core.database.db.selectFrom('surveys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(await call('surveys.submit', { source: 'staff', customerId: 2, scores: { reception: 2 }, comments: '不想留名' })).toMatchObject({
+      ok: false,
+      status: 409,
+      error: { path: ['customerId'], message: 'The customer withdrew her consent to surveys: no answer can be kept under her name; she may use the anonymous kiosk form' },
+    });
+    const after = await core.database.db.selectFrom('surveys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // The kiosk's answer has no customer: taken. A customer who never withdrew is asked as before.
+    expect(await ok<{ low: boolean }>('surveys.submit', { source: 'kiosk', scores: { reception: 2 } })).toMatchObject({ low: true });
+    expect(await ok<{ low: boolean }>('surveys.submit', { source: 'staff', customerId: 3, scores: { reception: 5 } })).toMatchObject({ low: false });
+  });
+});
+
 describe('a follow-up visit (seed 004 rules 11 and 23)', () => {
   it('is booked from the plan, cannot close without the consultant, asks a reason at 4 minutes and not at 6', async () => {
     // Surgery a month ago: the one-month visit is due today.

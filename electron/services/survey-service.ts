@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/contract/errors';
 import { isLowSurvey, type SurveyAspect } from '../../shared/domain/follow-ups';
 import { maskName } from '../../shared/domain/masking';
+import { callConsentWithdrawn } from '../db/repositories/follow-ups';
 import { readSettings } from '../db/repositories/settings';
 import { handleSurvey, insertSurvey, lowSurveyExists, lowSurveys } from '../db/repositories/surveys';
 import type { Database } from '../db/schema';
@@ -29,6 +30,12 @@ export function createSurveyService() {
   return {
     /** Stores one answer; `low` says whether it went to the manager. */
     async submit(db: Db, input: SurveyInput, staffId: number | null, now: Date) {
+      // Issue 20 (PIPL Art. 14–15): her answers are not kept under her name once she withdrew her
+      // consent to surveys; the anonymous kiosk form is still hers to use.
+      const customerId = input.customerId ?? null;
+      if (customerId !== null && (await callConsentWithdrawn(db, [customerId], 'survey')).has(customerId)) {
+        throw new AppError('conflict', 'surveys.error.noSurveyConsent', { path: ['customerId'] });
+      }
       const settings = await readSettings(db);
       const recommend = input.recommend ?? null;
       const complaint = input.complaint ?? false;

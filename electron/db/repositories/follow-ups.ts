@@ -195,15 +195,15 @@ export function surgeriesWithoutPlan(db: Db, since: string, until: string) {
 
 /**
  * Issue 20: of these customers, those who withdrew their consent to follow-up calls (a consent
- * row for `followUpCalls`, none still in force). A customer with no consent row at all is not
+ * row for `followUpCalls`, none still in force) — or to surveys, with `purpose` 'survey'. A customer with no consent row at all is not
  * among them: the clinic's consent on paper at the surgery covers the calls until withdrawn.
  */
-export async function callConsentWithdrawn(db: Db, customerIds: readonly number[]): Promise<Set<number>> {
+export async function callConsentWithdrawn(db: Db, customerIds: readonly number[], purpose: 'followUpCalls' | 'survey' = 'followUpCalls'): Promise<Set<number>> {
   if (!customerIds.length) return new Set();
   const rows = await db
     .selectFrom('consents')
     .where('customer_id', 'in', [...new Set(customerIds)])
-    .where('purpose', '=', 'followUpCalls')
+    .where('purpose', '=', purpose)
     .select(['customer_id'])
     .select((eb) => eb.fn.count<number>(eb.case().when('withdrawn_at', 'is', null).then(1).end()).as('in_force'))
     .groupBy('customer_id')
