@@ -58,7 +58,8 @@ describe('GET /print/slip/:id', () => {
     const token = await signIn(core, await addStaff(core, '周雅', 'consultant'));
     const response = await fetch(`${base}/print/slip/${appointmentId}?lang=en`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Dear 王姐');
+    // In English, by an English form of her address form 王姐 (issue 13 part 11).
+    expect(await response.text()).toContain('Dear Ms Wang');
   });
 
   it('refuses the lobby display (403), an unknown appointment (404) and a wrong paper (400)', async () => {

@@ -88,7 +88,8 @@ describe.each([
   it('fits one page and says who, when and where, and the clinic’s address', () => {
     expect(pageCount(pdf)).toBe(1);
     const text = squash(pdfText(pdf));
-    expect(text).toContain(SLIP_CUSTOMER.addressForm);
+    // The English slip greets by an English form of her address form 王姐 (issue 13 part 11).
+    expect(text).toContain(language === 'zh-CN' ? SLIP_CUSTOMER.addressForm : 'DearMsWang');
     expect(text).toContain('10:30');
     if (language === 'zh-CN') {
       expect(text).toContain('2026年11月23日星期一');
