@@ -86,14 +86,14 @@ export async function clinicNow(request: APIRequestContext, token: string): Prom
 export async function appointmentNow(
   request: APIRequestContext,
   manager: string,
-  options: { name: string; addressForm?: string },
+  options: { name: string; addressForm?: string; /** Book this many minutes after the current minute (default 0). */ inMinutes?: number },
 ): Promise<{ id: number; customer: Customer; slipCode: string }> {
   const customer = await freshCustomer(request, manager, options);
   const staff = await apiCall<StaffRow[]>(request, 'auth.staff', {});
   const doctor = staff.find((member) => member.role === 'doctor');
   if (!doctor) throw new Error('the demo clinic has no doctor');
   const { date, time } = await clinicNow(request, manager);
-  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), 23 * 60 + 54);
+  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + (options.inMinutes ?? 0), 23 * 60 + 54);
   const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const booked = await apiCall<{ id: number }>(
     request,

@@ -4,7 +4,9 @@
  * 1920×1080, and no Chinese character may be left on it — in the text, the fields' values and
  * placeholders, the labels a screen reader reads — except people's names, which keep their own
  * script: customers' names, forms of address and masked names, and staff names, all taken from
- * what the server sent the page (so a customer another spec made is recognised too). Two more
+ * what the server sent the page (so a customer another spec made is recognised too) — and what
+ * the clinic's staff typed themselves: notes and reasons, and a name typed in Chinese only (its
+ * English twin left empty), which the page shows as typed. Two more
  * proper names keep their script: the language switch's 中文 and the restaurants the clinic lists
  * for the ward's menus (seed 004 rule 20), which are brand names the clinic typed.
  * At 1920 px the day view's six doctor columns fit without scrolling sideways.
@@ -33,10 +35,33 @@ const PERSON_KEYS = /^(customerName|addressForm|maskedName|staffName|doctorName|
 /** Objects that are people (their `name` is a person's name). */
 const PERSON_OBJECTS = /^(customer|customers|staff|doctor|guide|actor|by|nurse|consultant|member|members|takenBy|receivedBy|updatedBy|escort|from|to)$/i;
 
-/** Collects people's names from every API answer the page receives. */
+/**
+ * Free text staff typed (a tick's note, a reason, a comment): data in the script it was typed in.
+ * So are the records the audit log shows as they were written (`diff`).
+ */
+const TYPED_KEYS = /^(note|notes|reason|comment|comments|answer|handledNote)$/;
+
+/**
+ * Collects from every API answer the page receives what keeps its own script: people's names,
+ * free text staff typed, and the clinic's own names that have no English twin (a checklist a
+ * manager made in Chinese only: `nameZh` with an empty `nameEn` is shown as typed).
+ */
 function watchNames(page: Page, names: Set<string>): void {
   const walk = (value: unknown, key: string, personObject: boolean) => {
     if (typeof value === 'string') {
+      if (TYPED_KEYS.test(key)) names.add(value);
+      // The audit log shows each change's record as it was written: every text in it is data.
+      if (key === 'diff') {
+        const leaves = (inner: unknown): void => {
+          if (typeof inner === 'string') names.add(inner);
+          else if (inner && typeof inner === 'object') for (const entry of Object.values(inner)) leaves(entry);
+        };
+        try {
+          leaves(JSON.parse(value));
+        } catch {
+          names.add(value);
+        }
+      }
       if (PERSON_KEYS.test(key) || (personObject && key === 'name')) {
         names.add(value);
         names.add(maskName(value));
@@ -49,6 +74,10 @@ function watchNames(page: Page, names: Set<string>): void {
     }
     if (value && typeof value === 'object') {
       const object = value as Record<string, unknown>;
+      for (const [inner, entry] of Object.entries(object)) {
+        const twin = inner.endsWith('Zh') ? object[`${inner.slice(0, -2)}En`] : undefined;
+        if (typeof entry === 'string' && twin === '') names.add(entry);
+      }
       // A row with a phone, a form of address or a role is a person whatever its key.
       const person = personObject || 'addressForm' in object || 'phone' in object || 'role' in object;
       for (const [inner, entry] of Object.entries(object)) walk(entry, inner, PERSON_OBJECTS.test(inner) || (person && inner === 'name'));
