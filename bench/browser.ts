@@ -214,7 +214,7 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     };
-    type Card = { visitId: number; status: string; version: number; comfort: { id: number; doneAt: string | null; missedAt: string | null }[] };
+    type Card = { visitId: number; status: string; version: number; kind: string; comfort: { id: number; doneAt: string | null; missedAt: string | null }[] };
     const minute = async (index: number) => {
       if (index % 2 === 0) await api('visits.checkIn', { appointmentId: options.nextBooking() }, deskToken);
       const cards = (await api<{ cards: Card[] }>('visits.board', {}, deskToken)).cards;
@@ -224,7 +224,14 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
         [first('called'), 'in_consultation'],
         [first('waiting'), 'called'],
       ];
-      for (const [card, to] of moves) if (card) await api('visits.transition', { visitId: card.visitId, to, expectedVersion: card.version }, deskToken);
+      for (const [card, to] of moves) {
+        if (!card) continue;
+        // A follow-up sees the consultant before it closes, and one closed within 5 minutes says why
+        // (seed 004 rules 23 and 11): the afternoon at speed closes them quickly.
+        const quickFollowUp = card.kind === 'followup' && to === 'done';
+        if (quickFollowUp) await api('followUps.consultantSeen', { visitId: card.visitId }, deskToken).catch(() => undefined);
+        await api('visits.transition', { visitId: card.visitId, to, expectedVersion: card.version, ...(quickFollowUp ? { note: 'bench: a quick follow-up' } : {}) }, deskToken);
+      }
       // A task of a customer who stays waiting (the first waiting one was just called).
       const task = cards.filter((card) => card.status === 'waiting').slice(1).flatMap((card) => card.comfort).find((candidate) => candidate.doneAt === null && candidate.missedAt === null);
       if (task) await api('comfort.complete', { taskId: task.id }, deskToken).catch(() => undefined);
