@@ -20,6 +20,7 @@ interface Card {
   visitId: number;
   version: number;
   status: string;
+  kind: string;
   comfort: Array<{ id: number; doneAt: string | null; missedAt: string | null }>;
 }
 
@@ -46,6 +47,8 @@ const CHECK_IN_ROLES = new Set(['reception', 'guide', 'manager']);
 const RECORD_ROLES = new Set(['reception', 'consultant', 'nurse', 'doctor', 'manager']);
 const COMFORT_ROLES = new Set(['reception', 'guide', 'nurse', 'consultant', 'manager']);
 const DISPLAY_ROLES = new Set(['display', 'reception', 'manager']);
+/** Who may record that a follow-up customer saw the consultant (`followUps.consultantSeen`). */
+const CONSULTANT_STEP_ROLES = new Set(['consultant', 'nurse', 'reception', 'manager']);
 const QUERIES = ['wl', 'wangli', '王', '李', 'zh', '138', '8000', 'chen', '张静', '139', 'ly', '刘'];
 /** The next status a desk moves a card to, as the board's main button does. */
 const NEXT: Record<string, string[]> = {
@@ -94,6 +97,7 @@ export async function runDesk(client: LoadClient, plan: DeskPlan, deadlineMs: nu
   let openBookings: number[] = [];
   let customerIds: number[] = [];
   let created = 0;
+  const consultantSeen = new Set<number>();
   const mine = (visitId: number) => plan.cardShare !== null && visitId % plan.staffDesks === plan.cardShare;
   const keep = (list: Card[]) => {
     for (const card of list) if (mine(card.visitId)) cards.set(card.visitId, card);
@@ -137,7 +141,16 @@ export async function runDesk(client: LoadClient, plan: DeskPlan, deadlineMs: nu
         const card = pick([...cards.values()].filter((each) => NEXT[each.status]));
         const to = card && pick(NEXT[card.status] ?? []);
         if (!card || !to) return;
-        keep([await client.call<Card>('visits.transition', { visitId: card.visitId, to, expectedVersion: card.version })]);
+        // A follow-up sees the consultant before it closes, and one closed within 5 minutes says
+        // why (seed 004 rules 23 and 11): a desk that may not record the consultant step leaves it.
+        const followUpClosing = card.kind === 'followup' && to === 'done';
+        if (followUpClosing) {
+          if (!CONSULTANT_STEP_ROLES.has(role)) return;
+          if (!consultantSeen.has(card.visitId)) await client.call('followUps.consultantSeen', { visitId: card.visitId });
+          consultantSeen.add(card.visitId);
+        }
+        const note = followUpClosing ? { note: 'load: a quick follow-up' } : {};
+        keep([await client.call<Card>('visits.transition', { visitId: card.visitId, to, expectedVersion: card.version, ...note })]);
       }],
     );
     if (RECORD_ROLES.has(role)) {
