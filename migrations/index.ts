@@ -24,6 +24,7 @@ import * as m020 from './020-edit-versions';
 import * as m021 from './021-privacy';
 import * as m022 from './022-report-care';
 import * as m025 from './025-specialty-en';
+import * as m026 from './026-consent-signature';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '021-privacy': m021,
   '022-report-care': m022,
   '025-specialty-en': m025,
+  '026-consent-signature': m026,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

@@ -376,6 +376,7 @@ export const schemaColumns = {
     taken_by: 'INTEGER NOT NULL',
     withdrawn_at: 'TEXT',
     withdrawn_by: 'INTEGER',
+    signature: 'TEXT',
   },
   access_log: {
     id: 'INTEGER PRIMARY KEY',

@@ -198,6 +198,8 @@ export interface ConsentsTable {
   taken_by: number;
   withdrawn_at: string | null;
   withdrawn_by: number | null;
+  /** The signature drawn on a tablet, a PNG data URL (migration 026); NULL when signed on paper. */
+  signature: Generated<string | null>;
 }
 
 export interface AccessLogTable {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
+import { signatureOf } from '../../tests/helpers/signature';
 import { seedDemoClinic } from '../demo/seed-demo';
 import { createScheduler } from './scheduler';
 import { resolveDayShifts } from './roster-shifts';
@@ -136,7 +137,7 @@ describe('consent to follow-up calls (issue 20)', () => {
     expect(step).toEqual({ attempts: 0, status: 'open' });
 
     // She consents again: back on everyone's list.
-    await ok('privacy.recordConsent', { customerId: 2, purpose: 'followUpCalls', method: 'tablet' });
+    await ok('privacy.recordConsent', { customerId: 2, purpose: 'followUpCalls', method: 'tablet', signature: signatureOf('2') });
     expect((await callList()).map((row) => row.customer.id)).toEqual([1, 2]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createStayClinic, POSITIVE_SCREEN, type StayClinic } from '../../tests/helpers/stay-fixture';
+import { signatureOf } from '../../tests/helpers/signature';
 import { customerTables } from '../db/repositories/customer-graph';
 import { NOTIFICATION_RULES } from './notification-rules/index';
 import { createScheduler } from './scheduler';
@@ -68,7 +69,7 @@ async function customerEverywhere(name: string, phone: string) {
   const followUp = await value<{ visitId: number }>('visits.checkIn', { appointmentId: booked.appointment.id }, tokens.reception);
   await value('followUps.consultantSeen', { visitId: followUp.visitId }, tokens.consultant);
   await value('surveys.submit', { source: 'staff', customerId: first.customerId, scores: { reception: 5, waiting: 4 }, recommend: 9, comments: '很好' }, tokens.reception);
-  await value('privacy.recordConsent', { customerId: first.customerId, purpose: 'medical', method: 'tablet' }, tokens.reception);
+  await value('privacy.recordConsent', { customerId: first.customerId, purpose: 'medical', method: 'tablet', signature: signatureOf('first') }, tokens.reception);
   await value('customers.get', { id: first.customerId, screen: 'customerPage' }, tokens.reception);
   // Hours later, what is overdue about her is told (a notification names her rows).
   (clinic.core.clock as unknown as { advance(ms: number): void }).advance(3 * 60 * 60_000);
@@ -90,6 +91,8 @@ it('holds a row of every table that refers to her, found from the schema, and no
   expect(Object.keys(copy.tables).sort()).toEqual([...linked].sort());
   expect(Object.entries(copy.tables).filter(([, rows]) => rows.length === 0).map(([table]) => table)).toEqual([]);
   expect(copy.tables.customers).toEqual([expect.objectContaining({ id: herId, name: '欧阳雪晴' })]);
+  // Her consent signed on the tablet comes with the signature she drew.
+  expect(copy.tables.consents).toEqual([expect.objectContaining({ method: 'tablet', signature: signatureOf('first') })]);
   // Another customer of the same day is in none of it.
   const other = await clinic.inConsultation('林可欣', '13944445555');
   const again = await value<{ tables: Record<string, Record<string, unknown>[]> }>('privacy.export', { customerId: herId }, clinic.tokens.manager);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
 import { maskName } from '../../shared/domain/masking';
+import { signatureOf } from '../../tests/helpers/signature';
 import { runPrivacyMaintenance } from '../core/privacy-maintenance';
 import { waitRedRule } from './notification-rules/visit-waits';
 import { createScheduler } from './scheduler';
@@ -71,6 +72,7 @@ async function customerEverywhere(name: string, phone: string, note: string, opt
     await value('visits.transition', { visitId: visit.visitId, to, expectedVersion: card?.version, ...(to === 'called' && roomId ? { roomId } : {}) }, tokens.reception);
   }
   await value('privacy.recordConsent', { customerId: customer.id, purpose: 'medical', method: 'paper', note: '纸质同意书 A-17' }, tokens.reception);
+  await value('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet', signature: signatureOf(phone) }, tokens.reception);
   await value('customers.get', { id: customer.id, screen: 'customerPage' }, tokens.reception);
   return { id: customer.id, appointmentId: appointment.id, visitId: visit.visitId };
 }
@@ -78,8 +80,17 @@ async function customerEverywhere(name: string, phone: string, note: string, opt
 describe('consents', () => {
   it('records one in force per purpose with the text version, refuses a second, withdraws once; a new text version is a new version', async () => {
     const customer = await value<{ id: number }>('customers.create', { name: '温雅', phone: '13911112222' }, tokens.reception);
-    const given = await value<{ id: number; textVersion: number; takenBy: string }>('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet' }, tokens.reception);
-    expect(given).toMatchObject({ textVersion: 1, takenBy: '陈前台' });
+    // Signed on a tablet: the drawn signature is required, a PNG, and kept with the consent; paper has none.
+    const signature = signatureOf('温雅');
+    expect(await call('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet' }, tokens.reception)).toMatchObject({ ok: false, status: 400, error: { path: ['signature'] } });
+    expect(await call('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'paper', signature }, tokens.reception)).toMatchObject({ ok: false, status: 400, error: { path: ['signature'] } });
+    for (const odd of ['data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,PHN2Zz4=', `${signature}"><script>`, `data:image/png;base64,iVBORw0KGgo${'A'.repeat(200_000)}`]) {
+      expect(await call('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet', signature: odd }, tokens.reception)).toMatchObject({ ok: false, status: 400, error: { path: ['signature'] } });
+    }
+    expect((await value<{ consents: unknown[] }>('privacy.consents', { customerId: customer.id })).consents).toEqual([]);
+    const given = await value<{ id: number; textVersion: number; takenBy: string; signature: string }>('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet', signature }, tokens.reception);
+    expect(given).toMatchObject({ textVersion: 1, takenBy: '陈前台', method: 'tablet', signature });
+    expect(await value('privacy.consents', { customerId: customer.id }, tokens.nurse)).toMatchObject({ consents: [{ id: given.id, signature }] });
     expect(await call('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'paper' }, tokens.reception)).toMatchObject({ ok: false, status: 409, error: { path: ['purpose'] } });
     expect(await value('privacy.consents', { customerId: customer.id }, tokens.nurse)).toMatchObject({ inForce: ['followUpCalls'] });
 
@@ -156,6 +167,9 @@ describe('erasure', () => {
     // The raw bytes of the database, its WAL and every notification.
     const file = join(dir, 'frontdesk.sqlite');
     const bytes = [readFileSync(file), ...(existsSync(`${file}-wal`) ? [readFileSync(`${file}-wal`)] : [])];
+    // Her signature, drawn on the tablet, goes with them (its base64 is what the file held).
+    const signature = signatureOf(phone).slice('data:image/png;base64,'.length);
+    expect(bytes.some((chunk) => chunk.includes(Buffer.from(signature)))).toBe(false);
     for (const secret of [name, phone, note]) {
       for (const chunk of bytes) expect(chunk.includes(Buffer.from(secret, 'utf8')), `${secret} in the file`).toBe(false);
     }
@@ -179,6 +193,9 @@ describe('erasure', () => {
     // Her phone is gone at once; her identity stays with her records while held.
     const card = await core.database.db.selectFrom('customers').select(['name', 'phone', 'notes']).where('id', '=', her.id).executeTakeFirstOrThrow();
     expect(card).toEqual({ name: '慕容秋水', phone: `erased:${String(her.id)}`, notes: '' });
+    // Her signed consents are part of the records the law holds: the drawn signature stays with them.
+    const signed = await core.database.db.selectFrom('consents').select('signature').where('customer_id', '=', her.id).where('method', '=', 'tablet').executeTakeFirstOrThrow();
+    expect(signed.signature).toBe(signatureOf('13966667777'));
 
     // The day after the hold ends, the upkeep erases her.
     (core.clock as unknown as { set(to: string): void }).set('2041-11-25T02:00:00.000Z');

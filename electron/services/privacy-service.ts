@@ -46,6 +46,7 @@ const toConsent = (row: ConsentRow): ConsentView => ({
   textVersion: row.text_version,
   withdrawnAt: row.withdrawn_at,
   withdrawnBy: row.withdrawn_by_name,
+  signature: row.signature,
 });
 
 /** The customer, refused when unknown or already erased (an erased record is out of every screen). */
@@ -81,13 +82,18 @@ export function createPrivacyService() {
       return { consents, inForce: CONSENT_PURPOSES.filter((purpose) => consents.some((consent) => consent.purpose === purpose && consent.withdrawnAt === null)) };
     },
 
-    async recordConsent(db: Db, input: { customerId: number; purpose: ConsentPurpose; method: ConsentMethod; note?: string | undefined }, staffId: number, now: Date) {
+    async recordConsent(
+      db: Db,
+      input: { customerId: number; purpose: ConsentPurpose; method: ConsentMethod; note?: string | undefined; signature?: string | undefined },
+      staffId: number,
+      now: Date,
+    ) {
       await requireLiveCustomer(db, input.customerId);
       const text = await currentConsentText(db, input.purpose);
       if (!text) throw new AppError('invalid', 'privacy.error.noText', { path: ['purpose'] });
       const inForce = (await consentsOf(db, input.customerId)).find((row) => row.purpose === input.purpose && row.withdrawn_at === null);
       if (inForce) throw new AppError('conflict', 'privacy.error.alreadyGiven', { path: ['purpose'], params: { by: inForce.taken_by_name }, details: { consentId: inForce.id } });
-      const id = await insertConsent(db, { customer_id: input.customerId, purpose: input.purpose, text_id: text.id, method: input.method, note: input.note ?? '', given_at: now.toISOString(), taken_by: staffId });
+      const id = await insertConsent(db, { customer_id: input.customerId, purpose: input.purpose, text_id: text.id, method: input.method, note: input.note ?? '', given_at: now.toISOString(), taken_by: staffId, signature: input.signature ?? null });
       const saved = (await consentsOf(db, input.customerId)).find((row) => row.id === id);
       if (!saved) throw new Error('saved consent vanished');
       return toConsent(saved);

@@ -12,6 +12,17 @@ import { defineMethod } from './define';
 /** Who works with customer records (as `customers.get`). */
 const RECORD_ROLES = ['reception', 'consultant', 'nurse', 'doctor', 'manager'] as const;
 
+/**
+ * A signature drawn on a tablet: a PNG as a data URL (what a canvas gives), at most ~150 KB of
+ * image. Checked to be a PNG (its base64 starts with the PNG signature), so the page and the
+ * printed copy only ever show an image.
+ */
+export const SIGNATURE_MAX_CHARS = 200_000;
+export const signatureSchema = z
+  .string()
+  .max(SIGNATURE_MAX_CHARS, { message: 'privacy.validation.signatureTooLarge' })
+  .regex(/^data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, { message: 'privacy.validation.signaturePng' });
+
 export const consentSchema = z.object({
   id: idSchema,
   purpose: z.enum(CONSENT_PURPOSES),
@@ -22,6 +33,8 @@ export const consentSchema = z.object({
   textVersion: z.number().int().positive(),
   withdrawnAt: instantSchema.nullable(),
   withdrawnBy: z.string().nullable(),
+  /** The signature drawn on a tablet (a PNG data URL); null when signed on paper and noted. */
+  signature: z.string().nullable(),
 });
 export type ConsentView = z.infer<typeof consentSchema>;
 
@@ -79,8 +92,17 @@ export const privacyMethods = {
   'privacy.recordConsent': defineMethod({
     summary: 'Record a consent for a purpose (the current text version)',
     input: z
-      .object({ customerId: idSchema, purpose: z.enum(CONSENT_PURPOSES), method: z.enum(CONSENT_METHODS), note: z.string().trim().max(200).optional() })
-      .strict(),
+      .object({
+        customerId: idSchema,
+        purpose: z.enum(CONSENT_PURPOSES),
+        method: z.enum(CONSENT_METHODS),
+        note: z.string().trim().max(200).optional(),
+        /** Required when signed on a tablet (the customer draws it); none for paper. */
+        signature: signatureSchema.optional(),
+      })
+      .strict()
+      .refine((input) => input.method !== 'tablet' || input.signature !== undefined, { message: 'privacy.validation.signatureRequired', path: ['signature'] })
+      .refine((input) => input.method !== 'paper' || input.signature === undefined, { message: 'privacy.validation.signatureOnPaper', path: ['signature'] }),
     output: consentSchema,
     roles: RECORD_ROLES,
     writes: true,

@@ -20,8 +20,12 @@ export interface CustomerCopyInput {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** A signature drawn on a tablet (consents.signature): printed as the image, not its base64. */
+const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
+
 function cell(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && PNG_DATA_URL.test(value)) return `<img class="signature" src="${value}" alt="signature">`;
   if (typeof value === 'object') return escape(JSON.stringify(value));
   return escape(String(value));
 }
@@ -56,6 +60,7 @@ h1 { font-size: 15pt; margin: 0 0 4pt; } h2 { font-size: 11pt; margin: 12pt 0 4p
 p.meta { color: #444; margin: 0 0 8pt; }
 table { border-collapse: collapse; width: 100%; table-layout: auto; } th, td { border: 0.5pt solid #999; padding: 2pt 3pt; vertical-align: top; text-align: left; overflow-wrap: anywhere; word-break: break-word; }
 th { background: #eef2f4; font-weight: 600; } tr { break-inside: avoid; }
+img.signature { max-height: 24mm; max-width: 70mm; }
 table.card { width: 100%; margin-bottom: 6pt; break-inside: avoid; } table.card th { width: 28%; white-space: nowrap; }
 </style></head>
 <body class="paper-a4"><h1>${escape(t('privacy.copy.title', { id: input.customerId }))}</h1>

@@ -26,8 +26,24 @@ test('record a consent on a tablet, see who looked, export, erase, and find her 
   const dialog = tablet.getByRole('dialog');
   await expect(dialog).toContainText(/第 1 版|version 1/);
   await dialog.getByRole('radio', { name: /平板签字|Signed on a tablet/ }).check();
+  // Not yet signed: the dialog asks for the signature and records nothing.
   await dialog.getByRole('button', { name: /登记同意|Record consent/ }).click();
-  await expect(card.getByRole('row', { name: /医疗信息|Medical information/ })).toContainText(/有效|In force/);
+  await expect(dialog.getByRole('alert')).toContainText(/签名框还是空的|still empty/);
+  // She signs in the box with her finger (a stroke across it).
+  const box = dialog.getByTestId('signature-box');
+  const area = await box.boundingBox();
+  if (!area) throw new Error('the signature box has no size');
+  await tablet.mouse.move(area.x + 30, area.y + area.height * 0.6);
+  await tablet.mouse.down();
+  for (let step = 1; step <= 12; step += 1) await tablet.mouse.move(area.x + 30 + step * 20, area.y + area.height * (0.6 - 0.3 * Math.sin(step / 2)), { steps: 2 });
+  await tablet.mouse.up();
+  await expect(box).toHaveAttribute('data-empty', 'false');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: /登记同意|Record consent/ }).click();
+  const medicalRow = card.getByRole('row', { name: /医疗信息|Medical information/ });
+  await expect(medicalRow).toContainText(/有效|In force/);
+  // Her signature is shown beside the consent.
+  await expect(medicalRow.getByRole('img', { name: /顾客在平板上的签名|signature on the tablet/ })).toBeVisible();
   await expect(card).not.toContainText(/尚未签署医疗信息同意书|No medical-information consent yet/);
 
   // A manager at the lobby PC: who has looked (reception's read from her page, then the manager's own).
@@ -47,7 +63,7 @@ test('record a consent on a tablet, see who looked, export, erase, and find her 
   const file = await (await download).path();
   const copy = JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, Record<string, unknown>[]> };
   expect(copy.tables.customers?.[0]).toMatchObject({ id: customer.id, name: customer.name, notes: '对青霉素过敏' });
-  expect(copy.tables.consents?.[0]).toMatchObject({ purpose: 'medical', method: 'tablet' });
+  expect(copy.tables.consents?.[0]).toMatchObject({ purpose: 'medical', method: 'tablet', signature: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/) as unknown });
 
   // Erase: the button waits for her name.
   await page.getByTestId('privacy-erase').click();

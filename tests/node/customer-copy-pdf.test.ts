@@ -38,6 +38,22 @@ it("prints her copy on A4 with her card, her consents and each table's rows, in 
   };
   const customer = (await call('customers.create', { name: '上官婉儿', phone: '13912345678', notes: '对乳胶过敏' })) as { id: number };
   await call('privacy.recordConsent', { customerId: customer.id, purpose: 'medical', method: 'paper' });
+  // Her consent to follow-up calls, signed on a tablet: a stroke drawn on a canvas, as the tablet sends it.
+  const drawing = await browser.newPage();
+  const signature = await drawing.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 600;
+    canvas.height = 180;
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+    context.lineWidth = 3;
+    context.beginPath();
+    context.moveTo(20, 120);
+    for (let x = 20; x <= 560; x += 10) context.lineTo(x, 90 + 50 * Math.sin(x / 40));
+    context.stroke();
+    return canvas.toDataURL('image/png');
+  });
+  await drawing.close();
+  await call('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet', signature });
   const copy = (await call('privacy.export', { customerId: customer.id })) as { customerId: number; generatedAt: string; tables: Record<string, Record<string, unknown>[]> };
   for (const language of ['zh-CN', 'en'] as const) {
     const page = await browser.newPage();
@@ -55,5 +71,9 @@ it("prints her copy on A4 with her card, her consents and each table's rows, in 
     // A heading for each table her copy holds rows of.
     for (const table of Object.keys(copy.tables).filter((name) => (copy.tables[name] ?? []).length > 0)) expect(text).toContain(table);
     expect(/Pages:\s+\d+/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))).not.toBeNull();
+    // Her signature is printed as the image she drew, not as its base64.
+    expect(text).not.toContain('iVBORw0KGgo');
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(1);
   }
 }, 60_000);

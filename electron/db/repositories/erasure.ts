@@ -82,7 +82,7 @@ const ERASED = '[已删除]';
  * identity with her treatment records (`keepIdentity`). In every row that is hers (appointments,
  * visits, events, tasks, consents, the audit log's rows about her, notifications about her visits …),
  * each text column is swept of her name, phone, address form and notes, and columns named as notes
- * are emptied (not while her treatment records are held).
+ * or signatures are emptied (not while her treatment records are held: a signed consent is part of them).
  */
 export async function scrubCustomer(db: Db, customerId: number, { keepIdentity }: { keepIdentity: boolean }): Promise<void> {
   const card = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirstOrThrow();
@@ -93,7 +93,8 @@ export async function scrubCustomer(db: Db, customerId: number, { keepIdentity }
     const texts = info.rows.filter((column) => column.type.toUpperCase() === 'TEXT' && column.pk === 0);
     for (const column of texts) {
       const ref = sql.ref(column.name);
-      if (!keepIdentity && /(^|_)notes?$/.test(column.name)) {
+      // Notes, and a signature drawn on a tablet (a consent's, migration 026), are emptied whole.
+      if (!keepIdentity && /(^|_)(notes?|signature)$/.test(column.name)) {
         await sql`UPDATE ${sql.table(table)} SET ${ref} = ${column.notnull ? '' : null} WHERE (${where(customerId)}) AND ${ref} <> ''`.execute(db);
         continue;
       }

@@ -41,6 +41,7 @@ export function consentsOf(db: Db, customerId: number) {
       'c.note',
       'c.given_at',
       'c.withdrawn_at',
+      'c.signature',
       't.version as text_version',
       'taker.name as taken_by_name',
       'withdrawer.name as withdrawn_by_name',
@@ -59,7 +60,7 @@ export async function hasConsent(db: Db, customerId: number, purpose: ConsentPur
 
 export async function insertConsent(
   db: Db,
-  row: { customer_id: number; purpose: ConsentPurpose; text_id: number; method: ConsentMethod; note: string; given_at: string; taken_by: number },
+  row: { customer_id: number; purpose: ConsentPurpose; text_id: number; method: ConsentMethod; note: string; given_at: string; taken_by: number; signature: string | null },
 ): Promise<number> {
   return (await db.insertInto('consents').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

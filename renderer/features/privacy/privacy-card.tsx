@@ -3,7 +3,7 @@
  * whoever works with her record; for managers, who has seen the record, her copy of her data
  * (PIPL Art. 45) and erasure (Art. 47).
  */
-import { App, Button, Card, Flex, Input, Modal, Radio, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Image, Input, Modal, Radio, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ConsentView } from '../../../shared/contract/privacy';
 import { CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose } from '../../../shared/domain/privacy';
@@ -11,6 +11,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
+import { SignatureBox } from '../../ui/signature-pad';
 import { formatClinicDateTime } from '../customers/format-clinic-date-time';
 import { AccessLogTable, EraseDialog, ExportButton, PrintCopyButton } from './privacy-manager-tools';
 
@@ -60,11 +61,18 @@ export function PrivacyCard({ customerId, customerName, viewer, timeZone, onEras
         const shown = row.current ?? row.last;
         if (!shown) return null;
         return (
-          <Typography.Text type="secondary" className="privacy-detail">
-            {t('privacy.consents.given', { at: at(shown.givenAt), by: shown.takenBy, version: shown.textVersion })}
-            {shown.note ? ` · ${shown.note}` : ''}
-            {shown.withdrawnAt ? ` · ${t('privacy.consents.withdrawnAt', { at: at(shown.withdrawnAt), by: shown.withdrawnBy ?? '—' })}` : ''}
-          </Typography.Text>
+          <Flex vertical gap={4} align="start">
+            <Typography.Text type="secondary" className="privacy-detail">
+              {t('privacy.consents.given', { at: at(shown.givenAt), by: shown.takenBy, version: shown.textVersion })}
+              {` · ${t(`privacy.method.${shown.method}`)}`}
+              {shown.note ? ` · ${shown.note}` : ''}
+              {shown.withdrawnAt ? ` · ${t('privacy.consents.withdrawnAt', { at: at(shown.withdrawnAt), by: shown.withdrawnBy ?? '—' })}` : ''}
+            </Typography.Text>
+            {shown.signature ? (
+              // The drawn signature, small; a tap shows it whole.
+              <Image src={shown.signature} alt={t('privacy.signature.alt')} width={120} height={36} style={{ objectFit: 'contain', background: '#fafafa', border: '1px solid #f0f0f0' }} data-testid="consent-signature" />
+            ) : null}
+          </Flex>
         );
       },
     },
@@ -131,6 +139,8 @@ function RecordConsent({ customerId, purpose, onClose }: { customerId: number; p
   const record = useApiMutation('privacy.recordConsent');
   const [method, setMethod] = useState<ConsentMethod>('paper');
   const [note, setNote] = useState('');
+  const [signature, setSignature] = useState<string | null>(null);
+  const [unsigned, setUnsigned] = useState(false);
   const text = texts.data?.texts.find((candidate) => candidate.purpose === purpose);
   return (
     <Modal
@@ -139,15 +149,20 @@ function RecordConsent({ customerId, purpose, onClose }: { customerId: number; p
       okText={t('privacy.consents.record')}
       confirmLoading={record.isPending}
       onCancel={onClose}
-      onOk={() =>
-        record
-          .mutateAsync({ customerId, purpose, method, ...(note.trim() ? { note: note.trim() } : {}) })
+      onOk={() => {
+        // On a tablet the customer signs in the box first (the server refuses a tablet consent without it).
+        if (method === 'tablet' && !signature) {
+          setUnsigned(true);
+          return;
+        }
+        return record
+          .mutateAsync({ customerId, purpose, method, ...(note.trim() ? { note: note.trim() } : {}), ...(method === 'tablet' && signature ? { signature } : {}) })
           .then(() => {
             void message.success(t('privacy.consents.recorded'));
             onClose();
           })
-          .catch((error: unknown) => void message.error(errorMessage(error, t)))
-      }
+          .catch((error: unknown) => void message.error(errorMessage(error, t)));
+      }}
     >
       <Flex vertical gap={12}>
         {text ? (
@@ -159,6 +174,21 @@ function RecordConsent({ customerId, purpose, onClose }: { customerId: number; p
           <Radio value="paper">{t('privacy.method.paper')}</Radio>
           <Radio value="tablet">{t('privacy.method.tablet')}</Radio>
         </Radio.Group>
+        {method === 'tablet' ? (
+          <Flex vertical gap={4}>
+            <SignatureBox
+              onChange={(png) => {
+                setSignature(png);
+                if (png) setUnsigned(false);
+              }}
+            />
+            {unsigned ? (
+              <Typography.Text type="danger" role="alert">
+                {t('privacy.signature.empty')}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        ) : null}
         <Input aria-label={t('privacy.consents.note')} placeholder={t('privacy.consents.note')} count={{ show: true, max: 200 }} value={note} onChange={(event) => setNote(event.target.value)} />
       </Flex>
     </Modal>
