@@ -204,11 +204,13 @@ export async function runDesk(client: LoadClient, plan: DeskPlan, deadlineMs: nu
 
 /** The manager books a new customer for now (override: any hour, any roster), to be checked in by a desk. */
 async function bookNow(client: LoadClient, plan: DeskPlan, newCustomer: () => Promise<number>, pick: <T>(items: readonly T[]) => T | undefined) {
-  const now = new Date(plan.serverNow + (performance.now() - plan.clockReadAtMs));
+  const customerId = await newCustomer();
+  // The next minute, not this one: under load the call can arrive after the minute has turned, and
+  // a time already past is refused (as it is at the desk).
+  const now = new Date(plan.serverNow + (performance.now() - plan.clockReadAtMs) + 60_000);
   const clock = new Intl.DateTimeFormat('en-GB', { timeZone: plan.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
   const minutes = Math.min(Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5)), 23 * 60 + 54);
   const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  const customerId = await newCustomer();
   await client.call('appointments.create', {
     customerId,
     doctorId: pick(plan.doctors),
