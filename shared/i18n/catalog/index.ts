@@ -1,4 +1,7 @@
-/** Every domain's messages, for the test that no two domains share a key. */
+/**
+ * Every domain's messages: merged into the Chinese and English catalogues (../zh.ts, ../en.ts), and
+ * read by the test that no two domains share a key.
+ */
 import { coreMessages } from './core';
 import { customersMessages } from './customers';
 import { appointmentsMessages } from './appointments';
@@ -17,6 +20,8 @@ import { privacyMessages } from './privacy';
 import { reportMessages } from './report';
 import { staysMessages } from './stays';
 import { devicesMessages } from './devices';
+import { reportCareMessages } from './report-care';
+import { followUpsMessages } from './follow-ups';
 
 export const catalogs = {
   core: coreMessages,
@@ -37,4 +42,6 @@ export const catalogs = {
   report: reportMessages,
   stays: staysMessages,
   devices: devicesMessages,
+  reportCare: reportCareMessages,
+  followUps: followUpsMessages,
 };
