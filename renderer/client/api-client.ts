@@ -5,7 +5,8 @@
  */
 import { ApiCallError } from '../../shared/contract/errors';
 import type { ChangeNotice } from '../../shared/contract/events';
-import { findMethod, type InputOf, type MethodName, type OutputOf } from '../../shared/contract/index';
+import type { InputOf, MethodName, OutputOf } from '../../shared/contract/index';
+import { methodFacts } from '../../shared/contract/method-table';
 import { translate, type Language } from '../../shared/i18n/messages';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
@@ -62,7 +63,7 @@ export function createApiClient(transport: Transport, language: () => Language):
         if (result.error.code === 'disk_full') setDiskFull(true);
         throw new ApiCallError(result.error);
       }
-      if (findMethod(method)?.writes) setDiskFull(false);
+      if (methodFacts(method)?.writes) setDiskFull(false);
       if (method === 'auth.signIn') {
         hasSession = true;
         const { token, staff } = result.value as { token: string; staff: { role: string } };

@@ -8,7 +8,7 @@
  * so it lands exactly once — or refused at once (`offline`); never silently lost.
  */
 import type { ChangeNotice } from '../../shared/contract/events';
-import { findMethod } from '../../shared/contract/index';
+import { methodFacts } from '../../shared/contract/method-table';
 import { createDeviceLink, newIdempotencyKey, QUEUEABLE_WHILE_OFFLINE, type DeviceLink } from './device-link';
 import { followEventStream } from './event-stream';
 import type { CallResult, ConnectionState, StreamStart, Transport } from './transport';
@@ -185,7 +185,7 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   const transport: Transport = {
     kind: 'http',
     async call(method, input) {
-      const writes = findMethod(method)?.writes === true;
+      const writes = methodFacts(method)?.writes === true;
       const key = writes ? newIdempotencyKey() : null;
       if (writes && link.state().offlineSince !== null && QUEUEABLE_WHILE_OFFLINE.has(method)) {
         return enqueue(method, input, key!);

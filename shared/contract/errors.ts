@@ -2,7 +2,6 @@
  * The one error shape of the contract, the same over IPC and HTTP:
  * `{code, message, path?}` with `message` already in the caller's language.
  */
-import { z } from 'zod';
 import type { MessageKey } from '../i18n/messages';
 
 export const ERROR_CODES = [
@@ -44,15 +43,14 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   too_many: 429,
 };
 
-export const apiErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  path: z.array(z.union([z.string(), z.number()])).optional(),
+/** The error every method answers with (a plain type: the console's first screen evaluates no zod for it). */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  path?: (string | number)[];
   /** Extra facts a client can act on, e.g. the id of the existing record in a conflict. */
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-
-export type ApiError = z.infer<typeof apiErrorSchema>;
+  details?: Record<string, unknown>;
+}
 
 /**
  * Thrown by services: a code, a message key of the catalogue and its parameters. The dispatcher

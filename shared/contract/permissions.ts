@@ -4,11 +4,12 @@
  * it then refuses, and no hand-written list of roles can drift from the contract.
  */
 import type { Role } from '../domain/roles';
-import { contract, type MethodName } from './index';
+import type { MethodName } from './index';
+import { METHOD_TABLE } from './method-table';
 
 /** The roles that may call `method` (for a public method, every signed-in role). */
 export function rolesAllowed(method: MethodName): readonly Role[] {
-  const roles = contract[method].roles;
+  const roles = METHOD_TABLE[method].roles;
   return roles === 'public' ? [] : roles;
 }
 
@@ -18,6 +19,6 @@ export function rolesAllowed(method: MethodName): readonly Role[] {
  * @example mayCall('nurse', 'visits.checkIn') // false
  */
 export function mayCall(role: Role, method: MethodName): boolean {
-  const roles = contract[method].roles;
+  const roles = METHOD_TABLE[method].roles;
   return roles === 'public' || roles.includes(role);
 }
