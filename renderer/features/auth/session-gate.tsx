@@ -6,7 +6,7 @@
  */
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { Flex, Spin } from 'antd';
-import { lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
@@ -15,8 +15,6 @@ import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
 import { PageBoundary } from '../../ui/page-boundary';
 import { isDisplayPath } from '../display/display-path';
-import { ChangePinPage } from './change-pin-page';
-import { SignInPage } from './sign-in-page';
 import { useIdleLock } from './use-idle-lock';
 
 type Phase = 'checking' | 'signedOut' | 'signedIn' | 'locked';
@@ -27,6 +25,14 @@ const SESSION_RETRY_MS = 3000;
 
 // The lobby TV's page is its own chunk: the console's desks never load it, and the TV loads little else.
 const DisplayPage = lazy(() => import('../display/display-page').then((module) => ({ default: module.DisplayPage })));
+// Signing in and choosing a PIN (forms: react-hook-form and zod) are chunks of their own too: a
+// reload with a session — the board reception reopens all day — renders without them. The sign-in
+// page is also the lock screen, so once signed in it is fetched while the console is idle, ready
+// for a lock when the server may not answer (docs/performance.md, 2026-12-04 evening).
+const loadSignIn = () => import('./sign-in-page');
+const SignInPage = lazy(() => loadSignIn().then((module) => ({ default: module.SignInPage })));
+const ChangePinPage = lazy(() => import('./change-pin-page').then((module) => ({ default: module.ChangePinPage })));
+const PREFETCH_SIGN_IN_MS = 2000;
 
 export function SessionGate() {
   const api = useApi();
@@ -136,19 +142,36 @@ export function SessionGate() {
   const displayRole = session?.staff.role === 'display';
   const showDisplay = displayRole || isDisplayPath();
   useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockIdle);
+  // The lock screen's code, fetched once the first screen is up (a lock must not wait on the network).
+  useEffect(() => {
+    if (phase !== 'signedIn') return undefined;
+    const timer = window.setTimeout(() => void loadSignIn().catch(() => undefined), PREFETCH_SIGN_IN_MS);
+    return () => window.clearTimeout(timer);
+  }, [phase]);
 
-  if (phase === 'checking') {
+  const loading = (
+    <Flex align="center" justify="center" style={{ height: '100vh' }}>
+      <Spin size="large" tip={t('app.loading')}>
+        <div style={{ width: 120, height: 80 }} />
+      </Spin>
+    </Flex>
+  );
+  if (phase === 'checking') return loading;
+  if (phase === 'signedOut' || !session) {
     return (
-      <Flex align="center" justify="center" style={{ height: '100vh' }}>
-        <Spin size="large" tip={t('app.loading')}>
-          <div style={{ width: 120, height: 80 }} />
-        </Spin>
-      </Flex>
+      <Suspense fallback={loading}>
+        <SignInPage mode="signIn" onSignedIn={signedIn} initialRole={isDisplayPath() ? 'display' : undefined} />
+      </Suspense>
     );
   }
-  if (phase === 'signedOut' || !session) return <SignInPage mode="signIn" onSignedIn={signedIn} initialRole={isDisplayPath() ? 'display' : undefined} />;
   // A first or reset PIN: nothing but choosing one's own (the server refuses every other call too).
-  if (phase === 'signedIn' && session.mustChangePin) return <ChangePinPage session={session} onChanged={signedIn} onSignOut={signOut} />;
+  if (phase === 'signedIn' && session.mustChangePin) {
+    return (
+      <Suspense fallback={loading}>
+        <ChangePinPage session={session} onChanged={signedIn} onSignOut={signOut} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <div inert={phase === 'locked'} aria-hidden={phase === 'locked'} style={phase === 'locked' ? { display: 'none' } : undefined}>
@@ -160,7 +183,12 @@ export function SessionGate() {
           <AppShell session={session} onLock={lockNow} onSignOut={signOut} onSessionChanged={setSession} />
         )}
       </div>
-      {phase === 'locked' && <SignInPage mode="locked" lockReason={lockReason} lockedBy={session.staff.name} onSignedIn={signedIn} />}
+      {phase === 'locked' && (
+        // The screen underneath is hidden already: while the lock screen's code loads, a spinner covers it.
+        <Suspense fallback={loading}>
+          <SignInPage mode="locked" lockReason={lockReason} lockedBy={session.staff.name} onSignedIn={signedIn} />
+        </Suspense>
+      )}
     </>
   );
 }

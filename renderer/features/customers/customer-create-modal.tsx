@@ -1,8 +1,11 @@
-import { Modal } from 'antd';
-import { memo } from 'react';
+import { Flex, Modal, Spin } from 'antd';
+import { lazy, memo, Suspense } from 'react';
 import type { CreateCustomerInput, Customer } from '../../../shared/contract/customers';
 import { useI18n } from '../../i18n/i18n';
-import { CustomerForm } from './customer-form';
+
+// The form (react-hook-form, the customer schema) loads when the dialog first opens: the board
+// carries this dialog, and its first screen should not (docs/performance.md, 2026-12-04 evening).
+const CustomerForm = lazy(() => import('./customer-form').then((module) => ({ default: module.CustomerForm })));
 
 interface CustomerCreateModalProps {
   open: boolean;
@@ -22,7 +25,17 @@ export const CustomerCreateModal = memo(function CustomerCreateModal({ open, ini
   const { t } = useI18n();
   return (
     <Modal open={open} title={t('customers.newTitle')} onCancel={onClose} footer={null} width={640} destroyOnHidden>
-      {open ? <CustomerForm initial={initial} onSaved={onCreated} onCancel={onClose} onOpenExisting={onOpenExisting} /> : null}
+      {open ? (
+        <Suspense
+          fallback={
+            <Flex justify="center" style={{ padding: 48 }}>
+              <Spin />
+            </Flex>
+          }
+        >
+          <CustomerForm initial={initial} onSaved={onCreated} onCancel={onClose} onOpenExisting={onOpenExisting} />
+        </Suspense>
+      ) : null}
     </Modal>
   );
 });

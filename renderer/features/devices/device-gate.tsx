@@ -4,12 +4,14 @@
  * under a banner. The desktop app (IPC) always passes straight through.
  */
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApi } from '../../client/api-context';
 import { OfflineBanner } from './offline-banner';
-import { PairingPage } from './pairing-page';
-import { RemovedPage } from './removed-page';
 import { useDeviceLink } from './use-device-link';
+
+// Seen by a tablet once, when it is paired or removed: chunks of their own, out of every desk's first screen.
+const PairingPage = lazy(() => import('./pairing-page').then((module) => ({ default: module.PairingPage })));
+const RemovedPage = lazy(() => import('./removed-page').then((module) => ({ default: module.RemovedPage })));
 
 export function DeviceGate({ children }: { children: ReactNode }) {
   const api = useApi();
@@ -27,9 +29,19 @@ export function DeviceGate({ children }: { children: ReactNode }) {
     if (link.device === 'removed') api.forgetSession();
   }, [api, link.device]);
   if (link.device === 'removed' && !pairAgain) {
-    return <RemovedPage onPairAgain={() => setPairAgain(true)} />;
+    return (
+      <Suspense fallback={null}>
+        <RemovedPage onPairAgain={() => setPairAgain(true)} />
+      </Suspense>
+    );
   }
-  if (link.device === 'unpaired' || (link.device === 'removed' && pairAgain)) return <PairingPage />;
+  if (link.device === 'unpaired' || (link.device === 'removed' && pairAgain)) {
+    return (
+      <Suspense fallback={null}>
+        <PairingPage />
+      </Suspense>
+    );
+  }
   return (
     <div key={generation}>
       <OfflineBanner link={link} />
