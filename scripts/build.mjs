@@ -5,7 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { build as viteBuild } from 'vite';
+import { buildRenderer } from './first-screen-chunk.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv.slice(2);
@@ -63,7 +63,7 @@ function precompress(dir) {
 }
 if (wanted('renderer')) {
   const rendererOut = resolve(outdir, 'renderer');
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: rendererOut } });
+  await buildRenderer(rendererOut);
   precompress(rendererOut);
 }
 console.log(`built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
