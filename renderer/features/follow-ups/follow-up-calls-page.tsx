@@ -18,7 +18,10 @@ import type { PageProps } from '../../routes';
 import { copyText } from '../../ui/clipboard';
 import { errorMessage } from '../../ui/error-message';
 import { CustomerPicker } from '../customers/customer-picker';
-import styles from './follow-up-calls-page.module.css';
+import shared from '../calls/call-list-page.module.css';
+import own from './follow-up-calls-page.module.css';
+
+const styles = { ...shared, ...own };
 import { addressFormOf } from '../../../shared/domain/customers';
 
 export function FollowUpCallsPage({ session }: PageProps) {
