@@ -11,6 +11,7 @@ import type { Locator, Page } from '@playwright/test';
 import { apiCall, clinicNow, moveServerClock, setDayOverride, signInAs, signInManager, walkInNow } from './api';
 import { expect, serverNow, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
+import { admitToFreeBed, wardTablet } from './ward-helpers';
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -73,22 +74,10 @@ test('decided → pre-op and surgery booked → admitted → a round on a 768×1
   expect(hers).toEqual(['preop', 'surgery']);
 
   // After the surgery the nurse admits her to a free bed (her surgery of today is the stay's).
-  const nurse = await signInAs(request, '郑丽');
-  const board = await apiCall<{ beds: { room: { id: number }; bed: number; stay: unknown }[] }>(request, 'stays.board', {}, nurse);
-  const free = board.beds.find((bed) => bed.stay === null);
-  if (!free) throw new Error('no free bed');
-  const { stayId } = await apiCall<{ stayId: number }>(request, 'stays.admit', { customerId: customer.id, roomId: free.room.id, bed: free.bed }, nurse);
+  const { stayId, bed: bedNumber, nurse } = await admitToFreeBed(request, customer.id);
 
   // The nurse's tablet, 768×1024 portrait.
-  const tabletContext = await newContext({ viewport: { width: 768, height: 1024 } });
-  const tablet = await tabletContext.newPage();
-  const tabletSignIn = new SignInPage(tablet);
-  await tabletSignIn.open('zh-CN');
-  await tabletSignIn.signIn('郑丽');
-  await expect(tabletSignIn.root()).toBeHidden();
-  await tablet.goto('/#/ward');
-  const bed = tablet.locator(`[data-testid="ward-bed"][data-bed="${String(free.bed)}"][data-occupied="true"]`).filter({ hasText: customer.name });
-  await expect(bed).toBeVisible();
+  const { context: tabletContext, tablet, signIn: tabletSignIn, bed } = await wardTablet(newContext, bedNumber, customer.name);
   await expect(bed.locator('[data-testid="ward-task"][data-kind="surgery_day_care"]').first()).toBeVisible();
   const round = bed.locator('[data-testid="ward-task"][data-kind="round"]').first();
   await round.getByRole('button', { name: '开始查房' }).click();

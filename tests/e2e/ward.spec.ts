@@ -6,6 +6,7 @@
 import { apiCall, signInAs, walkInNow } from './api';
 import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
+import { admitToFreeBed, wardTablet } from './ward-helpers';
 
 test('close a consultation, admit, do a round on the ward board at 768×1024, print the aftercare sheet', async ({ page, request, newContext }) => {
   const reception = await signInAs(request, '林佳');
@@ -25,22 +26,10 @@ test('close a consultation, admit, do a round on the ward board at 768×1024, pr
   await page.getByTestId('outcome-save').click();
   await expect(page.getByText('咨询结果已保存')).toBeVisible();
 
-  const nurse = await signInAs(request, '郑丽');
-  const board = await apiCall<{ beds: { room: { id: number }; bed: number; stay: unknown }[] }>(request, 'stays.board', {}, nurse);
-  const free = board.beds.find((bed) => bed.stay === null);
-  if (!free) throw new Error('no free bed');
-  const { stayId } = await apiCall<{ stayId: number }>(request, 'stays.admit', { customerId: customer.id, roomId: free.room.id, bed: free.bed }, nurse);
+  const { stayId, bed: bedNumber, nurse } = await admitToFreeBed(request, customer.id);
 
   // The nurse's tablet: a screen of its own, 768×1024.
-  const tabletContext = await newContext({ viewport: { width: 768, height: 1024 } });
-  const tablet = await tabletContext.newPage();
-  const tabletSignIn = new SignInPage(tablet);
-  await tabletSignIn.open('zh-CN');
-  await tabletSignIn.signIn('郑丽');
-  await expect(tabletSignIn.root()).toBeHidden();
-  await tablet.goto('/#/ward');
-  const bed = tablet.locator(`[data-testid="ward-bed"][data-bed="${String(free.bed)}"][data-occupied="true"]`).filter({ hasText: customer.name });
-  await expect(bed).toBeVisible();
+  const { context: tabletContext, tablet, bed } = await wardTablet(newContext, bedNumber, customer.name);
   const round = bed.locator('[data-testid="ward-task"][data-kind="round"], [data-testid="ward-task"][data-kind="night_round"]').first();
   await round.getByRole('button', { name: '开始查房' }).click();
   await round.getByRole('button', { name: '结束' }).click();

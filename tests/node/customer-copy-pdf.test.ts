@@ -40,18 +40,19 @@ it("prints her copy on A4 with her card, her consents and each table's rows, in 
   await call('privacy.recordConsent', { customerId: customer.id, purpose: 'medical', method: 'paper' });
   // Her consent to follow-up calls, signed on a tablet: a stroke drawn on a canvas, as the tablet sends it.
   const drawing = await browser.newPage();
-  const signature = await drawing.evaluate(() => {
+  // (A string: this project's TypeScript has no DOM library; the page runs it.)
+  const signature = await drawing.evaluate<string>(`(() => {
     const canvas = document.createElement('canvas');
     canvas.width = 600;
     canvas.height = 180;
-    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const context = canvas.getContext('2d');
     context.lineWidth = 3;
     context.beginPath();
     context.moveTo(20, 120);
     for (let x = 20; x <= 560; x += 10) context.lineTo(x, 90 + 50 * Math.sin(x / 40));
     context.stroke();
     return canvas.toDataURL('image/png');
-  });
+  })()`);
   await drawing.close();
   await call('privacy.recordConsent', { customerId: customer.id, purpose: 'followUpCalls', method: 'tablet', signature });
   const copy = (await call('privacy.export', { customerId: customer.id })) as { customerId: number; generatedAt: string; tables: Record<string, Record<string, unknown>[]> };
