@@ -146,7 +146,12 @@ export async function runDesk(client: LoadClient, plan: DeskPlan, deadlineMs: nu
         const followUpClosing = card.kind === 'followup' && to === 'done';
         if (followUpClosing) {
           if (!CONSULTANT_STEP_ROLES.has(role)) return;
-          if (!consultantSeen.has(card.visitId)) await client.call('followUps.consultantSeen', { visitId: card.visitId });
+          // As the card's chip does: asks whether the step has started (the demo's own follow-ups
+          // in consultation have it), and starts it if not.
+          if (!consultantSeen.has(card.visitId)) {
+            const check = await client.call<{ consultantStartedAt: string | null }>('followUps.visitCheck', { visitId: card.visitId });
+            if (check.consultantStartedAt === null) await client.call('followUps.consultantSeen', { visitId: card.visitId });
+          }
           consultantSeen.add(card.visitId);
         }
         const note = followUpClosing ? { note: 'load: a quick follow-up' } : {};
