@@ -334,9 +334,35 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const replayed = (missed ?? []).map(({ id, notice }) => eventFrame(id, notice));
     const ready = eventFrame(core.events.lastId(), { name: 'ready', payload: { resumed: missed !== null } });
     stream.write(`retry: 2000\n\n${replayed.join('')}${ready}`);
+    // A notice after the session's end, as last known, waits for the session to be asked again: an
+    // expired session is told `signedOut` instead of a notice its console would answer with a read
+    // the server refuses (a 401 in the browser's console: issue 12 part 4). Notices stay in order.
+    let sessionEndsAt = Date.parse(actor.expiresAt);
+    let held: string[] | null = null;
     const unsubscribe = core.events.subscribe((notice, id) => {
       // A removed device's stream ends while this very notice is being told (issue 15).
-      if (!stream.writableEnded) stream.write(eventFrame(id, notice));
+      if (stream.writableEnded) return;
+      const frame = eventFrame(id, notice);
+      if (held) {
+        held.push(frame);
+        return;
+      }
+      if (core.clock.now().getTime() < sessionEndsAt) {
+        stream.write(frame);
+        return;
+      }
+      held = [frame];
+      void core.dispatcher.authenticate(token).then((still) => {
+        const frames = held ?? [];
+        held = null;
+        if (stream.writableEnded) return;
+        if (!still) {
+          stream.end(SIGNED_OUT_FRAME);
+          return;
+        }
+        sessionEndsAt = Date.parse(still.expiresAt);
+        stream.write(frames.join(''));
+      });
     });
     // The heartbeat also re-checks the session: a signed-out or expired token's stream says so and ends.
     const heartbeat = setInterval(() => {

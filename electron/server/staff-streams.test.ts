@@ -82,3 +82,22 @@ it('ends the open event stream of a deactivated nurse at once, with signedOut, a
   expect((await post('visits.board', {}, manager)).status).toBe(200);
   await managerStream.cancel();
 });
+
+it('a notice after the session has expired ends its stream with signedOut instead (its console would read and be refused: issue 12 part 4); a live session hears it', async () => {
+  const nurseId = await addStaff(core, '夜班护士', 'nurse');
+  const managerId = await addStaff(core, '早班主管', 'manager');
+  const nurse = (await post('auth.signIn', { staffId: nurseId, pin: '1234' })).body.token as string;
+  const nurseStream = await openStream(nurse);
+  await nurseStream.readUntil('event: ready');
+  // The night passes (a session lasts 14 hours); the morning manager signs in and changes a setting.
+  (core.clock as unknown as { advance(ms: number): void }).advance(15 * 3_600_000);
+  const manager = (await post('auth.signIn', { staffId: managerId, pin: '1234' })).body.token as string;
+  const managerStream = await openStream(manager);
+  await managerStream.readUntil('event: ready');
+  await post('settings.update', { clinicName: '悦颜门诊（早）' }, manager);
+  await managerStream.readUntil('event: settings.changed');
+  const heard = await nurseStream.readToEnd();
+  expect(heard).toContain('event: signedOut');
+  expect(heard).not.toContain('settings.changed');
+  await managerStream.cancel();
+});
