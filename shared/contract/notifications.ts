@@ -9,9 +9,10 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/roles';
 import { emptyInputSchema, idSchema, instantSchema } from './common';
 import { defineMethod } from './define';
+import { NOTIFICATION_LINK } from './event-names';
 
 /** A hash route of the console, e.g. `#/roster`. */
-export const notificationLinkSchema = z.string().regex(/^#\/[\w\-/.%]*$/);
+export const notificationLinkSchema = z.string().regex(NOTIFICATION_LINK);
 
 export const notificationSchema = z.object({
   id: idSchema,

@@ -9,8 +9,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { createElement, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiCallError } from '../../../shared/contract/errors';
-import { eventSchemas } from '../../../shared/contract/events';
-import { notificationLinkSchema, type NotificationItem } from '../../../shared/contract/notifications';
+import { openedNotification } from '../../../shared/contract/event-names';
+import type { NotificationItem } from '../../../shared/contract/notifications';
 import type { OutputOf } from '../../../shared/contract/index';
 import { notificationText } from '../../../shared/i18n/notification-text';
 import { useApi } from '../../client/api-context';
@@ -73,8 +73,8 @@ export function useNotifications(staffId: number, navigate: (path: string) => vo
       api.onNotice((notice) => {
         if (notice.name !== 'notifications.opened') return;
         // Checked like any input: only a console route is followed.
-        const opened = eventSchemas['notifications.opened'].extend({ link: notificationLinkSchema }).safeParse(notice.payload);
-        if (opened.success) openLink(opened.data.id, opened.data.link, true);
+        const opened = openedNotification(notice.payload);
+        if (opened) openLink(opened.id, opened.link, true);
       }),
     [api, openLink],
   );
