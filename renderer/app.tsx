@@ -13,7 +13,9 @@ import { useEffect } from 'react';
 import { pickLanguage } from '../shared/i18n/messages';
 import { createApiClient, pickTransport, type ApiClient } from './client/api-client';
 import { ApiProvider } from './client/api-context';
+import { boardAskedEarly } from './client/early-calls';
 import { prefetchLandingPage } from './client/prefetch-landing-page';
+import { TOKEN_KEY } from './client/storage-keys';
 import { invalidateFor } from './client/queries';
 import { refreshOnReconnect } from './client/refresh-on-reconnect';
 import { SessionGate } from './features/auth/session-gate';
@@ -48,7 +50,10 @@ export function createConsoleClients(): ConsoleClients {
   });
   client.onNotice((notice) => invalidateFor(queryClient, notice, client));
   const refresh = refreshOnReconnect(queryClient);
-  let landed = false;
+  // A board asked before the modules loaded (early-calls.ts) is the landing page's query at once;
+  // the stream then starts from where that board was read, so it needs no wait for the open.
+  let landed = boardAskedEarly(sessionStorage.getItem(TOKEN_KEY));
+  if (landed) prefetchLandingPage(queryClient, client, window.location.hash);
   client.onConnection((state, start) => {
     refresh(state, start);
     // After the first open, so that no notice can fall between the answer and the subscription.

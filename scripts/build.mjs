@@ -2,6 +2,7 @@
 // preload and standalone server bundled with esbuild into single CommonJS files that run with
 // plain `node` and with `electron`. better-sqlite3 (a native addon) and electron stay external.
 import { build as esbuild } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -61,9 +62,29 @@ function precompress(dir) {
     writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
   }
 }
+/**
+ * The early requests (renderer/client/early-calls.ts) as a classic script of their own, bundled
+ * apart from Vite's chunks so that it waits for nothing else, and named by its content like every
+ * asset (cached for good, never stale). It goes in index.html's head after the module scripts
+ * (the parser has asked for them by then) and before the stylesheet, which a classic script would
+ * otherwise wait for: it runs as soon as it arrives, before the stylesheet's parse and the
+ * modules' evaluation take the main thread.
+ */
+async function addEarlyScript(rendererOut) {
+  const built = await esbuild({ entryPoints: ['renderer/early/early.ts'], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, write: false, legalComments: 'none', logLevel: 'warning' });
+  const code = built.outputFiles[0].contents;
+  const name = `early-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+  writeFileSync(join(rendererOut, 'assets', name), code);
+  const page = join(rendererOut, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const at = html.indexOf('<link rel="stylesheet"');
+  if (at < 0 || html.indexOf('<script type="module"') > at) throw new Error('index.html should have its module script before its stylesheet');
+  writeFileSync(page, `${html.slice(0, at)}<script src="./assets/${name}"></script>\n    ${html.slice(at)}`);
+}
 if (wanted('renderer')) {
   const rendererOut = resolve(outdir, 'renderer');
   await buildRenderer(rendererOut);
+  await addEarlyScript(rendererOut);
   precompress(rendererOut);
 }
 console.log(`built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

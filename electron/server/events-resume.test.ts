@@ -95,6 +95,22 @@ describe('GET /api/events, resumed with Last-Event-ID', () => {
   });
 });
 
+describe('an answer read before the stream opened (the early board, renderer/client/early-calls.ts)', () => {
+  it('names the newest notice it reflects, so a stream started there gets every notice that came after it', async () => {
+    core.events.publish('visits.changed', { ids: [1] });
+    const read = await fetch(`${base}/api/visits.board`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+    expect(read.status).toBe(200);
+    const seen = read.headers.get('x-event-id');
+    expect(seen).toBe(core.events.lastId());
+
+    // Another desk checks someone in before this page's stream opens: the page must still hear of it.
+    core.events.publish('visits.changed', { ids: [2] });
+    const stream = await connect(seen!);
+    expect(stream.before.map(({ event, data }) => ({ event, data }))).toEqual([{ event: 'visits.changed', data: '{"ids":[2]}' }]);
+    expect(JSON.parse(stream.ready.data)).toEqual({ resumed: true });
+  });
+});
+
 describe('GET /api/events for a session that is over', () => {
   it('answers a signed-out or expired token with `signedOut` and ends, so the console locks without a failed request', async () => {
     const signedOut = await signIn(core, await addStaff(core, '林佳', 'reception'));

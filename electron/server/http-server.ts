@@ -1,6 +1,7 @@
 /**
  * The HTTP transport: the same contract as IPC, for guides' tablets, the lobby TV and the tests.
- *   POST /api/<method>   JSON in, JSON out; `Authorization: Bearer <token>` once signed in
+ *   POST /api/<method>   JSON in, JSON out; `Authorization: Bearer <token>` once signed in; an
+ *                        answer's `X-Event-Id` names the newest notice it already reflects
  *   GET  /api/events     Server-Sent Events: change notices, each with an `id:`; a reconnect with
  *                        `Last-Event-ID` gets the notices it missed (see `EventBus.since`); a
  *                        token whose session is over gets `signedOut` and the end of the stream
@@ -27,6 +28,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** How long a request (headers and body) may take to arrive: 1 MB over a slow clinic Wi-Fi fits. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = 'fd_session';
+/** The id of the newest notice an answer reflects (renderer/client/early-calls.ts reads it). */
+export const EVENT_ID_HEADER = 'x-event-id';
 const HEARTBEAT_MS = 15_000;
 /** The event stream's last word to a token whose session is over: do not reconnect, sign in. */
 const SIGNED_OUT_FRAME = 'event: signedOut\ndata: {}\n\n';
@@ -249,8 +252,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       return sendError(reply, languageOf(request), 'invalid', 'error.invalid');
     }
     const caller = callerOf(request, bearerToken(request));
+    // The newest notice before the call ran: an answer already reflects it and everything before,
+    // so a page's first event stream can start there (`Last-Event-ID`) and miss nothing that came
+    // after (renderer/client/early-calls.ts). Read first: a notice of a change made meanwhile is replayed.
+    const eventId = core.events.lastId();
     const result = await core.dispatcher.dispatch(request.params.method, request.body, caller);
     if (!result.ok) return reply.status(result.status).send({ error: result.error });
+    void reply.header(EVENT_ID_HEADER, eventId);
     // The browser mode also keeps its own session cookie, for the event stream and print pages.
     if (request.params.method === 'auth.signIn') {
       const { token, expiresAt } = result.value as { token: string; expiresAt: string };

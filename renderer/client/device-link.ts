@@ -4,6 +4,7 @@
  * says it is paired, unpaired or removed, since when it is offline, and the taps waiting to be
  * sent. One small store; the transport writes it, the device gate and the offline banner read it.
  */
+import { DEVICE_TOKEN_KEY } from './storage-keys';
 
 export type DeviceState = 'unknown' | 'paired' | 'unpaired' | 'removed';
 
@@ -15,7 +16,6 @@ export interface LinkState {
   queued: number;
 }
 
-const DEVICE_TOKEN_KEY = 'frontdesk.deviceToken';
 
 export interface DeviceLink {
   state(): LinkState;

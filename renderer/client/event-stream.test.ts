@@ -46,6 +46,25 @@ describe('followEventStream', () => {
     expect(stream.server.requests[1]?.['last-event-id']).toBe('e1-3');
   });
 
+  it('starts its first connection from the id an earlier answer named (the early board), later ones from the last seen', async () => {
+    const server = standInEventServer([() => ['id: e1-9\nevent: ready\ndata: {"resumed":true}\n\n'], () => []]);
+    const states: string[] = [];
+    const stop = followEventStream({
+      url: '/api/events',
+      token: 'T0KEN',
+      fetch: server.fetch,
+      wait: () => Promise.resolve(),
+      resumeFrom: Promise.resolve('e1-7'),
+      onNotice: () => undefined,
+      onConnection: (state, start) => states.push(start ? `${state} ${start}` : state),
+      onSignedOut: () => undefined,
+    });
+    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThanOrEqual(2));
+    stop();
+    expect(server.requests.slice(0, 2).map((headers) => headers['last-event-id'])).toEqual(['e1-7', 'e1-9']);
+    expect(states).toContain('open resumed');
+  });
+
   it('stops for good when the server says the session is over', async () => {
     const stream = follow([() => ['event: signedOut\ndata: {}\n\n']]);
     await vi.waitFor(() => expect(stream.signedOut).toHaveBeenCalledOnce());

@@ -6,7 +6,8 @@
  * for every screen again (`StreamStart`).
  */
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { eventSchemas, type ChangeNotice } from '../../shared/contract/events';
+import type { ChangeNotice } from '../../shared/contract/events';
+import { isEventName } from '../../shared/contract/event-names';
 import type { ConnectionState, StreamStart } from './transport';
 
 export interface EventStreamOptions {
@@ -26,13 +27,18 @@ export interface EventStreamOptions {
   fetch?: typeof fetch;
   /** The pause before reconnecting; tests need not wait. */
   wait?(ms: number): Promise<void>;
+  /**
+   * The id of the last notice an answer read before the stream already reflects (the early
+   * board's `X-Event-Id`, early-calls.ts): the first connection starts after it, and the server
+   * replays what came since. Without it the first connection starts from now.
+   */
+  resumeFrom?: Promise<string | null> | null;
 }
 
 const FIRST_PAUSE_MS = 500;
 const LONGEST_PAUSE_MS = 5000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const isEventName = (name: string): name is ChangeNotice['name'] => Object.prototype.hasOwnProperty.call(eventSchemas, name);
 
 /**
  * Follows the stream until stopped; returns the stop.
@@ -107,6 +113,7 @@ export function followEventStream(options: EventStreamOptions): () => void {
   }
 
   void (async () => {
+    if (options.resumeFrom) lastEventId = await options.resumeFrom;
     while (!stopped) {
       options.onConnection('connecting');
       let outcome: 'dropped' | 'signedOut' | 'removed' = 'dropped';

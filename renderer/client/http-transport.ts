@@ -9,11 +9,12 @@
  */
 import type { ChangeNotice } from '../../shared/contract/events';
 import { methodFacts } from '../../shared/contract/method-table';
+import { TOKEN_KEY } from './storage-keys';
 import { createDeviceLink, newIdempotencyKey, QUEUEABLE_WHILE_OFFLINE, type DeviceLink } from './device-link';
+import { earlyEventId, takeEarlyCall } from './early-calls';
 import { followEventStream } from './event-stream';
 import type { CallResult, ConnectionState, StreamStart, Transport } from './transport';
 
-const TOKEN_KEY = 'frontdesk.token';
 /** The lobby display's token, kept across browser restarts (see `setToken`'s `remember`). */
 const REMEMBERED_KEY = 'frontdesk.displayToken';
 /**
@@ -82,6 +83,7 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     for (const handler of connectionHandlers) handler(next, start);
   };
 
+  let firstStream = true;
   /** A new session is a new stream: it resumes nothing of the previous session's. */
   function restart() {
     stopStream?.();
@@ -90,9 +92,13 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
       setState('closed');
       return;
     }
+    // The page's first stream starts where the early board was read (early-calls.ts); later ones from now.
+    const resumeFrom = firstStream ? earlyEventId(token) : null;
+    firstStream = false;
     stopStream = followEventStream({
       url: `${baseUrl}/api/events`,
       token,
+      resumeFrom,
       deviceToken: link.token(),
       onDeviceRemoved: () => link.refused('removed'),
       onNotice: (notice) => {
@@ -122,12 +128,16 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     const device = link.token();
     if (device) headers['x-device-token'] = device;
     if (key) headers['idempotency-key'] = key;
-    const response = await fetch(`${baseUrl}/api/${method}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(input ?? {}),
-      cache: 'no-store',
-    });
+    // The board's first two reads may have been asked before this module loaded (early-calls.ts).
+    const early = key === null ? takeEarlyCall(method, input, session) : null;
+    const response =
+      (early && (await early)) ??
+      (await fetch(`${baseUrl}/api/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input ?? {}),
+        cache: 'no-store',
+      }));
     link.setOffline(false);
     const body = (await response.json().catch(() => null)) as { error?: CallResult } | null;
     if (response.ok) {

@@ -40,6 +40,17 @@ describe('refreshOnReconnect', () => {
     stop();
   });
 
+  it('refreshes nothing on a first open that resumed from the early board: the server replayed what came since', async () => {
+    const { queryClient, counted, watch } = boardCache();
+    const stop = watch();
+    await tick();
+    expect(counted.fetches).toBe(1);
+    refreshOnReconnect(queryClient)('open', 'resumed');
+    await tick();
+    expect(counted.fetches).toBe(1);
+    stop();
+  });
+
   it('refreshes everything when the stream opens again after a drop', async () => {
     const { queryClient, counted, watch } = boardCache();
     const onConnection = refreshOnReconnect(queryClient);

@@ -5,6 +5,8 @@
  * only what was asked before the stream listened (an answer from before the server subscribed
  * this tab may lack a change); normally nothing, since the landing page's query waits for the
  * open (`prefetchLandingPage`) — refreshing it again would fetch the 300-card board twice per load.
+ * A first open that resumed (the page's early board named the notice it had seen, early-calls.ts)
+ * refreshes nothing either: the server replayed every notice since that read.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ConnectionState, StreamStart } from './transport';
@@ -19,6 +21,7 @@ export function refreshOnReconnect(queryClient: QueryClient): (state: Connection
       return;
     }
     openedBefore = true;
+    if (start === 'resumed') return;
     void queryClient.invalidateQueries({
       predicate: (query) => query.state.dataUpdatedAt > 0 || query.state.fetchStatus === 'fetching',
     });

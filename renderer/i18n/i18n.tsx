@@ -3,15 +3,12 @@
  * browser). Kept in localStorage; `<html lang>` follows it.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { LANGUAGES, pickLanguage, translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/messages';
-
-const STORAGE_KEY = 'frontdesk.lang';
+import { translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/messages';
+import { LANGUAGE_KEY as STORAGE_KEY } from '../client/storage-keys';
+import { languageAtLoad } from './initial-language';
 
 export function initialLanguage(): Language {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl) return pickLanguage(fromUrl);
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return stored && (LANGUAGES as readonly string[]).includes(stored) ? (stored as Language) : 'zh-CN';
+  return languageAtLoad(window.location.search, localStorage.getItem(STORAGE_KEY));
 }
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -4,9 +4,9 @@ import { zh, type MessageKey } from './zh';
 
 export type { MessageKey } from './zh';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+import { type Language } from './language';
+
+export { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage, type Language } from './language';
 
 const catalogues: Record<Language, Record<MessageKey, string | CountedMessage>> = { 'zh-CN': zh, en };
 
@@ -41,12 +41,3 @@ export function translate(language: Language, key: MessageKey, params: MessagePa
   );
 }
 
-/**
- * Picks a supported language from a tag such as an `Accept-Language` header or `?lang=`.
- * Anything English-first gives `en`; everything else the Chinese default.
- */
-export function pickLanguage(tag: string | null | undefined): Language {
-  if (!tag) return DEFAULT_LANGUAGE;
-  const first = tag.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : DEFAULT_LANGUAGE;
-}
