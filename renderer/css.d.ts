@@ -8,3 +8,6 @@ declare module 'antd/dist/antd.css';
 
 /** The console's own global stylesheet: touch targets on coarse pointers (issue 13). */
 declare module '*/touch.css';
+
+/** The console's two font weights (renderer/ui/typography.css). */
+declare module '*/typography.css';

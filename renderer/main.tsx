@@ -1,5 +1,6 @@
 import 'antd/dist/antd.css';
 import './ui/touch.css';
+import './ui/typography.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createConsoleClients } from './app';
