@@ -55,15 +55,25 @@ async function openStream(token: string) {
   };
 }
 
-it('ends the open event stream of a deactivated nurse at once, with signedOut, and keeps the manager’s', async () => {
-  const nurseId = await addStaff(core, '林护士', 'nurse');
-  const managerId = await addStaff(core, '何芳', 'manager');
+/** A nurse and a manager, each signed in, the nurse's event stream open and ready. */
+async function nurseListening(nurseName: string, managerName: string) {
+  const nurseId = await addStaff(core, nurseName, 'nurse');
+  const managerId = await addStaff(core, managerName, 'manager');
   const nurse = (await post('auth.signIn', { staffId: nurseId, pin: '1234' })).body.token as string;
-  const manager = (await post('auth.signIn', { staffId: managerId, pin: '1234' })).body.token as string;
   const nurseStream = await openStream(nurse);
-  const managerStream = await openStream(manager);
   await nurseStream.readUntil('event: ready');
-  await managerStream.readUntil('event: ready');
+  const signInManager = async () => {
+    const manager = (await post('auth.signIn', { staffId: managerId, pin: '1234' })).body.token as string;
+    const managerStream = await openStream(manager);
+    await managerStream.readUntil('event: ready');
+    return { manager, managerStream };
+  };
+  return { nurseId, nurse, nurseStream, signInManager };
+}
+
+it('ends the open event stream of a deactivated nurse at once, with signedOut, and keeps the manager’s', async () => {
+  const { nurseId, nurse, nurseStream, signInManager } = await nurseListening('林护士', '何芳');
+  const { manager, managerStream } = await signInManager();
 
   const listed = (await post('staff.list', {}, manager)).body as { staff: { id: number; version: number }[] };
   const version = listed.staff.find((member) => member.id === nurseId)?.version;
@@ -84,16 +94,10 @@ it('ends the open event stream of a deactivated nurse at once, with signedOut, a
 });
 
 it('a notice after the session has expired ends its stream with signedOut instead (its console would read and be refused: issue 12 part 4); a live session hears it', async () => {
-  const nurseId = await addStaff(core, '夜班护士', 'nurse');
-  const managerId = await addStaff(core, '早班主管', 'manager');
-  const nurse = (await post('auth.signIn', { staffId: nurseId, pin: '1234' })).body.token as string;
-  const nurseStream = await openStream(nurse);
-  await nurseStream.readUntil('event: ready');
+  const { nurseStream, signInManager } = await nurseListening('夜班护士', '早班主管');
   // The night passes (a session lasts 14 hours); the morning manager signs in and changes a setting.
-  (core.clock as unknown as { advance(ms: number): void }).advance(15 * 3_600_000);
-  const manager = (await post('auth.signIn', { staffId: managerId, pin: '1234' })).body.token as string;
-  const managerStream = await openStream(manager);
-  await managerStream.readUntil('event: ready');
+  core.clock.advance(15 * 3_600_000);
+  const { manager, managerStream } = await signInManager();
   await post('settings.update', { clinicName: '悦颜门诊（早）' }, manager);
   await managerStream.readUntil('event: settings.changed');
   const heard = await nurseStream.readToEnd();

@@ -2,9 +2,9 @@
  * Notifications: raising one at most once per thing and escalation (the table's UNIQUE key does
  * the deduplication), listing a role's newest, and who read what.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/domain/roles';
-import type { Database } from '../schema';
+import type { Database, NotificationsTable } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type StaffRole = Exclude<Role, 'display'>;
@@ -22,19 +22,8 @@ export interface NewNotification {
   createdAt: string;
 }
 
-export interface NotificationRow {
-  id: number;
-  kind: string;
-  subject_kind: string;
-  subject_id: string;
-  escalation: string;
-  title_key: string;
-  body_key: string;
-  params: string;
-  link: string;
-  created_at: string;
-  read_at: string | null;
-}
+/** A notification as a role's list reads it: the row, and when this person read it (null: unread). */
+export type NotificationRow = Selectable<NotificationsTable> & { read_at: string | null };
 
 /**
  * Inserts the notification unless one for the same kind, subject and escalation exists. Returns

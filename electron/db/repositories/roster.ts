@@ -2,9 +2,9 @@
  * SQL of the doctors' roster: weekly templates, per-day overrides, morning confirmations, and the
  * appointment reads and writes the confirmation needs. Served by the indexes of migration 003.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { OPEN_APPOINTMENT_STATUSES } from '../../../shared/domain/appointments';
-import type { Database, ShiftOverrideKind, RosterStatus } from '../schema';
+import type { Database, RosterConfirmationsTable, ShiftOverrideKind } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -134,16 +134,7 @@ export function findConfirmation(db: Db, date: string, doctorId: number) {
 
 export async function saveConfirmation(
   db: Db,
-  row: {
-    date: string;
-    doctor_id: number;
-    status: RosterStatus;
-    late_until: string | null;
-    room_id: number | null;
-    confirmed_by: number;
-    confirmed_at: string;
-    note: string;
-  },
+  row: Required<Omit<Insertable<RosterConfirmationsTable>, 'id'>>,
 ) {
   const { date: _date, doctor_id: _doctor, ...changes } = row;
   await db
