@@ -34,6 +34,10 @@
  *     translation, NOT a validated version.
  *   Questions 3–7 in both languages and the whole Chinese text must be replaced by the published
  *   text (Dey et al. 2015, and a validated Chinese version) before clinical use; see the README.
+ *   COPS (Veale et al. 2012), the issue's other example, was searched for too (2026-12-04 night):
+ *   free to use with citation (veale.co.uk/scales), but only its item stems were found (as the
+ *   author's Body Image Questionnaire), not its 0–8 anchors, reversed items or a Chinese version
+ *   (docs/consultation-to-discharge.md).
  * A screen is never a diagnosis and never refuses surgery by itself: a positive screen asks for a
  * recorded decision (proceed with a reason, refer, postpone).
  */
