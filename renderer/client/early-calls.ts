@@ -16,7 +16,7 @@
  * only for a role that may read it, so an expired token costs no refused request (a clean console,
  * issue 12 part 4).
  */
-import { methodFacts } from '../../shared/contract/method-table';
+import { mayCall } from '../../shared/contract/permissions';
 import type { Role } from '../../shared/domain/roles';
 import { languageAtLoad } from '../i18n/initial-language';
 import { opensBoard } from './prefetch-landing-page';
@@ -69,8 +69,7 @@ export function startEarlyCalls(env: EarlyEnvironment): EarlyCalls | null {
     .then((response) => (response.ok ? (response.clone().json() as Promise<{ session: { staff: { role: Role }; mustChangePin: boolean } | null }>) : null))
     .then((body) => {
       const role = body?.session?.staff.role;
-      const allowed = methodFacts('visits.board')?.roles;
-      if (!role || body.session?.mustChangePin || !Array.isArray(allowed) || !allowed.includes(role)) return null;
+      if (!role || body.session?.mustChangePin || !mayCall(role, 'visits.board')) return null;
       return ask('visits.board');
     })
     .catch(() => null);
