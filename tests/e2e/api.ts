@@ -80,8 +80,8 @@ export async function clinicNow(request: APIRequestContext, token: string): Prom
 
 /**
  * A customer of the spec's own with a consultation booked today at the clinic's current quarter
- * hour (the manager's override: any hour, any roster), not checked in. Five minutes long, so it
- * ends before midnight even at 23:58.
+ * hour (the manager's override: any hour, any roster), not checked in. Five minutes long, the
+ * shortest booking: up to 23:55 it still ends by midnight (the fixtures start no test later).
  */
 export async function appointmentNow(
   request: APIRequestContext,
@@ -93,7 +93,7 @@ export async function appointmentNow(
   const doctor = staff.find((member) => member.role === 'doctor');
   if (!doctor) throw new Error('the demo clinic has no doctor');
   const { date, time } = await clinicNow(request, manager);
-  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + (options.inMinutes ?? 0), 23 * 60 + 54);
+  const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + (options.inMinutes ?? 0), 23 * 60 + 55);
   const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const booked = await apiCall<{ id: number }>(
     request,

@@ -14,6 +14,7 @@
 import type { Page } from '@playwright/test';
 import type { Role } from '../../shared/domain/roles';
 import { maskName } from '../../shared/domain/masking';
+import { en } from '../../shared/i18n/en';
 import { apiCall, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { chineseRuns, horizontalOverflow, openPath } from './page-survey';
@@ -93,13 +94,20 @@ function watchNames(page: Page, names: Set<string>): void {
   });
 }
 
+/**
+ * Chinese the English catalogue holds on purpose (the search box's example of a name to type,
+ * 王丽): English text by the catalogue's own word. It passed only while a customer of that name
+ * happened to be in the day's answers, which is not so on every date (1 January, just after midnight).
+ */
+const CHINESE_IN_ENGLISH = Object.values(en).flatMap((message) => (typeof message === 'string' ? [message] : [message.one, message.other])).flatMap((text) => text.match(/[\u3400-\u9fff]+/g) ?? []);
+
 for (const [role, name] of Object.entries(ONE_OF) as [Exclude<Role, 'display'>, string][]) {
   test(`every page a ${role} opens is all English`, async ({ newContext, request }) => {
     test.setTimeout(180_000);
     const manager = await signInManager(request);
     const staff = await apiCall<{ name: string }[]>(request, 'auth.staff', {});
     const settings = await apiCall<{ restaurantMenus?: string[] }>(request, 'settings.get', {}, manager).catch(() => ({ restaurantMenus: [] as string[] }));
-    const names = new Set<string>(['中文', ...staff.map((member) => member.name), ...(settings.restaurantMenus ?? [])]);
+    const names = new Set<string>(['中文', ...CHINESE_IN_ENGLISH, ...staff.map((member) => member.name), ...(settings.restaurantMenus ?? [])]);
 
     const context = await newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();

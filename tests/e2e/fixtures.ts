@@ -8,8 +8,15 @@
  *   it ran, unless the test said it expects it (`expectConsoleError(/…/)`).
  *
  * Contexts a spec makes itself (two screens at once) come from `newContext()`, which does the same.
+ *
+ * - **Room for a booking now.** A clinic day's last minutes hold no booking (the shortest is five
+ *   minutes, and a day's bookings end by midnight), yet many specs book "now". A test that would
+ *   start in the clinic's last ten minutes of a day starts at the next day's first minute instead:
+ *   the console's test clock moves on before any page's clock is installed, as the minutes would
+ *   pass anyway (`FRONTDESK_TEST_NOW=…T23:58`, docs/testing.md). The Node tests still run at 23:58.
  */
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
+import { addDays, clinicDateOf, clinicInstant, clinicTimeOf, DEFAULT_TIME_ZONE } from '../../shared/domain/clinic-time';
 
 export { expect };
 
@@ -24,6 +31,19 @@ export async function serverNow(baseURL: string): Promise<Date> {
   const body = (await response.json()) as { now?: string };
   if (!body.now) throw new Error(`${baseURL}/api/health did not say the server's time`);
   return new Date(body.now);
+}
+
+/** From this clinic time on, a test starts at the next day's first minute (see above). */
+const DAY_TOO_LATE = '23:50';
+
+/** Moves the console's clock past midnight when a test would start in the day's last minutes. */
+async function roomForABookingNow(baseURL: string): Promise<void> {
+  const now = await serverNow(baseURL);
+  // The demo clinic's zone (its setting); the suite never changes it.
+  if (clinicTimeOf(now, DEFAULT_TIME_ZONE) < DAY_TOO_LATE) return;
+  const next = clinicInstant(addDays(clinicDateOf(now, DEFAULT_TIME_ZONE), 1), '00:00', DEFAULT_TIME_ZONE);
+  const response = await fetch(new URL('/test/clock', baseURL), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: new Date(next.getTime() + 5_000).toISOString() }) });
+  if (!response.ok) throw new Error(`${baseURL} has no test clock (FRONTDESK_TEST_CLOCK=1) to move past the day's last minutes: ${String(response.status)}`);
 }
 
 /** Installs the server's moment and the console watch on a context. */
@@ -44,6 +64,8 @@ interface Fixtures {
   /** A second browser profile (another screen: the lobby TV beside the desk), prepared like `context`. */
   newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   consoleWatch: ConsoleWatch;
+  /** The console's clock moved past a day's last minutes, if the test would start in them. */
+  roomForABooking: void;
 }
 
 export const test = base.extend<Fixtures>({
@@ -57,11 +79,19 @@ export const test = base.extend<Fixtures>({
   expectConsoleError: async ({ consoleWatch }, use) => {
     await use((pattern) => consoleWatch.expected.push(pattern));
   },
-  context: async ({ context, baseURL, consoleWatch }, use) => {
+  // Before the context's clock is installed: the page and the console then read the same moment.
+  roomForABooking: [
+    async ({ baseURL }, use) => {
+      await roomForABookingNow(baseURL ?? '');
+      await use();
+    },
+    { auto: true },
+  ],
+  context: async ({ context, baseURL, consoleWatch, roomForABooking: _room }, use) => {
     await prepare(context, baseURL ?? '', consoleWatch);
     await use(context);
   },
-  newContext: async ({ browser, baseURL, consoleWatch }, use) => {
+  newContext: async ({ browser, baseURL, consoleWatch, roomForABooking: _room }, use) => {
     const made: BrowserContext[] = [];
     await use(async (options) => {
       const context = await (browser as Browser).newContext({ ...options, baseURL: options?.baseURL ?? baseURL });

@@ -30,7 +30,7 @@ test.describe.configure({ timeout: 90_000 });
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-notifications-'));
   server = spawn(process.execPath, [join(process.env.FRONTDESK_DIST ?? 'dist', 'server.cjs'), '--demo', '--now', TEST_NOW, '--data', dataDir, '--port', String(port)], {
-    env: { ...process.env, FRONTDESK_SCHEDULER_INTERVAL_MS: '300' },
+    env: { ...process.env, FRONTDESK_SCHEDULER_INTERVAL_MS: '300', FRONTDESK_TEST_CLOCK: '1' },
     stdio: 'ignore',
   });
   // Asked until it answers; the hook's own timeout ends a server that never starts.
