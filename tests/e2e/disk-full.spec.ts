@@ -30,7 +30,7 @@ test.describe.configure({ timeout: 120_000 });
 
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(process.env.FRONTDESK_DIST ?? 'dist', 'server.cjs'), '--demo', '--now', TEST_NOW, '--data', mountPoint, '--port', String(port)], {
-    env: { ...process.env, FRONTDESK_CHECK_OUTPUTS: 'full' },
+    env: { ...process.env, FRONTDESK_CHECK_OUTPUTS: 'full', FRONTDESK_TEST_CLOCK: '1' },
     stdio: 'ignore',
   });
   await expect.poll(() => fetch(`${baseURL}/api/health`).then((response) => response.ok, () => false), { timeout: 60_000 }).toBe(true);
