@@ -17,6 +17,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, HTTP_STATUS, type ApiError, type ErrorCode } from '../../shared/contract/errors';
+import { EVENT_ID_HEADER } from '../../shared/contract/event-names';
 import { pickLanguage, translate, type Language } from '../../shared/i18n/messages';
 import type { Caller } from '../api/context';
 import type { ConsoleCore } from '../core/create-core';
@@ -28,8 +29,6 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** How long a request (headers and body) may take to arrive: 1 MB over a slow clinic Wi-Fi fits. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = 'fd_session';
-/** The id of the newest notice an answer reflects (renderer/client/early-calls.ts reads it). */
-export const EVENT_ID_HEADER = 'x-event-id';
 const HEARTBEAT_MS = 15_000;
 /** The event stream's last word to a token whose session is over: do not reconnect, sign in. */
 const SIGNED_OUT_FRAME = 'event: signedOut\ndata: {}\n\n';

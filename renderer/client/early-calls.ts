@@ -16,6 +16,7 @@
  * only for a role that may read it, so an expired token costs no refused request (a clean console,
  * issue 12 part 4).
  */
+import { EVENT_ID_HEADER } from '../../shared/contract/event-names';
 import { mayCall } from '../../shared/contract/permissions';
 import type { Role } from '../../shared/domain/roles';
 import { languageAtLoad } from '../i18n/initial-language';
@@ -48,8 +49,6 @@ export interface EarlyEnvironment {
 const GLOBAL = '__frontdeskEarlyCalls';
 type Holder = Record<typeof GLOBAL, EarlyCalls | undefined>;
 
-/** The header with the id of the newest notice when the server read the answer (http-server.ts). */
-export const EVENT_ID_HEADER = 'x-event-id';
 
 /** Asks the board's first calls when this page opens the board with a session; null otherwise. */
 export function startEarlyCalls(env: EarlyEnvironment): EarlyCalls | null {

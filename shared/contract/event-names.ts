@@ -39,6 +39,12 @@ export function isEventName(name: string): name is KnownEventName {
   return KNOWN.has(name);
 }
 
+/**
+ * The header of every `POST /api/<method>` answer naming the newest notice it already reflects: a
+ * stream started from it (`Last-Event-ID`) misses nothing after the answer (the early board).
+ */
+export const EVENT_ID_HEADER = 'x-event-id';
+
 /** A link a notification may carry: a route of the console (`#/board/12`), nothing else. */
 export const NOTIFICATION_LINK = /^#\/[\w\-/.%]*$/;
 
