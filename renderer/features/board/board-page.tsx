@@ -13,7 +13,7 @@ import { isFinished, VISIT_STATUSES, waitLevel, type VisitStatus } from '../../.
 import { useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../../ui/permissions';
-import { wholeMinutes } from '../../../shared/domain/durations';
+import { byInstant, wholeMinutes } from '../../../shared/domain/durations';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
 import { PRIMARY, useMoveCard } from './board-card';
@@ -35,12 +35,12 @@ function isForSomethingElse(event: KeyboardEvent) {
 }
 
 function byPriorityThenArrival(a: Card, b: Card) {
-  return b.priority - a.priority || a.arrivedAt.localeCompare(b.arrivedAt);
+  return b.priority - a.priority || byInstant(a.arrivedAt, b.arrivedAt);
 }
 
 /** The lanes of those who have gone show the latest first: on a busy day the done lane holds 200+. */
 function latestFirst(a: Card, b: Card) {
-  return b.arrivedAt.localeCompare(a.arrivedAt);
+  return byInstant(b.arrivedAt, a.arrivedAt);
 }
 
 export function BoardPage({ session, params }: PageProps) {
@@ -150,7 +150,7 @@ export function BoardPage({ session, params }: PageProps) {
           return;
         }
         case ' ': {
-          const task = selected?.comfort.filter(isOpenTask).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+          const task = selected?.comfort.filter(isOpenTask).sort((a, b) => byInstant(a.dueAt, b.dueAt))[0];
           if (!task) return;
           event.preventDefault();
           state.complete(task);

@@ -12,7 +12,7 @@ import { isFinished } from '../../../shared/domain/visits';
 import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../../ui/permissions';
-import { dueState, isOverdue } from '../../../shared/domain/durations';
+import { byInstant, dueState, isOverdue } from '../../../shared/domain/durations';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 import { CHECK_ICON, HISTORY_ICON } from './card-icons';
@@ -73,7 +73,7 @@ function FinishedTimeline({ visitId, now, timeZone }: { visitId: number; now: nu
 export function CardComfort({ card, now, timeZone, inFooter = false }: { card: BoardCard; now: number; timeZone: string; inFooter?: boolean }) {
   if (card.comfortCount.total === 0) return null;
   const inLobby = card.status === 'waiting' || card.status === 'called';
-  const open = inLobby ? card.comfort.filter(isOpenTask).sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : [];
+  const open = inLobby ? card.comfort.filter(isOpenTask).sort((a, b) => byInstant(a.dueAt, b.dueAt)) : [];
   if (inFooter && open.length === 0) return null;
   return (
     <div className={styles.comfort}>
@@ -151,7 +151,7 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
   const open = cards
     .filter((card) => card.status === 'waiting' || card.status === 'called')
     .flatMap((card) => card.comfort.filter(isOpenTask).map((task) => ({ card, task })))
-    .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt));
+    .sort((a, b) => byInstant(a.task.dueAt, b.task.dueAt));
   const overdue = open.filter(({ task }) => isOverdue(task.dueAt, now)).length;
   const chips = useRef<HTMLDivElement>(null);
   const more = useMoreToScroll(chips, open.length);
