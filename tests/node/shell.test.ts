@@ -80,9 +80,9 @@ describe('the main process, started with --demo', () => {
     expect(window.visible).toBe(true);
   });
 
-  it('registers the app scheme as privileged and serves the renderer with the CSP', async () => {
+  it('registers the app scheme as privileged, with a code cache, and serves the renderer with the CSP', async () => {
     expect(run.electron.protocol.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     const handler = run.electron.protocol.handlers.get('app');
     if (!handler) throw new Error('no handler for app://');
