@@ -1,5 +1,6 @@
 import { apiCall, appointmentNow, freshCustomer, signInManager, walkInNow } from './api';
 import { expect, test } from './fixtures';
+import { searchSettled } from './pickers';
 import { SignInPage } from './pages/sign-in-page';
 
 interface Card {
@@ -107,6 +108,7 @@ test('the check-in box finds today’s appointment by phone digits, and a custom
   await expect(box).toBeFocused();
   await page.keyboard.type(customer.phone.slice(-8));
   await expect(box).toHaveValue(customer.phone.slice(-8));
+  await searchSettled(page.getByTestId('check-in-input'));
   const option = page.locator('.ant-select-item-option').filter({ hasText: appointment.customer.name });
   await expect(option).toBeVisible();
   await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日预约' })).toBeVisible();
@@ -118,6 +120,7 @@ test('the check-in box finds today’s appointment by phone digits, and a custom
   await expect(box).toBeFocused();
   await page.keyboard.type(stranger.phone.slice(-8));
   await expect(box).toHaveValue(stranger.phone.slice(-8));
+  await searchSettled(page.getByTestId('check-in-input'));
   const walkIn = page.locator('.ant-select-item-option').filter({ hasText: '散客查找' });
   await expect(page.locator('.ant-select-item-group').filter({ hasText: '今日无预约' })).toBeVisible();
   await walkIn.click();
@@ -184,6 +187,7 @@ test('a customer already on the board is offered as her card, never a second che
   await page.keyboard.press('F2');
   await expect(box).toBeFocused();
   await page.keyboard.type('已在看板');
+  await searchSettled(page.getByTestId('check-in-input'));
   const option = page.locator('.ant-select-item-option').filter({ hasText: '已在看板' });
   await expect(option).toContainText(here.ticket);
   await expect(page.locator('.ant-select-item-group').filter({ hasText: '今天已到' })).toBeVisible();
@@ -197,6 +201,7 @@ test('a customer already on the board is offered as her card, never a second che
   const dialog = page.getByRole('dialog').filter({ hasText: '现场顾客签到' });
   await dialog.getByTestId('customer-picker').click();
   await page.keyboard.type(stranger.phone.slice(-8));
+  await searchSettled(dialog.getByTestId('customer-picker'));
   await page.locator('.ant-select-item-option').filter({ hasText: '双击签到' }).click();
   await dialog.getByRole('button', { name: '签到' }).dblclick();
   await expect(page.getByText(/双女士到店，号码 W\d{3}/)).toBeVisible();

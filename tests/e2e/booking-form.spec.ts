@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { searchSettled } from './pickers';
 import { clinicNow, freshCustomer, signInManager } from './api';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -39,6 +40,7 @@ test('an empty booking says what is missing in Chinese; Enter in the time field 
 
   await drawer.getByTestId('customer-picker').click();
   await page.keyboard.type(customer.name);
+  await searchSettled(drawer.getByTestId('customer-picker'));
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: customer.name }).first().click();
   // The customer list closes (it animates) before the doctor's opens: an option is picked from the list it belongs to.
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);

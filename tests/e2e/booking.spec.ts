@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from './fixtures';
+import { searchSettled } from './pickers';
 import { apiCall, setDayOverride, signInManager, uniquePhone } from './api';
 import { CustomersPage } from './pages/customers-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -35,6 +36,7 @@ test('book a new customer from a free slot, find them by initials, confirm from 
   // A customer not on file: typed into the picker, registered inline.
   await drawer.getByTestId('customer-picker').click();
   await page.keyboard.type('乔思远');
+  await searchSettled(drawer.getByTestId('customer-picker'));
   await page.getByText('新顾客', { exact: false }).last().click();
   const form = page.getByTestId('customer-form');
   await expect(form.getByLabel(/^(姓名|Name)$/)).toHaveValue('乔思远');

@@ -5,6 +5,7 @@
  */
 import { freshCustomer, signInManager } from './api';
 import { expect, test } from './fixtures';
+import { searchSettled } from './pickers';
 import { SignInPage } from './pages/sign-in-page';
 
 test('F4 then typing searches for the walk-in; her greeting does not cover the header; Alt+L says who locked', async ({ page, request }) => {
@@ -22,6 +23,7 @@ test('F4 then typing searches for the walk-in; her greeting does not cover the h
   const dialog = page.getByRole('dialog').filter({ hasText: '现场顾客签到' });
   await expect(dialog.getByTestId('customer-picker').locator('input')).toBeFocused();
   await page.keyboard.type(walkIn.phone.slice(-8));
+  await searchSettled(dialog.getByTestId('customer-picker'));
   await page.locator('.ant-select-item-option').filter({ hasText: walkIn.name }).click();
   await dialog.getByRole('button', { name: '签到' }).click();
 

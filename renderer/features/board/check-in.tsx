@@ -175,6 +175,8 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
           if (event.key === 'Enter' && options.length === 0 && text.trim()) onScan(text);
         }}
         data-testid="check-in-input"
+        // The options wait on the search and on today's appointments (see the customer picker).
+        data-searching={String(searching && (search.isFetching || !search.settled || today.isFetching))}
       />
       <Button icon={<UserAddOutlined />} onClick={() => onWalkInOpenChange(true)}>
         {t('visits.walkIn')}

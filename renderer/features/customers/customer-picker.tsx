@@ -66,6 +66,9 @@ export function CustomerPicker({ value, onChange, allowCreate = false }: Custome
     <>
       <Select<number>
         data-testid="customer-picker"
+        // Whether the list still waits for the answer to what was typed: a later answer may move an
+        // option under the pointer (the e2e suite waits for "false" before clicking one).
+        data-searching={String(search.isFetching || !search.settled)}
         value={value}
         placeholder={t('customers.pickerPlaceholder')}
         showSearch={{ filterOption: false, onSearch: setText, searchValue: text, autoClearSearchValue: false }}
