@@ -6,7 +6,7 @@
  * types letters, and they must reach the scanner, not act on a card.
  */
 import { isOpenTask } from '../../../shared/domain/comfort';
-import { Alert, Button, Flex, Select, Spin, Typography } from 'antd';
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
 import { isFinished, VISIT_STATUSES, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
@@ -18,7 +18,7 @@ import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
 import { PRIMARY, useMoveCard } from './board-card';
 import styles from './board.module.css';
-import { CheckIn } from './check-in';
+import { BoardToolbar, useSameWhileEqual } from './board-toolbar';
 import { ComfortPanel, useComplete } from './comfort';
 import { Lane } from './lane';
 import { OutcomeActionProvider } from '../consultation/outcome-action';
@@ -84,8 +84,15 @@ export function BoardPage({ session, params }: PageProps) {
 
 
   const cards = useMemo(() => board.data?.cards ?? [], [board.data]);
-  const doctors = useMemo(() => [...new Map(cards.filter((card) => card.doctor).map((card) => [card.doctor!.id, card.doctor!.name])).entries()], [cards]);
-  const floors = useMemo(() => [...new Set(cards.flatMap((card) => (card.room ? [card.room.floor] : [])))].sort(), [cards]);
+  const doctorsNow = useMemo(() => [...new Map(cards.filter((card) => card.doctor).map((card) => [card.doctor!.id, card.doctor!.name])).entries()], [cards]);
+  const floorsNow = useMemo(() => [...new Set(cards.flatMap((card) => (card.room ? [card.room.floor] : [])))].sort(), [cards]);
+  // The same lists while they say the same: the toolbar then skips a check-in's re-render.
+  const doctors = useSameWhileEqual(doctorsNow, JSON.stringify(doctorsNow));
+  const floors = useSameWhileEqual(floorsNow, JSON.stringify(floorsNow));
+  const checkInProps = useMemo(
+    () => (canCheckIn ? { timeZone: settings.timeZone, inputId: CHECK_IN_INPUT, onCheckedIn: setSelectedVisitId, walkInOpen, onWalkInOpenChange: setWalkInOpen } : null),
+    [canCheckIn, settings.timeZone, walkInOpen],
+  );
   const shown = cards.filter((card) => (doctorId === undefined || card.doctor?.id === doctorId) && (floor === undefined || card.room?.floor === floor));
   const visibleStatuses = useMemo(() => (statuses.length === 0 ? VISIT_STATUSES : VISIT_STATUSES.filter((status) => statuses.includes(status))), [statuses]);
   const lanes = useMemo(() => {
@@ -186,22 +193,17 @@ export function BoardPage({ session, params }: PageProps) {
             <ShortcutHint>{t(canCheckIn ? 'visits.shortcuts' : 'visits.shortcutsNoCheckIn')}</ShortcutHint>
           </Flex>
         </div>
-        <div className={styles.toolbar}>
-          {canCheckIn && <CheckIn timeZone={settings.timeZone} inputId={CHECK_IN_INPUT} onCheckedIn={setSelectedVisitId} walkInOpen={walkInOpen} onWalkInOpenChange={setWalkInOpen} />}
-          <Select allowClear placeholder={t('visits.filterDoctor')} style={{ width: 140 }} value={doctorId} onChange={setDoctorId} options={doctors.map(([id, name]) => ({ value: id, label: name }))} />
-          <Select allowClear placeholder={t('visits.filterFloor')} style={{ width: 110 }} value={floor} onChange={setFloor} options={floors.map((value) => ({ value, label: t('visits.floor', { floor: value }) }))} />
-          <Select
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={t('visits.filterStatus')}
-            style={{ width: 220 }}
-            value={statuses}
-            onChange={setStatuses}
-            options={VISIT_STATUSES.map((status) => ({ value: status, label: t(`visits.status.${status}`) }))}
-            data-testid="status-filter"
-          />
-        </div>
+        <BoardToolbar
+          doctors={doctors}
+          floors={floors}
+          doctorId={doctorId}
+          onDoctorChange={setDoctorId}
+          floor={floor}
+          onFloorChange={setFloor}
+          statuses={statuses}
+          onStatusesChange={setStatuses}
+          checkIn={checkInProps}
+        />
       </Flex>
       {board.isError && <Alert type="error" showIcon title={errorMessage(board.error, t)} action={<Button onClick={() => void board.refetch()}>{t('app.retry')}</Button>} />}
       {board.data && <ComfortPanel cards={cards} now={serverNow} />}
