@@ -85,7 +85,9 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
             <Typography.Text strong className={styles.clinicName}>
               {clinicName}
             </Typography.Text>
-            <Typography.Text type="secondary">{formatClinicDate(today, language)}</Typography.Text>
+            <Typography.Text type="secondary" className={styles.headerDate}>
+              {formatClinicDate(today, language)}
+            </Typography.Text>
           </Flex>
           <Flex align="center" gap={12}>
             {connection !== 'open' && (
