@@ -11,6 +11,7 @@ import { useApi } from '../../client/api-context';
 import { useI18n } from '../../i18n/i18n';
 import { CustomerCreateModal, initialFromQuery } from './customer-create-modal';
 import { TAG_COLORS, tagLabel } from './customer-labels';
+import { RecentSummaries } from './recent-summaries';
 import { useCustomerSearch } from './use-customer-search';
 import { addressFormOf } from '../../../shared/domain/customers';
 
@@ -28,8 +29,8 @@ export interface CustomerPickerProps {
 
 const NEW_CUSTOMER = -1;
 
-/** Summaries seen in this session, so a chosen customer keeps its label after the search moves on. */
-const seen = new Map<number, CustomerSummary>();
+/** Summaries shown lately, so a chosen customer keeps its label after the search moves on. */
+const seen = new RecentSummaries();
 
 /**
  * A customer search-select.
@@ -45,12 +46,12 @@ export function CustomerPicker({ value, onChange, allowCreate = false }: Custome
   const [creatingFrom, setCreatingFrom] = useState<string | null>(null);
   const search = useCustomerSearch(text, 12);
   const results = useMemo(() => search.data?.results ?? [], [search.data]);
-  for (const row of results) seen.set(row.id, row);
+  for (const row of results) seen.remember(row);
   const chosen = value !== null ? seen.get(value) : undefined;
 
   const choose = (customer: Customer) => {
     const summary = summaryOf(customer);
-    seen.set(customer.id, summary);
+    seen.remember(summary);
     onChange(customer.id, summary);
   };
 
