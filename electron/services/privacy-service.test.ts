@@ -26,8 +26,16 @@ async function value<T = Record<string, unknown>>(method: string, input: unknown
   return result.value;
 }
 
+/**
+ * The scenario's own moment, not the suite's: a Tuesday mid-morning, an appointment booked for the
+ * next day, a report of the day and a legal hold counted from it (15 years to the day after). At
+ * the suite's other moments (`npm run test:clock`: 30 November at 00:01 …) the booking fell in the
+ * past and the hold's end date moved with it.
+ */
+const SCENARIO_NOW = '2026-11-24T02:30:00.000Z';
+
 async function open(file: string) {
-  core = await createTestCore({ file });
+  core = await createTestCore({ file, now: SCENARIO_NOW });
   tokens.manager = await signIn(core, await addStaff(core, '何主管', 'manager'));
   tokens.reception = await signIn(core, await addStaff(core, '陈前台', 'reception'));
   tokens.guide = await signIn(core, await addStaff(core, '赵导医', 'guide'));
@@ -184,7 +192,7 @@ describe('erasure', () => {
   it('a treated customer is held with reason and end date (15 years after her last treatment), out of search, and erased when the hold ends', async () => {
     const her = await customerEverywhere('慕容秋水', '13966667777', '瘢痕体质', { treated: true });
     const erased = await value<{ heldUntil: string }>('privacy.erase', { customerId: her.id, confirmName: '慕容秋水' });
-    // Her last treatment: the clinic day of the suite's moment (2026-11-24); held to the day after 15 years on.
+    // Her last treatment: the scenario's clinic day (2026-11-24); held to the day after 15 years on.
     expect(erased.heldUntil).toBe('2041-11-25');
     const { holds } = await value<{ holds: { customerId: number; until: string; reason: string; maskedName: string }[] }>('privacy.holds', {});
     expect(holds).toEqual([expect.objectContaining({ customerId: her.id, until: '2041-11-25', maskedName: maskName('慕容秋水') })]);
