@@ -283,8 +283,15 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
   },
 };
 
+/**
+ * The scenarios' own moment, not the suite's: several book or read fixed days (a follow-up visit on
+ * 1 December, the roster's weeks of 23 November and 21 December), which `npm run test:clock` put in
+ * the past at its later moments (31 December 23:58: "the date 2026-12-01 has already passed").
+ */
+const SCENARIO_NOW = '2026-11-24T02:30:00.000Z';
+
 beforeEach(async () => {
-  core = await createTestCore();
+  core = await createTestCore({ now: SCENARIO_NOW });
   const now = core.clock.now();
   await seedDemoClinic(core.database.db, new Date(now).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), now);
   manager = await signIn(core, await addStaff(core, '测试主管', 'manager'));

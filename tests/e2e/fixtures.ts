@@ -17,6 +17,8 @@
  */
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { addDays, clinicDateOf, clinicInstant, clinicTimeOf, DEFAULT_TIME_ZONE } from '../../shared/domain/clinic-time';
+// From this clinic time on, a test starts at the next day's first minute (see above).
+import { DAY_TOO_LATE } from '../helpers/test-moment';
 
 export { expect };
 
@@ -32,9 +34,6 @@ export async function serverNow(baseURL: string): Promise<Date> {
   if (!body.now) throw new Error(`${baseURL}/api/health did not say the server's time`);
   return new Date(body.now);
 }
-
-/** From this clinic time on, a test starts at the next day's first minute (see above). */
-const DAY_TOO_LATE = '23:50';
 
 /** Moves the console's clock past midnight when a test would start in the day's last minutes. */
 async function roomForABookingNow(baseURL: string): Promise<void> {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCrashRounds } from '../helpers/crash/crash-rounds';
 import { runMigrationKills } from '../helpers/crash/migration-kills';
 import { serverBundleBuilt, SERVER_BUNDLE } from '../helpers/crash/server-process';
-import { TEST_NOW } from '../helpers/test-moment';
+import { TEST_NOW, WORKING_NOW_ISO } from '../helpers/test-moment';
 
 const ROUNDS = Number(process.env.FRONTDESK_CRASH_ROUNDS ?? 30);
 const SEED = Number(process.env.FRONTDESK_CRASH_SEED ?? 20261119);
@@ -33,7 +33,7 @@ const HANG_GUARD_MS = 600_000;
 
 describe.skipIf(!built)('a SIGKILL at any moment', () => {
   it(`loses no acknowledged write and leaves nothing half-done (${String(ROUNDS)} rounds on one data directory)`, { timeout: HANG_GUARD_MS }, async () => {
-    const summary = await runCrashRounds({ dataDir: tempDir(), now: TEST_NOW, rounds: ROUNDS, seed: SEED, log: (line) => console.log(`crash-safety: ${line}`) });
+    const summary = await runCrashRounds({ dataDir: tempDir(), now: WORKING_NOW_ISO, rounds: ROUNDS, seed: SEED, log: (line) => console.log(`crash-safety: ${line}`) });
     console.log(`crash-safety: seed ${String(SEED)}: ${String(summary.rounds)} rounds, ${String(summary.acknowledged)} writes acknowledged, ${String(summary.verified)} verified, ${String(summary.inFlightAtKill)} unanswered at a kill, ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     expect(summary.problems).toEqual([]);
     expect(summary.rounds).toBe(ROUNDS);

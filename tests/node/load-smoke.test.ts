@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatLoadReport, runLoad } from '../../bench/load';
-import { TEST_NOW } from '../helpers/test-moment';
+import { WORKING_NOW_ISO } from '../helpers/test-moment';
 
 // The build `npm test` made, or test:clock's own (FRONTDESK_DIST), as the end-to-end server uses.
 const serverFile = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', process.env.FRONTDESK_DIST ?? 'dist', 'server.cjs');
@@ -26,8 +26,9 @@ describe.skipIf(!built)('many desks and event streams against one server (load s
       durationSeconds: 5,
       warmupSeconds: 1,
       thinkMs: 25,
-      // The suite's moment (docs/testing.md): the demo day played up to it, the desks working at it.
-      now: TEST_NOW,
+      // The suite's moment (docs/testing.md): the demo day played up to it, the desks working at it —
+      // or the next day's first minute when the moment leaves no room to book today (workingMoment).
+      now: WORKING_NOW_ISO,
       log: () => undefined,
     });
     const printed = formatLoadReport(report);

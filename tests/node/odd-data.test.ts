@@ -25,6 +25,7 @@ import { CUSTOMER_TAGS } from '../../shared/domain/customers';
 import { ROLES, type Role } from '../../shared/domain/roles';
 import { settingsSchema } from '../../shared/domain/settings';
 import { addStaff, caller, createTestCore, signIn, type TestCore } from '../helpers/test-core';
+import { WORKING_NOW_ISO } from '../helpers/test-moment';
 import { lengthsOf, oddText } from '../helpers/odd-text';
 
 const RUNS = Number(process.env.FRONTDESK_ODD_RUNS ?? 20);
@@ -103,7 +104,8 @@ let wardSerial = 0;
 const totals = { clinics: 0, customers: 0, calls: 0, methods: new Set<string>() };
 
 beforeAll(async () => {
-  core = await createTestCore();
+  // A moment that can still book today (at 23:58 nothing can: workingMoment).
+  core = await createTestCore({ now: WORKING_NOW_ISO });
   tokens = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await signIn(core, await addStaff(core, `${role} 测试`, role))] as const)),
   ) as Record<Role, string>;
@@ -127,8 +129,8 @@ async function store(clinic: Clinic): Promise<Stored> {
   const now = core.clock.now();
   const date = clinicDateOf(now, DEFAULT_TIME_ZONE);
   const clock = clinicTimeOf(now, DEFAULT_TIME_ZONE);
-  // A slot that still starts today, however late the suite's moment is.
-  const time = clock > '23:50' ? '23:50' : clock;
+  // A slot that starts now (the working moment leaves room for one today).
+  const time = clock;
   const stored: Stored = { date, customerIds: [], appointmentIds: [], visitIds: [], escortIds: [], stayIds: [], names: [] };
   // A ward room of its own each clinic day, its two beds for the day's first two customers.
   wardSerial += 1;
