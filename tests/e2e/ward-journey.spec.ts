@@ -79,12 +79,15 @@ test('decided → pre-op and surgery booked → admitted → a round on a 768×1
   // The nurse's tablet, 768×1024 portrait.
   const { context: tabletContext, tablet, signIn: tabletSignIn, bed } = await wardTablet(newContext, bedNumber, customer.name);
   await expect(bed.locator('[data-testid="ward-task"][data-kind="surgery_day_care"]').first()).toBeVisible();
-  const round = bed.locator('[data-testid="ward-task"][data-kind="round"]').first();
+  // Her first round: a day round, or — admitted in the evening (test:clock at 17:59), after the day's
+  // rounds — the night round; both are started and ended (seed 004 rules 4 and 12).
+  const ROUND = '[data-testid="ward-task"]:is([data-kind="round"], [data-kind="night_round"])';
+  const round = bed.locator(ROUND).first();
   await round.getByRole('button', { name: '开始查房' }).click();
   await expect(round.getByRole('button', { name: '结束' })).toBeVisible();
   await round.getByRole('button', { name: '结束' }).click();
   await expect(tablet.getByText(/规定至少 10 分钟/)).toBeVisible();
-  await expect(bed.locator('[data-testid="ward-task"][data-kind="round"][data-state="done"]')).toHaveCount(1);
+  await expect(bed.locator(`${ROUND}[data-state="done"]`)).toHaveCount(1);
   // Nothing to explain again yet.
   await expect(bed.locator('[data-testid="ward-task"][data-kind="explain_aftercare"]')).toHaveCount(0);
 
