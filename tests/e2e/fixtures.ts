@@ -16,9 +16,8 @@
  *   pass anyway (`FRONTDESK_TEST_NOW=…T23:58`, docs/testing.md). The Node tests still run at 23:58.
  */
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
-import { addDays, clinicDateOf, clinicInstant, clinicTimeOf, DEFAULT_TIME_ZONE } from '../../shared/domain/clinic-time';
-// From this clinic time on, a test starts at the next day's first minute (see above).
-import { DAY_TOO_LATE } from '../helpers/test-moment';
+// From the day's last ten minutes on, a test starts at the next day's first minute (see above).
+import { workingMoment } from '../helpers/test-moment';
 
 export { expect };
 
@@ -39,9 +38,9 @@ export async function serverNow(baseURL: string): Promise<Date> {
 async function roomForABookingNow(baseURL: string): Promise<void> {
   const now = await serverNow(baseURL);
   // The demo clinic's zone (its setting); the suite never changes it.
-  if (clinicTimeOf(now, DEFAULT_TIME_ZONE) < DAY_TOO_LATE) return;
-  const next = clinicInstant(addDays(clinicDateOf(now, DEFAULT_TIME_ZONE), 1), '00:00', DEFAULT_TIME_ZONE);
-  const response = await fetch(new URL('/test/clock', baseURL), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: new Date(next.getTime() + 5_000).toISOString() }) });
+  const working = workingMoment(now);
+  if (working.getTime() === now.getTime()) return;
+  const response = await fetch(new URL('/test/clock', baseURL), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: working.toISOString() }) });
   if (!response.ok) throw new Error(`${baseURL} has no test clock (FRONTDESK_TEST_CLOCK=1) to move past the day's last minutes: ${String(response.status)}`);
 }
 
