@@ -11,3 +11,6 @@ declare module '*/touch.css';
 
 /** The console's two font weights (renderer/ui/typography.css). */
 declare module '*/typography.css';
+
+/** The page's own margins (renderer/ui/base.css). */
+declare module '*/base.css';

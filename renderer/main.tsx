@@ -1,4 +1,5 @@
 import 'antd/dist/antd.css';
+import './ui/base.css';
 import './ui/touch.css';
 import './ui/typography.css';
 import { StrictMode } from 'react';

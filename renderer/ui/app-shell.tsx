@@ -4,7 +4,7 @@
  */
 import { DisconnectOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { ConnectionState } from '../client/transport';
 import { useApi } from '../client/api-context';
@@ -13,6 +13,7 @@ import { NotificationBell } from '../features/notifications/notification-bell';
 import { ROUTES } from '../routes';
 import { useI18n } from '../i18n/i18n';
 import { formatClinicDate } from './format';
+import { HEADER_HEIGHT } from './theme';
 import { LanguageSwitch } from './language-switch';
 import { PageBoundary } from './page-boundary';
 import { RoleProvider } from './permissions';
@@ -64,7 +65,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
   const clinicName = language === 'en' && settings.clinicNameEn ? settings.clinicNameEn : settings.clinicName;
 
   return (
-    <Layout className={styles.shell}>
+    <Layout className={styles.shell} style={{ '--fd-header-height': `${String(HEADER_HEIGHT)}px` } as CSSProperties}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} className={styles.sider}>
         <div className={styles.logo}>
           <span className={styles.logoMark}>{t('app.logoMark')}</span>

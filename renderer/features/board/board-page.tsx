@@ -179,7 +179,7 @@ export function BoardPage({ session, params }: PageProps) {
   return (
     <OutcomeActionProvider role={session.staff.role}>
     {move.reasonDialog}
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} className={styles.page}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
