@@ -36,7 +36,18 @@ test('a long lane keeps only the cards in view in the page, and scrolling brings
   await expect(lane.getByTestId('board-card').first()).toHaveAttribute('data-ticket', tickets[tickets.length - 1]!);
   const first = tickets[0]!;
   await expect(lane.locator(`[data-ticket="${first}"]`)).toHaveCount(0);
-  await lane.locator('[class*="laneBody"]').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  // Scrolled a page at a time until she is drawn: earlier specs (or this one run again) may have
+  // left more who gave up below ours, so she need not be the lane's last card.
+  const body = lane.locator('[class*="laneBody"]');
+  for (let step = 0; step < count && (await lane.locator(`[data-ticket="${first}"]`).count()) === 0; step++) {
+    await body.evaluate(
+      (element) =>
+        new Promise((drawn) => {
+          element.scrollBy({ top: element.clientHeight * 0.8 });
+          requestAnimationFrame(() => requestAnimationFrame(drawn));
+        }),
+    );
+  }
   await expect(lane.locator(`[data-ticket="${first}"]`)).toBeVisible();
 });
 
@@ -59,11 +70,13 @@ test('the keyboard runs the board: arrows choose a card, Enter calls, Space serv
   // Arrows from nothing chosen: the first card of the first lane, then down to ours.
   await page.locator('body').click({ position: { x: 5, y: 1000 } });
   const ours = waiting.locator(`[data-ticket="${visit.ticket}"]`);
-  await expect(ours).toBeVisible();
   // Each press moves the choice one card on; wait for the move to show before the next press, so
-  // a slow machine cannot drop a key. Our card is the newest waiting one, but the demo may hold more.
+  // a slow machine cannot drop a key. Our card is the newest waiting one, but the demo (and specs
+  // before this one) may hold more, enough that ours is drawn only once the choice reaches it.
   const chosen = page.locator('[data-testid="board-card"][aria-current="true"]');
-  const waitingCount = Number(await waiting.getByTestId('lane-count').textContent());
+  const laneCount = async () => Number(await waiting.getByTestId('lane-count').textContent());
+  await expect.poll(laneCount).toBeGreaterThan(0);
+  const waitingCount = await laneCount();
   let previous: string | null = null;
   for (let step = 0; step <= waitingCount; step++) {
     await page.keyboard.press('ArrowDown');
