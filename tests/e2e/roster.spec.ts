@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { addDays } from '../../shared/domain/clinic-time';
 import { apiCall, clinicNow, freshCustomer, setDayOverride, signInManager } from './api';
 import { expect, test } from './fixtures';
@@ -73,12 +74,12 @@ test('morning confirmation: a doctor absent, one appointment moved to a colleagu
 test('a stray A on a late doctor asks first, and the change can be undone back to "late until"', async ({ page, request }) => {
   const manager = await signInManager(request);
   const { date } = await clinicNow(request, manager);
-  type Doctor = { doctor: { id: number; name: string; specialty: string | null }; shift: { start: string; end: string }; confirmation: { confirmedAt: string } | null };
-  const day = await apiCall<{ doctors: Doctor[] }>(request, 'roster.today', { date }, manager);
-  // A skin doctor (皮肤美容): the other roster test uses the facial surgeons.
-  const entry = day.doctors.find((candidate) => candidate.doctor.specialty === '皮肤美容' && candidate.confirmation === null);
-  test.skip(!entry, 'no unconfirmed skin doctor on shift today');
-  const { doctor, shift } = entry!;
+  // A skin doctor of the spec's own, on today's roster and not yet confirmed, whatever the day (on a
+  // Sunday the demo rosters no skin doctor; the other roster test uses the facial surgeons).
+  const name = `皮肤${String(randomInt(100, 999))}`;
+  const doctor = { ...(await apiCall<{ id: number }>(request, 'staff.create', { name, role: 'doctor', specialty: '皮肤美容', pin: '1234' }, manager)), name };
+  const shift = { start: '09:00', end: '18:00' };
+  await setDayOverride(request, { doctorId: doctor.id, date, kind: 'hours', ...shift }, manager);
   const lateUntil = clockTime(Math.min(minutes(shift.start) + 60, minutes(shift.end) - 5));
   await apiCall(request, 'roster.confirm', { date, doctorId: doctor.id, status: 'late', lateUntil }, manager);
 
@@ -104,9 +105,4 @@ test('a stray A on a late doctor asks first, and the change can be undone back t
   await page.getByTestId('roster-undo').click();
   await expect(card).toContainText(`预计 ${lateUntil} 到岗`);
   await expect(page.getByText(`已恢复 ${doctor.name}`)).toBeVisible();
-
-  // Leave the doctor present for the specs that book with them.
-  const after = await apiCall<{ doctors: Doctor[] }>(request, 'roster.today', { date }, manager);
-  const confirmedAt = after.doctors.find((candidate) => candidate.doctor.id === doctor.id)?.confirmation?.confirmedAt;
-  await apiCall(request, 'roster.confirm', { date, doctorId: doctor.id, status: 'present', expectedConfirmedAt: confirmedAt }, manager);
 });
