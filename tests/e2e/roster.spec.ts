@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { addDays } from '../../shared/domain/clinic-time';
 import { apiCall, clinicNow, freshCustomer, setDayOverride, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { RosterPage } from './pages/roster-page';
@@ -22,14 +21,16 @@ test('morning confirmation: a doctor absent, one appointment moved to a colleagu
   const { date, time, timeZone } = await clinicNow(request, manager);
   const clinicMinutes = (instant: string) => minutes(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant)));
 
-  // The demo's two facial surgeons (面部整形), both on shift all day today whatever the weekday.
-  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
-  const week = await apiCall<{ doctors: { id: number; name: string; specialty: string | null }[] }>(request, 'roster.week', { weekStart: addDays(date, -weekday) }, manager);
-  const [absent, colleague] = week.doctors.filter((doctor) => doctor.specialty === '面部整形');
-  if (!absent || !colleague) throw new Error('the demo clinic has fewer than two facial surgeons');
-  for (const doctor of [absent, colleague]) {
-    await setDayOverride(request, { doctorId: doctor.id, date, kind: 'hours', start: '00:00', end: '23:59', note: 'e2e' }, manager);
-  }
+  // Two facial surgeons (面部整形) of the spec's own, on shift all day today whatever the weekday and
+  // unconfirmed: a run before this one (or the demo's morning) may have confirmed the demo's own.
+  const surgeon = async (role: string) => {
+    const name = `${role}${String(randomInt(100, 999))}`;
+    const { id } = await apiCall<{ id: number }>(request, 'staff.create', { name, role: 'doctor', specialty: '面部整形', pin: '1234' }, manager);
+    await setDayOverride(request, { doctorId: id, date, kind: 'hours', start: '00:00', end: '23:59', note: 'e2e' }, manager);
+    return { id, name };
+  };
+  const absent = await surgeon('面甲');
+  const colleague = await surgeon('面乙');
 
   // An appointment of the absent one at a time the colleague is free: from now on, in 5-minute steps.
   const day = await apiCall<{ appointments: DayRow[] }>(request, 'appointments.listDay', {}, manager);
