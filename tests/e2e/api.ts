@@ -148,6 +148,21 @@ export async function setDayOverride(
 }
 
 /**
+ * A doctor of the spec's own (`<prefix><3 digits>`), on today's roster for the hours given and not yet
+ * confirmed, whatever the weekday and whatever the demo's doctors are doing.
+ */
+export async function doctorOnDuty(
+  request: APIRequestContext,
+  token: string,
+  duty: { prefix: string; specialty: string; date: string; start: string; end: string },
+): Promise<{ id: number; name: string }> {
+  const name = `${duty.prefix}${String(randomInt(100, 999))}`;
+  const { id } = await apiCall<{ id: number }>(request, 'staff.create', { name, role: 'doctor', specialty: duty.specialty, pin: '1234' }, token);
+  await setDayOverride(request, { doctorId: id, date: duty.date, kind: 'hours', start: duty.start, end: duty.end }, token);
+  return { id, name };
+}
+
+/**
  * Moves the console's clock (the server started with FRONTDESK_TEST_CLOCK=1, as the suite's is):
  * it reads `to` and runs on from there. A spec that moves it puts it back when done (`finally`),
  * so the specs after it run at the suite's moment.

@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { apiCall, clinicNow, freshCustomer, setDayOverride, signInManager } from './api';
+import { apiCall, clinicNow, doctorOnDuty, freshCustomer, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { RosterPage } from './pages/roster-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -23,12 +22,7 @@ test('morning confirmation: a doctor absent, one appointment moved to a colleagu
 
   // Two facial surgeons (面部整形) of the spec's own, on shift all day today whatever the weekday and
   // unconfirmed: a run before this one (or the demo's morning) may have confirmed the demo's own.
-  const surgeon = async (role: string) => {
-    const name = `${role}${String(randomInt(100, 999))}`;
-    const { id } = await apiCall<{ id: number }>(request, 'staff.create', { name, role: 'doctor', specialty: '面部整形', pin: '1234' }, manager);
-    await setDayOverride(request, { doctorId: id, date, kind: 'hours', start: '00:00', end: '23:59', note: 'e2e' }, manager);
-    return { id, name };
-  };
+  const surgeon = (prefix: string) => doctorOnDuty(request, manager, { prefix, specialty: '面部整形', date, start: '00:00', end: '23:59' });
   const absent = await surgeon('面甲');
   const colleague = await surgeon('面乙');
 
@@ -77,10 +71,8 @@ test('a stray A on a late doctor asks first, and the change can be undone back t
   const { date } = await clinicNow(request, manager);
   // A skin doctor of the spec's own, on today's roster and not yet confirmed, whatever the day (on a
   // Sunday the demo rosters no skin doctor; the other roster test uses the facial surgeons).
-  const name = `皮肤${String(randomInt(100, 999))}`;
-  const doctor = { ...(await apiCall<{ id: number }>(request, 'staff.create', { name, role: 'doctor', specialty: '皮肤美容', pin: '1234' }, manager)), name };
   const shift = { start: '09:00', end: '18:00' };
-  await setDayOverride(request, { doctorId: doctor.id, date, kind: 'hours', ...shift }, manager);
+  const doctor = await doctorOnDuty(request, manager, { prefix: '皮肤', specialty: '皮肤美容', date, ...shift });
   const lateUntil = clockTime(Math.min(minutes(shift.start) + 60, minutes(shift.end) - 5));
   await apiCall(request, 'roster.confirm', { date, doctorId: doctor.id, status: 'late', lateUntil }, manager);
 

@@ -6,9 +6,8 @@
  * is on her bed. Data of the spec's own through the API: a doctor of its own with hours today, so
  * no booking of another spec (or the demo day) is in the way.
  */
-import { randomInt } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import { apiCall, clinicNow, moveServerClock, setDayOverride, signInAs, signInManager, walkInNow } from './api';
+import { apiCall, clinicNow, doctorOnDuty, moveServerClock, signInAs, signInManager, walkInNow } from './api';
 import { expect, serverNow, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { admitToFreeBed, wardTablet } from './ward-helpers';
@@ -30,10 +29,8 @@ test('decided → pre-op and surgery booked → admitted → a round on a 768×1
   const manager = await signInManager(request);
   const { date, time } = await clinicNow(request, manager);
   // The spec's own doctor, on duty today from now to late evening.
-  const doctorName = `术医${String(randomInt(100, 999))}`;
-  const doctor = await apiCall<{ id: number }>(request, 'staff.create', { name: doctorName, role: 'doctor', specialty: '眼整形', pin: '1234' }, manager);
   const from = Math.floor(minutesOf(time) / 30) * 30;
-  await setDayOverride(request, { doctorId: doctor.id, date, kind: 'hours', start: clock(from), end: clock(Math.min(from + 8 * 60, 23 * 60 + 30)) }, manager);
+  const { name: doctorName } = await doctorOnDuty(request, manager, { prefix: '术医', specialty: '眼整形', date, start: clock(from), end: clock(Math.min(from + 8 * 60, 23 * 60 + 30)) });
   const preOpAt = clock(from + 60);
   const surgeryAt = clock(from + 150);
 
