@@ -9,7 +9,8 @@
 //   npm run test:clock -- --only e2e   one half (e2e | node)
 //   npm run test:clock -- --moment 2026-12-31T23:58:00+08:00 --tz America/Los_Angeles
 //
-// Ends with one line: "test:clock: N passed, N failed" (runs, not tests).
+// Ends with one line: "test:clock: N passed, N failed" (runs, not tests). A failed end-to-end
+// test's trace is kept in .tmp/test-clock-results/<moment>-<TZ>/ (each moment's folder its own).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,9 +72,12 @@ try {
     if (values.only !== 'node') {
       // A fresh data folder per moment: the demo day is played anew at each.
       const data = mkdtempSync(join('.tmp', 'test-clock-e2e-'));
+      // Each moment's failures (trace, screenshot) in a folder of its own, kept after the run.
+      const output = join('.tmp', 'test-clock-results', `${moment.replace(/[^0-9T]/g, '')}-${tz.replace('/', '-')}`);
       const outcome = run('e2e', ['node_modules/@playwright/test/cli.js', 'test', '--reporter=dot,json'], {
         ...env,
         FRONTDESK_E2E_DATA: data,
+        FRONTDESK_E2E_OUTPUT: output,
         PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/clock-playwright.json',
       });
       rmSync(data, { recursive: true, force: true });
