@@ -19,6 +19,7 @@ import { PageBoundary } from './page-boundary';
 import { RoleProvider } from './permissions';
 import { useWithShortcut } from './shortcut-hint';
 import { useHashRoute } from './router';
+import { useAfterFirstPaint } from './use-after-first-paint';
 import styles from './app-shell.module.css';
 
 interface AppShellProps {
@@ -57,6 +58,9 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
     return () => window.removeEventListener('keydown', onKey);
   }, [onLock]);
 
+  // The menu comes in the frame after the page's first (use-after-first-paint.ts): its width is the
+  // sider's, so nothing moves.
+  const menuShown = useAfterFirstPaint();
   const { segments, navigate } = useHashRoute();
   const allowed = ROUTES.filter((route) => route.roles.includes(session.staff.role));
   const current = allowed.find((route) => route.key === segments[0]) ?? allowed[0];
@@ -71,14 +75,16 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
           <span className={styles.logoMark}>{t('app.logoMark')}</span>
           <span className={styles.logoText}>{t('app.name')}</span>
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={current ? [current.key] : []}
-          // A page's code starts loading as the pointer reaches its entry, before the click.
-          items={allowed.map((route) => ({ key: route.key, icon: route.icon, label: t(route.label), onMouseEnter: () => void route.preload() }))}
-          onClick={({ key }) => navigate(`/${key}`)}
-        />
+        {menuShown && (
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={current ? [current.key] : []}
+            // A page's code starts loading as the pointer reaches its entry, before the click.
+            items={allowed.map((route) => ({ key: route.key, icon: route.icon, label: t(route.label), onMouseEnter: () => void route.preload() }))}
+            onClick={({ key }) => navigate(`/${key}`)}
+          />
+        )}
       </Layout.Sider>
       <Layout>
         <Layout.Header className={styles.header}>
