@@ -10,9 +10,15 @@ import { SignInPage } from './pages/sign-in-page';
 /** The nurse 郑丽 admits the customer to the first free bed: the stay, the room and bed, and her token. */
 export async function admitToFreeBed(request: APIRequestContext, customerId: number): Promise<{ stayId: number; roomId: number; bed: number; nurse: string }> {
   const nurse = await signInAs(request, '郑丽');
-  const board = await apiCall<{ beds: { room: { id: number }; bed: number; stay: unknown }[] }>(request, 'stays.board', {}, nurse);
-  const free = board.beds.find((bed) => bed.stay === null);
-  if (!free) throw new Error('no free bed');
+  const board = await apiCall<{ beds: { room: { id: number }; bed: number; stay: { id: number; version: number; admittedAt: string } | null }[] }>(request, 'stays.board', {}, nurse);
+  let free = board.beds.find((bed) => bed.stay === null);
+  if (!free) {
+    // Every bed taken (the suite run again on one server: each run admits and keeps a customer).
+    // The ward frees a bed as it does every day: the longest stay goes home, her sheet given.
+    const longest = board.beds.reduce((a, b) => (b.stay!.admittedAt < a.stay!.admittedAt ? b : a));
+    await apiCall(request, 'stays.discharge', { stayId: longest.stay!.id, expectedVersion: longest.stay!.version, sheetGiven: true }, nurse);
+    free = longest;
+  }
   const { stayId } = await apiCall<{ stayId: number }>(request, 'stays.admit', { customerId, roomId: free.room.id, bed: free.bed }, nurse);
   return { stayId, roomId: free.room.id, bed: free.bed, nurse };
 }
