@@ -9,7 +9,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { pickLanguage } from '../shared/i18n/messages';
 import { createApiClient, pickTransport, type ApiClient } from './client/api-client';
 import { ApiProvider } from './client/api-context';
@@ -25,6 +25,7 @@ import { isDisplayPath } from './features/display/display-path';
 import { I18nProvider, initialLanguage, useI18n } from './i18n/i18n';
 import { theme, touchTheme, TOAST_TOP } from './ui/theme';
 import { useCoarsePointer } from './ui/use-coarse-pointer';
+import { usePrefersReducedMotion } from './ui/use-reduced-motion';
 
 /** The API client and the query cache of this page, wired to each other. */
 export interface ConsoleClients {
@@ -65,15 +66,25 @@ export function createConsoleClients(): ConsoleClients {
   return { client, queryClient };
 }
 
+// Constants: a new object each render would make every antd component below re-read its config.
+const WAVE = { disabled: false };
+const NO_WAVE = { disabled: true };
+
 function Providers({ client, queryClient }: ConsoleClients) {
   const { language } = useI18n();
   const touch = useCoarsePointer();
+  const reducedMotion = usePrefersReducedMotion();
+  // One theme object per combination: a new object every render would make antd redo its tokens.
+  const consoleTheme = useMemo(() => {
+    const base = touch ? touchTheme : theme;
+    return reducedMotion ? { ...base, token: { ...base.token, motion: false } } : base;
+  }, [touch, reducedMotion]);
   useEffect(() => {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [language]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={touch ? touchTheme : theme} button={{ autoInsertSpace: false }} descriptions={descriptionsConfig}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={consoleTheme} wave={reducedMotion ? NO_WAVE : WAVE} button={{ autoInsertSpace: false }} descriptions={descriptionsConfig}>
       {/* Notifications (the check-in greeting) in the bottom corner: neither over the header nor over the board's check-in box. */}
       <AntApp notification={{ placement: 'bottomRight' }} message={{ top: TOAST_TOP }}>
         <ApiProvider client={client}>
