@@ -92,7 +92,8 @@ export const test = base.extend<Fixtures>({
   newContext: async ({ browser, baseURL, consoleWatch, roomForABooking: _room }, use) => {
     const made: BrowserContext[] = [];
     await use(async (options) => {
-      const context = await (browser as Browser).newContext({ ...options, baseURL: options?.baseURL ?? baseURL });
+      // As the suite's own context: less motion (playwright.config.ts), unless the test asks otherwise.
+      const context = await (browser as Browser).newContext({ reducedMotion: 'reduce', ...options, baseURL: options?.baseURL ?? baseURL });
       made.push(context);
       await prepare(context, options?.baseURL ?? baseURL ?? '', consoleWatch);
       return context;
