@@ -191,6 +191,8 @@ function BookVisitModal({ step, onClose }: { step: NonNullable<FollowUpCall['vis
           placeholder={t('followUps.concernDoctor')}
           value={doctorId}
           onChange={setDoctorId}
+          // Typed to find, as in the booking drawer: a clinic's whole list of doctors is long.
+          showSearch={{ optionFilterProp: 'label' }}
           options={(day.data?.doctors ?? []).map((doctor) => ({ value: doctor.id, label: `${doctor.name}${doctor.shift ? `（${doctor.shift.start}–${doctor.shift.end}）` : ''}`, disabled: !doctor.shift }))}
           data-testid="book-doctor"
         />
