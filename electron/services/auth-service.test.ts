@@ -60,6 +60,22 @@ describe('sign-in', () => {
     expect(await countRows(core, 'sessions')).toBe(1);
   });
 
+  it('keeps the session it has just made when the clock was set back, and ends the oldest other', async () => {
+    // Eight sign-ins while the clock ran a month ahead, then the clock is put right.
+    core.clock.advance(30 * 86_400_000);
+    const ahead: string[] = [];
+    for (let index = 0; index < 8; index++) {
+      ahead.push(await signIn(core, nurseId, '2468'));
+      core.clock.advance(60_000);
+    }
+    core.clock.advance(-30 * 86_400_000 - 8 * 60_000);
+    const token = await signIn(core, nurseId, '2468');
+    expect((await core.dispatcher.dispatch('auth.me', {}, caller(token))).ok).toBe(true);
+    // Eight live at most: the first of the month-ahead sign-ins ended, the last still works.
+    expect(await core.dispatcher.dispatch('auth.me', {}, caller(ahead[0]!))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await core.dispatcher.dispatch('auth.me', {}, caller(ahead[7]!))).ok).toBe(true);
+  });
+
   it('ends a session after its hours even if never signed out', async () => {
     const token = await signIn(core, nurseId, '2468');
     core.clock.advance(15 * 3_600_000);

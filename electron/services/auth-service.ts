@@ -115,14 +115,15 @@ export function createAuthService(): AuthService {
       const token = randomBytes(32).toString('base64url');
       const hours = staff.role === 'display' ? DISPLAY_SESSION_HOURS : SESSION_HOURS;
       const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
+      const tokenHash = hashToken(token);
       await insertSession(db, {
-        tokenHash: hashToken(token),
+        tokenHash,
         staffId: staff.id,
         device: origin.device,
         createdAt: now.toISOString(),
         expiresAt,
       });
-      await revokeOldestSessions(db, staff.id, MAX_LIVE_SESSIONS, now.toISOString());
+      await revokeOldestSessions(db, staff.id, MAX_LIVE_SESSIONS, now.toISOString(), tokenHash);
       return {
         token,
         expiresAt,

@@ -53,16 +53,22 @@ export async function touchSession(db: Db, tokenHash: string, now: string) {
  * Keeps at most `keep` live sessions of a staff member (issue 15: a bounded number per person):
  * the oldest beyond that are revoked. Returns how many were.
  */
-export async function revokeOldestSessions(db: Db, staffId: number, keep: number, now: string): Promise<number> {
-  const live = await db
+/**
+ * Ends a person's live sessions beyond the `keep` newest, never `current` (the one just made): with
+ * the clock set back (a wrong clock put right, the test clock), older sign-ins carry later times,
+ * and ordered by time alone the new session was the oldest and ended as it began.
+ */
+export async function revokeOldestSessions(db: Db, staffId: number, keep: number, now: string, current: string): Promise<number> {
+  const others = await db
     .selectFrom('sessions')
     .select('token_hash')
     .where('staff_id', '=', staffId)
+    .where('token_hash', '!=', current)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute();
-  const beyond = live.slice(keep).map((row) => row.token_hash);
+  const beyond = others.slice(Math.max(keep - 1, 0)).map((row) => row.token_hash);
   if (beyond.length > 0) await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', 'in', beyond).execute();
   return beyond.length;
 }
