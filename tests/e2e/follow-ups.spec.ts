@@ -15,6 +15,7 @@ import { addMonths } from '../../shared/domain/follow-ups';
 import { apiCall, clinicNow, doctorOnDuty, freshCustomer, moveServerClock, signInAs, signInManager } from './api';
 import { expect, serverNow, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
+import { admitToFreeBed } from './ward-helpers';
 
 interface Call { stepId: number; label: string; customer: { id: number }; visitStep: { dueDate: string } | null }
 
@@ -59,11 +60,8 @@ test('discharge → the day-1 call next morning → reached, one-month visit boo
     const minutes = Math.min(Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), 23 * 60 + 50);
     const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     const surgery = await apiCall<{ id: number }>(request, 'appointments.create', { customerId: customer.id, doctorId: surgeon.id, kind: 'surgery', channel: 'phone', date: today, time: slot, durationMinutes: 5, override: true }, manager);
-    const ward = await apiCall<{ beds: { room: { id: number }; bed: number; stay: { id: number; version: number } | null }[] }>(request, 'stays.board', {}, nurse);
-    const free = ward.beds.find((bed) => bed.stay === null);
-    if (!free) throw new Error('no free bed');
-    const { stayId } = await apiCall<{ stayId: number }>(request, 'stays.admit', { customerId: customer.id, roomId: free.room.id, bed: free.bed, surgeryAppointmentId: surgery.id }, nurse);
-    const beds = await apiCall<typeof ward>(request, 'stays.board', {}, nurse);
+    const { stayId } = await admitToFreeBed(request, customer.id, surgery.id);
+    const beds = await apiCall<{ beds: { stay: { id: number; version: number } | null }[] }>(request, 'stays.board', {}, nurse);
     const stay = beds.beds.find((bed) => bed.stay?.id === stayId)!.stay!;
     await apiCall(request, 'stays.discharge', { stayId, expectedVersion: stay.version, sheetGiven: true }, nurse);
 

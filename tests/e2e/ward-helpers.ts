@@ -7,8 +7,11 @@ import { apiCall, signInAs } from './api';
 import { expect } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
-/** The nurse 郑丽 admits the customer to the first free bed: the stay, the room and bed, and her token. */
-export async function admitToFreeBed(request: APIRequestContext, customerId: number): Promise<{ stayId: number; roomId: number; bed: number; nurse: string }> {
+/**
+ * The nurse 郑丽 admits the customer to the first free bed (for her surgery `surgeryAppointmentId`, if
+ * given): the stay, the room and bed, and her token.
+ */
+export async function admitToFreeBed(request: APIRequestContext, customerId: number, surgeryAppointmentId?: number): Promise<{ stayId: number; roomId: number; bed: number; nurse: string }> {
   const nurse = await signInAs(request, '郑丽');
   const board = await apiCall<{ beds: { room: { id: number }; bed: number; stay: { id: number; version: number; admittedAt: string } | null }[] }>(request, 'stays.board', {}, nurse);
   let free = board.beds.find((bed) => bed.stay === null);
@@ -19,7 +22,7 @@ export async function admitToFreeBed(request: APIRequestContext, customerId: num
     await apiCall(request, 'stays.discharge', { stayId: longest.stay!.id, expectedVersion: longest.stay!.version, sheetGiven: true }, nurse);
     free = longest;
   }
-  const { stayId } = await apiCall<{ stayId: number }>(request, 'stays.admit', { customerId, roomId: free.room.id, bed: free.bed }, nurse);
+  const { stayId } = await apiCall<{ stayId: number }>(request, 'stays.admit', { customerId, roomId: free.room.id, bed: free.bed, ...(surgeryAppointmentId !== undefined ? { surgeryAppointmentId } : {}) }, nurse);
   return { stayId, roomId: free.room.id, bed: free.bed, nurse };
 }
 

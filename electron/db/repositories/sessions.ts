@@ -51,12 +51,10 @@ export async function touchSession(db: Db, tokenHash: string, now: string) {
 
 /**
  * Keeps at most `keep` live sessions of a staff member (issue 15: a bounded number per person):
- * the oldest beyond that are revoked. Returns how many were.
- */
-/**
- * Ends a person's live sessions beyond the `keep` newest, never `current` (the one just made): with
- * the clock set back (a wrong clock put right, the test clock), older sign-ins carry later times,
- * and ordered by time alone the new session was the oldest and ended as it began.
+ * `current` (the one just made) and the newest others; the oldest beyond are revoked. Returns how
+ * many were. `current` is never among them: with the clock set back (a wrong clock put right, the
+ * test clock), older sign-ins carry later times, and ordered by time alone the new session was the
+ * oldest and ended as it began.
  */
 export async function revokeOldestSessions(db: Db, staffId: number, keep: number, now: string, current: string): Promise<number> {
   const others = await db
