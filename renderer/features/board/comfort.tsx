@@ -184,6 +184,11 @@ export function ComfortPanel({ cards, now }: { cards: BoardCard[]; now: number }
 /**
  * Whether a sideways-scrolling row has more beyond its right edge (issue 13 part 9: the comfort
  * chips ran off the panel with nothing saying they scroll). The row then fades out on the right.
+ *
+ * Measured when the resize observer first reports the row (on mount, and again when the number of
+ * chips changes), after the browser has laid the page out: measuring in the effect itself forced
+ * a layout of the whole board on every check-in that added a task (`measure` was the largest item
+ * of a CPU profile of fifteen pushes, 2.7 ms each; docs/performance.md).
  */
 function useMoreToScroll(ref: RefObject<HTMLElement | null>, count: number): boolean {
   const [more, setMore] = useState(false);
@@ -191,7 +196,6 @@ function useMoreToScroll(ref: RefObject<HTMLElement | null>, count: number): boo
     const row = ref.current;
     if (!row) return;
     const measure = () => setMore(row.scrollLeft + row.clientWidth < row.scrollWidth - 1);
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(row);
     row.addEventListener('scroll', measure, { passive: true });
