@@ -8,13 +8,11 @@
  * the board's first render (docs/performance.md). The menu of other moves is an antd Dropdown
  * made on first use.
  */
-import { App, Dropdown } from 'antd';
+import { Dropdown } from 'antd';
 import { memo } from 'react';
 import type { BoardCard as Card } from '../../../shared/contract/visits';
 import { VISIT_TRANSITIONS, waitLevel, type VisitStatus } from '../../../shared/domain/visits';
-import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
-import { errorMessage } from '../../ui/error-message';
 import { TAG_COLORS, tagLabel } from '../customers/customer-labels';
 import type { CustomerTag } from '../../../shared/domain/customers';
 import styles from './board.module.css';
@@ -26,9 +24,8 @@ import { useOutcomeAction } from '../consultation/outcome-action';
 import { minutesBetween, wholeMinutes } from '../../../shared/domain/durations';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
-import { useRoomCheck } from './use-room-check';
-import { CloseFollowUpDialog, ConsultantStepChip } from '../follow-ups/consultant-step';
-import { useState } from 'react';
+import { ConsultantStepChip } from '../follow-ups/consultant-step';
+import { useCardMove } from './card-moves';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -39,42 +36,6 @@ export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
   pre_op_exam: 'done',
   left: 'waiting',
 };
-
-/** Moves a card to another status, with the version it was read at (two staff: one wins), and says so. */
-export function useMoveCard() {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const mutation = useApiMutation('visits.transition');
-  const roomCheck = useRoomCheck();
-  // seed 004 rule 11: a follow-up closed within 5 minutes of the consultant's start asks for the reason.
-  const [reasonFor, setReasonFor] = useState<Card | null>(null);
-  const go = async (card: Card, to: VisitStatus, note?: string) => {
-    // Calling to a room someone is in or on the way to: asked first, naming them (issue 13 part 10).
-    if (to === 'called' && !(await roomCheck(card.visitId))) return;
-    mutation.mutate(
-      { visitId: card.visitId, to, expectedVersion: card.version, ...(note ? { note } : {}) },
-      {
-        onSuccess: () => void message.success(t('visits.moved', { ticket: card.ticket, status: t(`visits.status.${to}`) })),
-        onError: (error) => {
-          if (to === 'done' && !note && error.details?.['reason'] === 'reasonNeeded') return setReasonFor(card);
-          void message.error(errorMessage(error, t));
-        },
-      },
-    );
-  };
-  const reasonDialog = (
-    <CloseFollowUpDialog
-      key={reasonFor?.visitId ?? 0}
-      open={reasonFor !== null}
-      onCancel={() => setReasonFor(null)}
-      onConfirm={(reason) => {
-        if (reasonFor) void go(reasonFor, 'done', reason);
-        setReasonFor(null);
-      }}
-    />
-  );
-  return Object.assign(go, { mutation, reasonDialog });
-}
 
 interface BoardCardProps {
   card: Card;
@@ -91,8 +52,7 @@ interface BoardCardProps {
 
 export const BoardCard = memo(function BoardCard({ card, selected, onSelect, minutesSinceSnapshot, amberMinutes, redMinutes, now, timeZone }: BoardCardProps) {
   const { t, language } = useI18n();
-  const go = useMoveCard();
-  const move = go.mutation;
+  const { go, pending } = useCardMove(card.visitId);
   const waiting = card.status === 'waiting';
   // Never negative: a card read a moment after the board's snapshot is counted back to it (durations.ts).
   const minutes = wholeMinutes((card.waitedMinutes ?? 0) + (waiting ? minutesSinceSnapshot : 0));
@@ -164,7 +124,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         {(primary || others.length > 0) && (
           <div className={styles.actions} role="group">
             {primary && (
-              <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={move.isPending} aria-busy={move.isPending || undefined} onClick={() => void go(card, primary)}>
+              <button type="button" className={`${styles.action} ${waiting ? styles.actionPrimary : ''}`} disabled={pending} aria-busy={pending || undefined} onClick={() => void go(card, primary)}>
                 {t(`visits.action.${primary}`)}
               </button>
             )}
@@ -178,7 +138,6 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         )}
         {card.comfortCount.total > 0 && <TimelineButton card={card} now={now} timeZone={timeZone} />}
       </div>
-      {card.kind === 'followup' && go.reasonDialog}
     </div>
   );
 });

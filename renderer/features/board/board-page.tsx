@@ -16,7 +16,8 @@ import { useCan } from '../../ui/permissions';
 import { byInstant, wholeMinutes } from '../../../shared/domain/durations';
 import type { PageProps } from '../../routes';
 import { errorMessage } from '../../ui/error-message';
-import { PRIMARY, useMoveCard } from './board-card';
+import { PRIMARY } from './board-card';
+import { CardMovesProvider, useCardMoves } from './card-moves';
 import styles from './board.module.css';
 import { BoardToolbar, useSameWhileEqual } from './board-toolbar';
 import { ComfortPanel, useComplete } from './comfort';
@@ -67,7 +68,8 @@ export function BoardPage({ session, params }: PageProps) {
       setStatuses([]);
     }
   }
-  const move = useMoveCard();
+  const { moves, reasonDialog } = useCardMoves();
+  const move = moves.go;
   const complete = useComplete();
 
   // Timers run between refreshes: one clock for the whole board, a tick every 15 s.
@@ -178,7 +180,8 @@ export function BoardPage({ session, params }: PageProps) {
 
   return (
     <OutcomeActionProvider role={session.staff.role}>
-    {move.reasonDialog}
+    <CardMovesProvider moves={moves}>
+    {reasonDialog}
     <Flex vertical gap={12} className={styles.page}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <div>
@@ -228,6 +231,7 @@ export function BoardPage({ session, params }: PageProps) {
         </div>
       )}
     </Flex>
+    </CardMovesProvider>
     </OutcomeActionProvider>
   );
 }
