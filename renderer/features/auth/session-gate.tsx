@@ -32,7 +32,35 @@ const DisplayPage = lazy(() => import('../display/display-page').then((module) =
 const loadSignIn = () => import('./sign-in-page');
 const SignInPage = lazy(() => loadSignIn().then((module) => ({ default: module.SignInPage })));
 const ChangePinPage = lazy(() => import('./change-pin-page').then((module) => ({ default: module.ChangePinPage })));
-const PREFETCH_SIGN_IN_MS = 2000;
+/** How long the console is left alone before the lock screen's code is fetched (a lock comes after minutes). */
+const PREFETCH_SIGN_IN_MS = 10_000;
+
+/**
+ * Runs `then` once nobody has pressed a key or touched the screen for `quietMs`; returns the
+ * cancel. The lock screen's chunk (react-hook-form, zod and the auth schemas, evaluated when it
+ * arrives) came 2 s after signing in whatever the clerk was doing: in a trace of the first search
+ * after opening the customers page, it arrived with the first key, whose results took 101–144 ms
+ * against ~30 for the keys after (docs/performance.md, 2026-12-05 evening). Ten quiet seconds
+ * come long before the idle lock's minutes.
+ */
+function whenQuiet(quietMs: number, then: () => void): () => void {
+  const activity = ['keydown', 'pointerdown'] as const;
+  let timer = 0;
+  const stop = () => {
+    window.clearTimeout(timer);
+    for (const type of activity) window.removeEventListener(type, arm, true);
+  };
+  function arm() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      stop();
+      then();
+    }, quietMs);
+  }
+  for (const type of activity) window.addEventListener(type, arm, true);
+  arm();
+  return stop;
+}
 
 export function SessionGate() {
   const api = useApi();
@@ -143,11 +171,7 @@ export function SessionGate() {
   const showDisplay = displayRole || isDisplayPath();
   useIdleLock(session?.clinic.settings.idleLockMinutes ?? 5, phase === 'signedIn' && !displayRole, lockIdle);
   // The lock screen's code, fetched once the first screen is up (a lock must not wait on the network).
-  useEffect(() => {
-    if (phase !== 'signedIn') return undefined;
-    const timer = window.setTimeout(() => void loadSignIn().catch(() => undefined), PREFETCH_SIGN_IN_MS);
-    return () => window.clearTimeout(timer);
-  }, [phase]);
+  useEffect(() => (phase === 'signedIn' ? whenQuiet(PREFETCH_SIGN_IN_MS, () => void loadSignIn().catch(() => undefined)) : undefined), [phase]);
 
   const loading = (
     <Flex align="center" justify="center" style={{ height: '100vh' }}>
