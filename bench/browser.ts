@@ -240,7 +240,16 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
     // Push: a check-in made in one page appears on a second page's board (the lane's count).
     const { page: desk, token: deskToken } = await openPage('board');
     const { page: lobby } = await openPage('board');
+    // Both pages first do their start-up's one-off: the lock screen's code, which a console fetches
+    // once left alone for ten seconds (session-gate.tsx), is evaluated when it arrives (+1.8 MiB of
+    // heap, tens of ms of main thread). The hour played at speed (~20 s) would otherwise take it for
+    // the hour's growth, and a push for its own time (2026-12-05 evening); a real hour has it in its
+    // first seconds, as the first load of a newly launched Chromium is left out of the cold row.
+    const lockScreenCode = (page: Page) => page.waitForResponse((response) => /\/assets\/sign-in-page-[\w-]+\.js$/.test(new URL(response.url()).pathname), { timeout: 60_000 });
+    const settled = Promise.all([lockScreenCode(desk), lockScreenCode(lobby)]);
     for (const page of [desk, lobby]) await page.waitForFunction(() => document.querySelector('[data-testid=board-card]') !== null, undefined, { timeout: 30_000 });
+    await settled;
+    await lobby.waitForTimeout(500);
     const pushes: number[] = [];
     for (let index = 0; index < (options.smoke ? 3 : 30); index += 1) {
       const before = await boardTotal(lobby);
