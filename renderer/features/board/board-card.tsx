@@ -26,6 +26,7 @@ import { addressFormOf } from '../../../shared/domain/customers';
 import { roomLabel } from '../../../shared/domain/rooms';
 import { ConsultantStepChip } from '../follow-ups/consultant-step';
 import { useCardMove } from './card-moves';
+import { plainTagClass } from '../../ui/plain-tag';
 
 /** The move a card's main button (and Enter on the selected card) makes, by status. */
 export const PRIMARY: Partial<Record<VisitStatus, VisitStatus>> = {
@@ -100,10 +101,10 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
           {meta}
           {flagged && (
             <span className={styles.flags}>
-              {card.kind === 'walk_in' && <span className={`${styles.tag} ${styles.tag_geekblue}`}>{t('visits.walkInKind')}</span>}
-              {card.kind === 'followup' && <span className={`${styles.tag} ${styles.tag_purple}`}>{t('visits.followupKind')}</span>}
+              {card.kind === 'walk_in' && <span className={plainTagClass('geekblue')}>{t('visits.walkInKind')}</span>}
+              {card.kind === 'followup' && <span className={plainTagClass('purple')}>{t('visits.followupKind')}</span>}
               {card.customer.tags.map((tag) => (
-                <span key={tag} className={`${styles.tag} ${styles[`tag_${TAG_COLORS[tag as CustomerTag]}`] ?? ''}`}>
+                <span key={tag} className={plainTagClass(TAG_COLORS[tag as CustomerTag])}>
                   {t(tagLabel(tag as CustomerTag))}
                 </span>
               ))}

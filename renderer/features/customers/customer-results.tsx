@@ -1,16 +1,18 @@
 /**
  * The search's result list: at most 20 rows, replaced on every key. A plain table, not antd's
- * Table (whose columns, cells and contexts cost most of each keystroke's render: docs/performance.md),
+ * Table (whose columns, cells and contexts cost most of each keystroke's render: docs/performance.md)
+ * nor antd's Tag (its theme-token hooks ran for every tag of every row: plain-tag.ts),
  * styled like antd's small table from its own CSS variables. Rows are memoised, so ↑/↓ re-render
  * the two rows that change and a keystroke whose results have not arrived re-renders none.
  */
-import { Spin, Tag } from 'antd';
+import { Spin } from 'antd';
 import { memo, type ReactNode } from 'react';
 import type { CustomerSummary } from '../../../shared/contract/customers';
 import { useI18n } from '../../i18n/i18n';
 import { TAG_COLORS, tagLabel } from './customer-labels';
 import { formatClinicDateTime } from './format-clinic-date-time';
 import styles from './customer-results.module.css';
+import { plainTagClass } from '../../ui/plain-tag';
 import { addressFormOf } from '../../../shared/domain/customers';
 
 interface RowProps {
@@ -32,11 +34,13 @@ const ResultRow = memo(function ResultRow({ row, index, active, timeZone, onOpen
       </td>
       <td className={styles.phone}>{row.phoneMasked}</td>
       <td>
-        {row.tags.map((tag) => (
-          <Tag key={tag} color={TAG_COLORS[tag]}>
-            {t(tagLabel(tag))}
-          </Tag>
-        ))}
+        <span className={styles.tags}>
+          {row.tags.map((tag) => (
+            <span key={tag} className={plainTagClass(TAG_COLORS[tag])}>
+              {t(tagLabel(tag))}
+            </span>
+          ))}
+        </span>
       </td>
       <td>{row.lastVisitAt ? formatClinicDateTime(row.lastVisitAt, timeZone) : <span className={styles.secondary}>{t('customers.never')}</span>}</td>
     </tr>
