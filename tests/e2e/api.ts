@@ -86,7 +86,7 @@ export async function clinicNow(request: APIRequestContext, token: string): Prom
 export async function appointmentNow(
   request: APIRequestContext,
   manager: string,
-  options: { name: string; addressForm?: string; /** Book this many minutes after the current minute (default 0). */ inMinutes?: number },
+  options: { name: string; addressForm?: string; /** Book this many minutes after the current minute (default 0). */ inMinutes?: number; /** What is booked (default a consultation). */ kind?: 'consultation' | 'followup' },
 ): Promise<{ id: number; customer: Customer; slipCode: string }> {
   const customer = await freshCustomer(request, manager, options);
   const staff = await apiCall<StaffRow[]>(request, 'auth.staff', {});
@@ -98,7 +98,7 @@ export async function appointmentNow(
   const booked = await apiCall<{ id: number }>(
     request,
     'appointments.create',
-    { customerId: customer.id, doctorId: doctor.id, kind: 'consultation', channel: 'phone', date, time: slot, durationMinutes: 5, override: true },
+    { customerId: customer.id, doctorId: doctor.id, kind: options.kind ?? 'consultation', channel: 'phone', date, time: slot, durationMinutes: 5, override: true },
     manager,
   );
   return { id: booked.id, customer, slipCode: `FD-${String(booked.id).padStart(6, '0')}` };

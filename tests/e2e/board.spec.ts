@@ -1,4 +1,4 @@
-import { apiCall, appointmentNow, clinicNow, freshCustomer, signInManager } from './api';
+import { apiCall, appointmentNow, signInManager } from './api';
 import { expect, test } from './fixtures';
 import { callCard } from './pages/room-check';
 import { SignInPage } from './pages/sign-in-page';
@@ -48,10 +48,7 @@ test('a scanner checks a customer in from anywhere on the board; the card waits 
 test('a follow-up closed within five minutes of the consultant asks why, and the reason closes it (seed 004 rule 11)', async ({ page, request, expectConsoleError }) => {
   const manager = await signInManager(request);
   // A follow-up visit of this test's own, in consultation now.
-  const customer = await freshCustomer(request, manager, { name: '快速复诊', addressForm: '快女士' });
-  const doctor = (await apiCall<{ id: number; role: string }[]>(request, 'auth.staff', {})).find((member) => member.role === 'doctor')!;
-  const { date, time } = await clinicNow(request, manager);
-  const booked = await apiCall<{ id: number }>(request, 'appointments.create', { customerId: customer.id, doctorId: doctor.id, kind: 'followup', channel: 'phone', date, time: time.slice(0, 5), durationMinutes: 5, override: true }, manager);
+  const booked = await appointmentNow(request, manager, { name: '快速复诊', addressForm: '快女士', kind: 'followup' });
   const { visitId, ticket } = await apiCall<{ visitId: number; ticket: string }>(request, 'visits.checkIn', { appointmentId: booked.id }, manager);
   await apiCall(request, 'visits.transition', { visitId, to: 'called' }, manager);
   await apiCall(request, 'visits.transition', { visitId, to: 'in_consultation' }, manager);
