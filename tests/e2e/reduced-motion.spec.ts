@@ -10,18 +10,27 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
-/** Every motion class antd put on an element after it was made, from before the page's first script. */
+/**
+ * Every motion class antd put on an element after it was made, from before the page's first script.
+ * Each record's old value is read as well as the element's class now: on a busy machine a class can
+ * come and go between two deliveries of the observer (the CI run of a079721 missed the list's
+ * "-appear-active" that way), and only the old values keep every step.
+ */
 async function recordMotion(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const seen = new Set<string>();
     (window as unknown as { motionSeen: Set<string> }).motionSeen = seen;
+    const note = (names: Iterable<string>) => {
+      for (const name of names) if (/-(appear|enter|leave)/.test(name)) seen.add(name);
+    };
     new MutationObserver((records) => {
       for (const record of records) {
         const target = record.target;
         if (!(target instanceof Element)) continue;
-        for (const name of target.classList) if (/-(appear|enter|leave)/.test(name)) seen.add(name);
+        note((record.oldValue ?? '').split(/\s+/));
+        note(target.classList);
       }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['class'] });
   });
 }
 
@@ -37,10 +46,14 @@ async function openDialogAndList(page: Page): Promise<void> {
   await page.keyboard.press('F4');
   const dialog = page.getByRole('dialog').filter({ hasText: '现场顾客签到' });
   await expect(dialog).toBeVisible();
+  // Visible at opacity 0 already: wait, as the clerk does, until it has finished coming in; an
+  // Escape pressed earlier turns the opening into a closing and its "-active" step never comes.
+  await expect(dialog).not.toHaveClass(/-(appear|enter)/);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.locator('.ant-select').filter({ hasText: '楼层' }).click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(1);
+  await expect(page.locator('.ant-select-dropdown:visible')).not.toHaveClass(/-(appear|enter)/);
   await page.keyboard.press('Escape');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
