@@ -22,6 +22,7 @@ import { pickLanguage, translate, type Language } from '../../shared/i18n/messag
 import type { Caller } from '../api/context';
 import type { ConsoleCore } from '../core/create-core';
 import { deviceLabel } from '../services/device-service';
+import { installCallSocket } from './call-socket';
 import { DEVICE_COOKIE, IDEMPOTENCY_HEADER, installNetworkGuard, pairedDeviceOf, triesLimits } from './network-guard';
 import { printErrorPage } from './print-error-page';
 
@@ -159,6 +160,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     strictTransportSecurity: false,
   });
 
+  // The pages' reads over a WebSocket (call-socket.ts): the same dispatcher, callers and guard.
+  // Before the guard: the plugin's own first hook marks an upgrade, so that an upgrade the guard
+  // refuses has its socket closed after the answer (else it stayed open and held up the close).
+  await installCallSocket(app, { core, callerOf: (request, token) => callerOf(request, token), maxPayload: BODY_LIMIT_BYTES });
   installNetworkGuard(app, {
     lanMode,
     checkDevice: (token, address) => core.checkDevice(token, address),

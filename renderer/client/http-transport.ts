@@ -10,6 +10,7 @@
 import type { ChangeNotice } from '../../shared/contract/events';
 import { methodFacts } from '../../shared/contract/method-table';
 import { TOKEN_KEY } from './storage-keys';
+import { callSocketUrl, carriedBySocket, createCallSocket } from './call-socket';
 import { createDeviceLink, newIdempotencyKey, QUEUEABLE_WHILE_OFFLINE, type DeviceLink } from './device-link';
 import { earlyEventId, takeEarlyCall } from './early-calls';
 import { followEventStream } from './event-stream';
@@ -68,6 +69,7 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
   let state: ConnectionState = 'closed';
   let stopStream: (() => void) | null = null;
   const link = options.link ?? createDeviceLink();
+  const socket = createCallSocket(callSocketUrl(baseUrl, typeof location === 'undefined' ? { protocol: 'http:', host: 'localhost' } : location));
   const queue: QueuedWrite[] = restoreQueue();
   let flushing = false;
   const queueChanged = () => {
@@ -130,6 +132,11 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     if (key) headers['idempotency-key'] = key;
     // The board's first two reads may have been asked before this module loaded (early-calls.ts).
     const early = key === null ? takeEarlyCall(method, input, session) : null;
+    // Any other read over the page's socket when it is open (call-socket.ts); by POST otherwise.
+    if (!early && key === null && methodFacts(method)?.writes === false && carriedBySocket(method)) {
+      const answer = await socket.call(method, input, session, headers['accept-language']!);
+      if (answer) return settle(method, answer.status, answer.body, device);
+    }
     const response =
       (early && (await early)) ??
       (await fetch(`${baseUrl}/api/${method}`, {
@@ -139,16 +146,22 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
         cache: 'no-store',
       }));
     link.setOffline(false);
-    const body = (await response.json().catch(() => null)) as { error?: CallResult } | null;
-    if (response.ok) {
+    if (response.ok) socket.reachable();
+    return settle(method, response.status, await response.json().catch(() => null), device);
+  }
+
+  /** A call's answer, by POST or over the socket, as the client takes it. */
+  function settle(method: string, status: number, answered: unknown, device: string | null): CallResult {
+    const body = answered as { error?: CallResult } | null;
+    if (status >= 200 && status < 300) {
       if (method === 'devices.pair') link.paired((body as { deviceToken: string }).deviceToken);
       else if (device && link.state().device !== 'paired') link.paired(device);
       return { ok: true, value: body };
     }
     const error = (body as { error?: { code: string; message: string; details?: { device?: string } } } | null)?.error;
     if (error?.details?.device === 'removed' || error?.details?.device === 'unpaired') link.refused(error.details.device);
-    if (error) return { ok: false, status: response.status, error } as CallResult;
-    return { ok: false, status: response.status, error: { code: 'internal', message: `HTTP ${response.status}` } };
+    if (error) return { ok: false, status, error } as CallResult;
+    return { ok: false, status, error: { code: 'internal', message: `HTTP ${status}` } };
   }
 
   /** Sends the queued writes in order, each with its own key; stops at the first that cannot go. */
@@ -178,6 +191,7 @@ export function createHttpTransport(baseUrl = '', options: HttpTransportOptions 
     // The browser knows first: a tablet out of Wi-Fi range says so before any call fails.
     window.addEventListener('offline', () => {
       link.setOffline(true);
+      socket.close();
       restart();
     });
     window.addEventListener('online', () => {

@@ -20,6 +20,7 @@ import { expect, test } from './fixtures';
 import { chineseRuns, horizontalOverflow, openPath } from './page-survey';
 import { SignInPage } from './pages/sign-in-page';
 import { routesOf } from './route-table';
+import { watchApi } from './api-watch';
 
 /** One member of the demo's staff per role. */
 const ONE_OF: Record<Exclude<Role, 'display'>, string> = {
@@ -84,14 +85,7 @@ function watchNames(page: Page, names: Set<string>): void {
       for (const [inner, entry] of Object.entries(object)) walk(entry, inner, PERSON_OBJECTS.test(inner) || (person && inner === 'name'));
     }
   };
-  page.on('response', async (response) => {
-    if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
-    try {
-      walk(await response.json(), '', false);
-    } catch {
-      // A response the page dropped (navigation): nothing to learn from it.
-    }
-  });
+  watchApi(page, { onAnswer: (body) => walk(body, '', false) });
 }
 
 /**

@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { addDays, clinicInstant } from '../../shared/domain/clinic-time';
 import { addMonths } from '../../shared/domain/follow-ups';
 import { apiCall, clinicNow, doctorOnDuty, freshCustomer, moveServerClock, signInAs, signInManager } from './api';
+import { watchApi } from './api-watch';
 import { expect, serverNow, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { admitToFreeBed } from './ward-helpers';
@@ -143,9 +144,10 @@ test('discharge → the day-1 call next morning → reached, one-month visit boo
     // leaving when the watch began (test:clock, 31 Dec 23:58 in Los Angeles, 2026-12-05).
     const kiosk = await (await newContext({ viewport: { width: 768, height: 1024 } })).newPage();
     const apiSeen: string[] = [];
-    kiosk.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith('/api/') && path !== '/api/events') apiSeen.push(path.slice(5));
+    watchApi(kiosk, {
+      onCall: (method) => {
+        if (method !== 'events') apiSeen.push(method);
+      },
     });
     await kiosk.goto('/?lang=zh-CN#/kiosk-survey');
     const kioskSignIn = new SignInPage(kiosk);

@@ -1,4 +1,5 @@
 import { apiCall, appointmentNow, emptyWaitingLane, signInManager, walkInNow } from './api';
+import { watchApi } from './api-watch';
 import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { TodayPage } from './pages/today-page';
@@ -32,6 +33,15 @@ test('a check-in at another desk joins the board by its own card, not a reread o
   const appointment = await appointmentNow(request, manager, { name: '另一台签到' });
   // Its card must come into view in the waiting lane, whatever earlier specs left waiting.
   await emptyWaitingLane(request, manager);
+  // Watched from the page's start: its socket opens once, early (renderer/client/call-socket.ts).
+  const reads: string[] = [];
+  let counting = false;
+  watchApi(page, {
+    // The board's reads, and the day's appointments (the check-in box reads them only while in use).
+    onCall: (method) => {
+      if (counting && /^((visits|comfort)\.\w+|appointments\.listDay)$/.test(method)) reads.push(method);
+    },
+  });
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn('陈晓雨');
@@ -39,12 +49,8 @@ test('a check-in at another desk joins the board by its own card, not a reread o
   await expect(page.getByTestId('lane-waiting')).toBeVisible();
   await expect(page.getByTestId('board-card').first()).toBeVisible();
 
-  const reads: string[] = [];
-  page.on('request', (sent) => {
-    // The board's reads, and the day's appointments (the check-in box reads them only while in use).
-    const method = /\/api\/((?:visits|comfort)\.\w+|appointments\.listDay)$/.exec(sent.url())?.[1];
-    if (method) reads.push(method);
-  });
+  reads.length = 0;
+  counting = true;
   await apiCall(request, 'visits.checkIn', { appointmentId: appointment.id }, manager);
   const card = page.getByTestId('lane-waiting').getByTestId('board-card').filter({ hasText: appointment.customer.name });
   await expect(card).toBeVisible();
@@ -67,9 +73,10 @@ test('a reload of the board asks who is signed in and for the day once each, and
   await expect(page.getByTestId('board-card').first()).toBeVisible();
 
   const reads: string[] = [];
-  page.on('request', (sent) => {
-    const method = /\/api\/(auth\.session|visits\.board|events)$/.exec(sent.url())?.[1];
-    if (method) reads.push(method);
+  watchApi(page, {
+    onCall: (method) => {
+      if (/^(auth\.session|visits\.board|events)$/.test(method)) reads.push(method);
+    },
   });
   // Nothing happens meanwhile: the snapshot is kept (no second read when the stream opens).
   await page.reload();
