@@ -123,6 +123,18 @@ describe('reads over the socket', () => {
   });
 });
 
+describe('a console that closes', () => {
+  it('ends its open sockets rather than waiting on them', async () => {
+    const { base } = await setUp();
+    const socket = await openSocket(base);
+    const code = closed(socket);
+    // Without the plugin's own close of its sockets this waits for ever (the test times out).
+    await server.close();
+    expect(await code).toBeGreaterThanOrEqual(1000);
+    expect(socket.readyState).toBe(WebSocket.CLOSED);
+  });
+});
+
 describe('on the clinic LAN', () => {
   it('opens only for a paired device, and closes when that device is removed', async () => {
     core = await createTestCore();
