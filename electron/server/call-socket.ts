@@ -17,10 +17,12 @@
  */
 import fastifyWebsocket, { type WebSocket } from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { HTTP_STATUS, type ApiError } from '../../shared/contract/errors';
 import { methodFacts } from '../../shared/contract/method-table';
 import { pickLanguage, translate } from '../../shared/i18n/messages';
 import type { Caller } from '../api/context';
+import { nameIssue } from '../api/input-issue';
 import type { ConsoleCore } from '../core/create-core';
 import { pairedDeviceOf } from './network-guard';
 
@@ -28,30 +30,28 @@ export const CALL_SOCKET_PATH = '/api/calls';
 /** The close code of a socket whose device was removed or whose access changed: open again to be checked. */
 export const CLOSE_RECHECK = 4001;
 
-interface CallMessage {
-  id: number;
-  method: string;
-  input: unknown;
-  token: string | null;
-  language: string | null;
-}
+/** A message's envelope; its `input` is the method's, checked by the dispatcher against the contract. */
+const CALL_MESSAGE = z.strictObject({
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  input: z.unknown().optional(),
+  token: z.string().max(200).nullable().optional(),
+  language: z.string().max(35).nullable().optional(),
+});
+type CallMessage = z.infer<typeof CALL_MESSAGE>;
 
-/** The message, or what is wrong with it (its `id` when it has one, so the page can match the answer). */
-function readMessage(data: string): CallMessage | { id: number | null; problem: string } {
+/** The message, or the field that is wrong (with the message's `id` when that much is right, so the page can match the answer). */
+function readMessage(data: string): CallMessage | { id: number | null; problem: (string | number)[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
   } catch {
-    return { id: null, problem: 'not JSON' };
+    return { id: null, problem: ['not JSON'] };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { id: null, problem: 'not an object' };
-  const message = parsed as Record<string, unknown>;
-  const id = Number.isSafeInteger(message.id) && (message.id as number) >= 0 ? (message.id as number) : null;
-  if (id === null) return { id: null, problem: 'id' };
-  if (typeof message.method !== 'string') return { id, problem: 'method' };
-  if (message.token !== undefined && message.token !== null && typeof message.token !== 'string') return { id, problem: 'token' };
-  if (message.language !== undefined && message.language !== null && typeof message.language !== 'string') return { id, problem: 'language' };
-  return { id, method: message.method, input: message.input, token: (message.token as string | null | undefined) ?? null, language: (message.language as string | null | undefined) ?? null };
+  const checked = CALL_MESSAGE.safeParse(parsed);
+  if (checked.success) return checked.data;
+  const id = CALL_MESSAGE.shape.id.safeParse((parsed as { id?: unknown } | null)?.id);
+  return { id: id.success ? id.data : null, problem: nameIssue(checked.error.issues)?.path ?? [] };
 }
 
 export interface CallSocketOptions {
@@ -85,14 +85,14 @@ export async function installCallSocket(app: FastifyInstance, { core, callerOf, 
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id, status, body }));
     };
     socket.on('message', (data, isBinary) => {
-      const message = isBinary ? ({ id: null, problem: 'binary' } as const) : readMessage(String(data));
+      const message = isBinary ? { id: null, problem: ['binary'] } : readMessage(String(data));
       if ('problem' in message) {
-        const error: ApiError = { code: 'invalid', message: translate('zh-CN', 'error.invalid'), path: [message.problem] };
+        const error: ApiError = { code: 'invalid', message: translate('zh-CN', 'error.invalid'), path: message.problem };
         answer(message.id, HTTP_STATUS.invalid, { error });
         return;
       }
-      const language = pickLanguage(message.language);
-      const caller = { ...callerOf(request, message.token), language };
+      const language = pickLanguage(message.language ?? null);
+      const caller = { ...callerOf(request, message.token ?? null), language };
       // A write, or a name the contract does not know: by POST only (the dispatcher answers the latter there).
       if (methodFacts(message.method)?.writes !== false) {
         const error: ApiError = { code: 'invalid', message: translate(language, 'error.invalid'), path: ['method'] };

@@ -163,6 +163,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   // The pages' reads over a WebSocket (call-socket.ts): the same dispatcher, callers and guard.
   // Before the guard: the plugin's own first hook marks an upgrade, so that an upgrade the guard
   // refuses has its socket closed after the answer (else it stayed open and held up the close).
+  // `callerOf` is defined below; a message only arrives once the server listens.
   await installCallSocket(app, { core, callerOf: (request, token) => callerOf(request, token), maxPayload: BODY_LIMIT_BYTES });
   installNetworkGuard(app, {
     lanMode,
