@@ -38,4 +38,15 @@ describe('the event bus', () => {
     expect(events.since('e1-4')).toEqual([]);
     expect(events.since('e1-3')).toBeNull();
   });
+
+  it('keeps exactly the last notices however many were published, at every step', () => {
+    const events = createEventBus({ epoch: 'e1', clock: manualClock('2026-11-23T02:00:00Z'), capacity: 3 });
+    for (let n = 1; n <= 20; n += 1) {
+      events.publish('visits.changed', { ids: [n] });
+      const kept = [n - 2, n - 1, n].filter((id) => id >= 1);
+      expect(payloadsOf(events.since(`e1-${n - kept.length}`))).toEqual(kept.map((id) => ({ ids: [id] })));
+      expect(payloadsOf(events.since(`e1-${n - 1}`))).toEqual([{ ids: [n] }]);
+      if (n > 3) expect(events.since(`e1-${n - 4}`)).toBeNull();
+    }
+  });
 });

@@ -57,23 +57,31 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
   const capacity = options.capacity ?? KEPT_NOTICES;
   const maxAgeMs = options.maxAgeMs ?? KEPT_NOTICE_MS;
   const listeners = new Set<NoticeListener>();
-  const kept: { sequence: number; at: number; notice: ChangeNotice }[] = [];
+  // Kept notices are `kept[first..]`: forgetting one moves `first` on, and the array sheds the
+  // forgotten ones only once they are as many as the capacity. Splicing the head off on every
+  // publish moved a thousand entries each time (bench: ~10 µs of every write's dispatch).
+  let kept: { sequence: number; at: number; notice: ChangeNotice }[] = [];
+  let first = 0;
   let sequence = 0;
 
   const idOf = (n: number) => `${epoch}-${n}`;
-  const forgetOld = () => {
-    const oldest = clock.now().getTime() - maxAgeMs;
-    let drop = Math.max(0, kept.length - capacity);
-    while (drop < kept.length && kept[drop]!.at < oldest) drop += 1;
-    if (drop > 0) kept.splice(0, drop);
+  const forgetOld = (nowMs: number) => {
+    const oldest = nowMs - maxAgeMs;
+    first = Math.max(first, kept.length - capacity);
+    while (first < kept.length && kept[first]!.at < oldest) first += 1;
+    if (first >= capacity) {
+      kept = kept.slice(first);
+      first = 0;
+    }
   };
 
   return {
     publish(name, payload) {
       const notice = { name, payload } as ChangeNotice;
       sequence += 1;
-      kept.push({ sequence, at: clock.now().getTime(), notice });
-      forgetOld();
+      const at = clock.now().getTime();
+      kept.push({ sequence, at, notice });
+      forgetOld(at);
       const id = idOf(sequence);
       for (const listener of [...listeners]) {
         try {
@@ -93,11 +101,12 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       if (!match || match[1] !== epoch) return null;
       const after = Number(match[2]);
       if (after > sequence) return null;
-      forgetOld();
+      forgetOld(clock.now().getTime());
       // Every notice after `after` must still be kept, or the client would miss the forgotten ones.
-      const firstKept = kept[0]?.sequence ?? sequence + 1;
+      const firstKept = kept[first]?.sequence ?? sequence + 1;
       if (after < firstKept - 1) return null;
-      return kept.filter((entry) => entry.sequence > after).map((entry) => ({ id: idOf(entry.sequence), notice: entry.notice }));
+      // Sequences count up by one from kept[first], so the first entry after `after` is found by arithmetic.
+      return kept.slice(first + Math.max(0, after - firstKept + 1)).map((entry) => ({ id: idOf(entry.sequence), notice: entry.notice }));
     },
   };
 }

@@ -42,4 +42,25 @@ describe('a query compiled once per shape', () => {
     expect(await readInside).toEqual([{ code: '102' }]);
     expect(await lobby()).toEqual([{ code: '102' }]);
   });
+
+  it('inside a transaction runs reads and writes as part of it: they see each other, and a rollback undoes them', async () => {
+    core = await createTestCore();
+    const { db } = core.database;
+    await db.insertInto('rooms').values({ code: '101', name: '大堂', name_en: 'Lobby', floor: 1, kind: 'lobby' }).execute();
+    const rename = (trx: typeof db, code: string) => runCompiledOnce(trx, 'test.rename', () => trx.updateTable('rooms').set({ code }).where('name', '=', '大堂'), [code, '大堂']);
+    const lobby = (trx: typeof db) => runCompiledOnce(trx, 'test.lobby', () => byName(core, '大堂'), ['大堂']);
+
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await rename(trx, '102');
+        // The transaction reads its own write.
+        expect(await lobby(trx)).toEqual([{ code: '102' }]);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await lobby(db)).toEqual([{ code: '101' }]);
+
+    await db.transaction().execute(async (trx) => rename(trx, '103'));
+    expect(await lobby(db)).toEqual([{ code: '103' }]);
+  });
 });

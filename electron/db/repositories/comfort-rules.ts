@@ -15,8 +15,9 @@ type Db = Kysely<Database> | Transaction<Database>;
  * @example const rules = await activeComfortRules(db); // tea, magazines, round, …
  */
 export function activeComfortRules(db: Db) {
-  // Every check-in reads them: compiled once (compiled-once.ts).
-  return runCompiledOnce(db, 'comfort.activeRules', () => db.selectFrom('comfort_rules').selectAll().where('active', '=', 1).orderBy('sort'), [1]);
+  // Every check-in reads them: compiled once (compiled-once.ts), with `active = 1` written out (see
+  // compiled-once.ts on constants: bound, it made SQLite plan the query again on every call).
+  return runCompiledOnce(db, 'comfort.activeRules', () => db.selectFrom('comfort_rules').selectAll().where('active', '=', sql.lit(1)).orderBy('sort'), []);
 }
 
 /** The active round rule (a round while the customer waits), if there is one. */
