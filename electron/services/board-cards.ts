@@ -10,7 +10,7 @@ import type { BoardCard } from '../../shared/contract/visits';
 import { isOverdue } from '../../shared/domain/comfort';
 import { currentWaitStart, isFinished, waitedMinutes, waitLevel, type VisitEvent, type VisitStatus } from '../../shared/domain/visits';
 import { comfortCountsOfFinishedVisits, comfortTasksOfOpenVisits, type ComfortTaskRow } from '../db/repositories/comfort-tasks';
-import { openEscortsOfVisits } from '../db/repositories/escorts';
+import { openEscortsOfScope } from '../db/repositories/escorts';
 import { escortDelay } from '../../shared/domain/escorts';
 import { readSettings } from '../db/repositories/settings';
 import { eventsOfOpenVisits, visitCardRows, type VisitScope } from '../db/repositories/visits';
@@ -57,7 +57,7 @@ export async function readBoardCards(db: Db, scope: VisitScope, now: Date): Prom
   // issue 14: the escort under way of each open visit, with its step and guide.
   const escorts = new Map<number, BoardCard['escort']>();
   if (open) {
-    for (const escort of await openEscortsOfVisits(db, rows.filter((row) => !isFinished(row.status)).map((row) => row.id))) {
+    for (const escort of await openEscortsOfScope(db, scope)) {
       escorts.set(escort.visit_id, {
         id: escort.id,
         status: escort.status as NonNullable<BoardCard['escort']>['status'],

@@ -4,7 +4,10 @@
  */
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { OPEN_ESCORT_STATUSES, type EscortEventKind, type EscortStatus } from '../../../shared/domain/escorts';
+import { FINISHED_STATUSES } from '../../../shared/domain/visits';
+import { runCompiledOnce } from '../compiled-once';
 import type { Database, EscortsTable, RoomsTable } from '../schema';
+import { scopeOf, type VisitScope } from './visits';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -38,9 +41,21 @@ export function findEscort(db: Db, id: number) {
   return db.selectFrom('escorts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * `status IN (the open statuses)`, written out: SQLite uses a partial index only when the query's
+ * own terms name its WHERE, and a bound list names nothing (it scanned every escort ever made, and
+ * planned the query again on every call). escorts_one_open and escorts_open are partial on it.
+ */
+const isOpenEscort = (column: 'status' | 'e.status') => sql<boolean>`${sql.ref(column)} in (${sql.join(OPEN_ESCORT_STATUSES.map((status) => sql.lit(status)))})`;
+
 /** The visit's escort under way, if any (at most one: escorts_one_open). */
 export function findOpenEscortOfVisit(db: Db, visitId: number) {
-  return db.selectFrom('escorts').selectAll().where('visit_id', '=', visitId).where('status', 'in', [...OPEN_ESCORT_STATUSES]).executeTakeFirst();
+  return openEscortOfVisitQuery(db, visitId).executeTakeFirst();
+}
+
+/** The query of `findOpenEscortOfVisit`, unexecuted (the EXPLAIN test compiles it). */
+export function openEscortOfVisitQuery(db: Db, visitId: number) {
+  return db.selectFrom('escorts').selectAll().where('visit_id', '=', visitId).where(isOpenEscort('status'));
 }
 
 /**
@@ -136,21 +151,37 @@ export function escortViewRowsOfDay(db: Db, clinicDate: string) {
     .execute();
 }
 
-/** The open escorts of the visits a board read covers, for the cards. */
-export function openEscortsOfVisits(db: Db, visitIds: readonly number[]) {
-  if (visitIds.length === 0) return Promise.resolve([]);
+/**
+ * The open escorts of a scope's visits still in the clinic, for the board's cards. Compiled once
+ * with the scope as its one value (the cards' other reads do the same), and the open statuses
+ * written out: so SQLite reaches each visit's escort through the partial index escorts_one_open,
+ * whose WHERE names them, and does not plan the query again on every call.
+ */
+export function openEscortsOfScope(db: Db, scope: VisitScope) {
+  const { kind, value } = scopeOf(scope);
+  return runCompiledOnce(db, `escorts.openOfScope:${kind}`, () => openEscortsOfScopeQuery(db, scope), [value, ...FINISHED_STATUSES]);
+}
+
+/** The query of `openEscortsOfScope`, unexecuted (the EXPLAIN test compiles it). */
+export function openEscortsOfScopeQuery(db: Db, scope: VisitScope) {
   return db
     .selectFrom('escorts as e')
+    .innerJoin('visits as v', 'v.id', 'e.visit_id')
     .innerJoin('rooms as t', 't.id', 'e.to_room_id')
     .leftJoin('staff as g', 'g.id', 'e.guide_id')
     .select(['e.id', 'e.visit_id', 'e.status', 'e.step_at', 'g.name as guide_name', 't.name as to_name', 't.name_en as to_name_en', 't.floor as to_floor'])
-    .where('e.visit_id', 'in', [...visitIds])
-    .where('e.status', 'in', [...OPEN_ESCORT_STATUSES])
-    .execute();
+    .where(scopeOf(scope).condition)
+    .where('v.status', 'not in', FINISHED_STATUSES)
+    .where(isOpenEscort('e.status'));
 }
 
 /** Escorts under way of a day, for the delay rule, with the ticket and address form it names. */
 export function openEscortsForDelay(db: Db, clinicDate: string) {
+  return openEscortsForDelayQuery(db, clinicDate).execute();
+}
+
+/** The query of `openEscortsForDelay`, unexecuted (the EXPLAIN test compiles it). */
+export function openEscortsForDelayQuery(db: Db, clinicDate: string) {
   return db
     .selectFrom('escorts as e')
     .innerJoin('visits as v', 'v.id', 'e.visit_id')
@@ -158,8 +189,9 @@ export function openEscortsForDelay(db: Db, clinicDate: string) {
     .innerJoin('rooms as t', 't.id', 'e.to_room_id')
     .select(['e.id', 'e.visit_id', 'e.status', 'e.step_at', 'v.ticket', 'c.address_form', 't.name as to_name', 't.name_en as to_name_en', 't.floor as to_floor'])
     .where('v.clinic_date', '=', clinicDate)
-    .where('e.status', 'in', ['requested', 'taken', 'delivered'])
-    .execute();
+    // Open (the partial index's terms), and of those the steps a delay is measured on.
+    .where(isOpenEscort('e.status'))
+    .where('e.status', 'in', ['requested', 'taken', 'delivered']);
 }
 
 /** Every event of a day's escorts, by escort and time: the source of the escort times. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Compilable } from 'kysely';
 import { createTestCore, type TestCore } from '../../../tests/helpers/test-core';
 import { comfortCountsOfFinishedVisitsQuery, comfortTasksOfOpenVisitsQuery } from './comfort-tasks';
+import { openEscortsOfScopeQuery } from './escorts';
 import { eventsOfOpenVisitsQuery, visitCardRowsQuery, type VisitScope } from './visits';
 
 describe('the board reads its cards through indexes, never a scan', () => {
@@ -16,7 +17,7 @@ describe('the board reads its cards through indexes, never a scan', () => {
   // A day goes through the day index of visits; a few ids through the primary key.
   const visitsBy = (scope: VisitScope) => ('day' in scope ? /SEARCH v USING (COVERING )?INDEX visits_by_day/ : /SEARCH v USING INTEGER PRIMARY KEY/);
 
-  it.each(scopes)('cards, open visits’ events and tasks, finished visits’ counts (%o)', async (scope) => {
+  it.each(scopes)('cards, open visits’ events, tasks and escorts, finished visits’ counts (%o)', async (scope) => {
     core = await createTestCore();
     const db = core.database.db;
     for (const [query, child] of [
@@ -25,6 +26,8 @@ describe('the board reads its cards through indexes, never a scan', () => {
       [eventsOfOpenVisitsQuery(db, scope), /SEARCH e USING (COVERING )?INDEX visit_events_(by_visit|for_report) \(visit_id=/],
       [comfortTasksOfOpenVisitsQuery(db, scope), /SEARCH k USING (COVERING )?INDEX comfort_tasks_(by_visit|for_report) \(visit_id=/],
       [comfortCountsOfFinishedVisitsQuery(db, scope), /SEARCH k USING (COVERING )?INDEX comfort_tasks_(by_visit|for_report) \(visit_id=/],
+      // An open escort through the partial index that holds only open ones (issue 14).
+      [openEscortsOfScopeQuery(db, scope), /SEARCH e USING INDEX escorts_one_open \(visit_id=/],
     ] as const) {
       const plan = planOf(query);
       expect(plan.some((detail) => visitsBy(scope).test(detail)), plan.join(' | ')).toBe(true);
