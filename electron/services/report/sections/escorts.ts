@@ -29,9 +29,13 @@ export const escortsSection: ReportSectionModule = {
     if (context.figuresOnly) return { figures, tables: [], charts: [] };
 
     const byGuide = new Map<string, EscortTimeRow[]>();
+    // Pushed, not copied: a year has ~60,000 escorts among a few guides, and copying each guide's
+    // list at every row made the year's report take 50 s (bench, generator 2).
     for (const row of rows) {
       const name = row.guide_name ?? t('report.escorts.noGuide');
-      byGuide.set(name, [...(byGuide.get(name) ?? []), row]);
+      const group = byGuide.get(name);
+      if (group) group.push(row);
+      else byGuide.set(name, [row]);
     }
     const guides = [...byGuide].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
     return {
