@@ -1,7 +1,8 @@
 /**
  * The bench clinic: five years of a busy clinic, generated deterministically from a seed — every
  * customer with pinyin search columns and a mainland phone, every visit with its appointment, its
- * status events (waiting → called → … → done), its comfort tasks and its check-in audit row.
+ * status events (waiting → called → … → done), its comfort tasks, its escort to the room with the
+ * escort's steps (generator 2: the escort reads were measured on none) and its check-in audit row.
  *
  * Written with raw prepared statements in large transactions (the services would take hours at
  * this size), then cached under `.tmp/bench/` keyed by seed, sizes, schema version and this
@@ -19,7 +20,7 @@ import { nameSearchKeys } from '../electron/services/pinyin';
 import { mobilePhone, personName, pick, prng } from './names';
 
 /** Bump when the generated data changes shape: old cache files are then ignored. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface ClinicSizes {
   customers: number;
@@ -46,6 +47,8 @@ export interface ClinicFacts {
   guideIds: number[];
   consultantIds: number[];
   rules: { id: number; code: string; dueMinutes: number; label: string; labelEn: string }[];
+  /** Where an escort starts: the lobby. */
+  lobbyRoomId: number | null;
 }
 
 /** The clinic's fixed rows the generator refers to. */
@@ -72,6 +75,7 @@ export function readClinicFacts(sqlite: BetterSqlite3.Database): ClinicFacts {
     receptionIds: byRole('reception'),
     guideIds: byRole('guide'),
     consultantIds: byRole('consultant'),
+    lobbyRoomId: (sqlite.prepare("SELECT id FROM rooms WHERE kind = 'lobby' ORDER BY id LIMIT 1").get() as { id: number } | undefined)?.id ?? null,
     rules: (sqlite.prepare('SELECT id, code, due_minutes, label, label_en FROM comfort_rules ORDER BY sort').all() as { id: number; code: string; due_minutes: number; label: string; label_en: string }[]).map(
       (rule) => ({ id: rule.id, code: rule.code, dueMinutes: rule.due_minutes, label: rule.label, labelEn: rule.label_en }),
     ),
@@ -89,6 +93,9 @@ export function visitWriter(sqlite: BetterSqlite3.Database, facts: ClinicFacts) 
   const insertEvent = sqlite.prepare('INSERT INTO visit_events (visit_id, from_status, to_status, at, staff_id, room_id, note) VALUES (?, ?, ?, ?, ?, ?, \'\')');
   const insertTask = sqlite.prepare(`INSERT INTO comfort_tasks (visit_id, rule_id, label, label_en, due_at, created_at, created_by, done_at, done_by, cancelled_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEscort = sqlite.prepare(`INSERT INTO escorts (visit_id, from_room_id, to_room_id, arrival_status, status, guide_id, requested_by, requested_at, step_at)
+    VALUES (?, ?, ?, 'in_consultation', ?, ?, ?, ?, ?)`);
+  const insertEscortEvent = sqlite.prepare("INSERT INTO escort_events (escort_id, kind, at, staff_id, note) VALUES (?, ?, ?, ?, '')");
   const insertAudit = sqlite.prepare('INSERT INTO audit_log (at, staff_id, device, method, target, diff) VALUES (?, ?, \'lobby-pc\', ?, ?, ?)');
   const upsertCounter = sqlite.prepare(`INSERT INTO ticket_counters (clinic_date, prefix, last) VALUES (?, ?, ?)
     ON CONFLICT (clinic_date, prefix) DO UPDATE SET last = excluded.last`);
@@ -149,6 +156,19 @@ export function visitWriter(sqlite: BetterSqlite3.Database, facts: ClinicFacts) 
           insertTask.run(visitId, round.id, round.label, round.labelEn, iso(dueMs), iso(createdMs), v.staffId, done ? iso(dueMs - 60_000) : null, done ? v.guideId : null, cancelled ? iso(calledMs) : null);
           if (!done) break;
         }
+      }
+      // The escort of a visit that went up with a guide: asked for at the call, acknowledged at the
+      // room's door; one still on its way is open (picked up), as the board shows it.
+      const escorting = v.path.find((step) => step.status === 'escorting');
+      if (escorting && facts.lobbyRoomId !== null && v.doctor.roomId !== null) {
+        const requestedMs = calledMs;
+        const arrivedAt = v.path.find((step) => step.status === 'in_consultation')?.atMs;
+        const steps: [string, number][] = [['requested', requestedMs], ['taken', requestedMs + 20_000], ['picked_up', escorting.atMs]];
+        if (arrivedAt !== undefined) steps.push(['delivered', arrivedAt - 20_000], ['acknowledged', arrivedAt]);
+        const reached = steps.filter(([, atMs]) => atMs <= v.untilMs);
+        const [status, stepMs] = reached[reached.length - 1]!;
+        const escortId = Number(insertEscort.run(visitId, facts.lobbyRoomId, v.doctor.roomId, status, v.guideId, v.staffId, iso(requestedMs), iso(stepMs)).lastInsertRowid);
+        for (const [kind, atMs] of reached) insertEscortEvent.run(escortId, kind, iso(atMs), kind === 'requested' ? v.staffId : v.guideId);
       }
       insertAudit.run(iso(v.arrivedMs), v.staffId, 'visits.checkIn', `visit:${visitId}`, JSON.stringify(v.appointmentId ? { appointmentId: v.appointmentId } : { walkIn: { customerId: v.customerId } }));
       return visitId;
