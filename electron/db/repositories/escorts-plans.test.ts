@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Compilable } from 'kysely';
+import { queryPlan } from '../../../tests/helpers/query-plan';
 import { createTestCore, type TestCore } from '../../../tests/helpers/test-core';
 import { openEscortOfVisitQuery, openEscortsForDelayQuery } from './escorts';
 
@@ -12,10 +13,7 @@ describe('open escorts are read through their partial indexes, never a scan', ()
   let core: TestCore;
   afterEach(async () => core.close());
 
-  const planOf = (query: Compilable<unknown>) => {
-    const compiled = query.compile();
-    return (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail);
-  };
+  const planOf = (query: Compilable<unknown>) => queryPlan(core.database.sqlite, query);
 
   it('a visit’s open escort (every move of a visit asks it), and a day’s open escorts (the delay rule)', async () => {
     core = await createTestCore();

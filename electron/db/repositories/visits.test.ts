@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Compilable } from 'kysely';
+import { queryPlan } from '../../../tests/helpers/query-plan';
 import { createTestCore, type TestCore } from '../../../tests/helpers/test-core';
 import { comfortCountsOfFinishedVisitsQuery, comfortTasksOfOpenVisitsQuery } from './comfort-tasks';
 import { openEscortsOfScopeQuery } from './escorts';
@@ -9,10 +10,7 @@ describe('the board reads its cards through indexes, never a scan', () => {
   let core: TestCore;
   afterEach(async () => core.close());
 
-  const planOf = (query: Compilable<unknown>) => {
-    const compiled = query.compile();
-    return (core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail);
-  };
+  const planOf = (query: Compilable<unknown>) => queryPlan(core.database.sqlite, query);
   const scopes: VisitScope[] = [{ day: '2026-11-23' }, { ids: [1, 2, 3] }];
   // A day goes through the day index of visits; a few ids through the primary key.
   const visitsBy = (scope: VisitScope) => ('day' in scope ? /SEARCH v USING (COVERING )?INDEX visits_by_day/ : /SEARCH v USING INTEGER PRIMARY KEY/);
