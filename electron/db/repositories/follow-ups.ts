@@ -9,7 +9,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Bound, SQLite reaches that index only by planning the statement again with the value on every
  * call (better-sqlite3's SQLite has STAT4); written out, the plan is made once.
  */
-const OPEN = sql.lit('open');
+const OPEN = sql.lit('open' as const);
 
 export async function insertPlan(
   db: Db,
