@@ -46,7 +46,7 @@ export function findEscort(db: Db, id: number) {
  * own terms name its WHERE, and a bound list names nothing (it scanned every escort ever made, and
  * planned the query again on every call). escorts_one_open and escorts_open are partial on it.
  */
-const isOpenEscort = (column: 'status' | 'e.status') => sql<boolean>`${sql.ref(column)} in (${sql.join(OPEN_ESCORT_STATUSES.map((status) => sql.lit(status)))})`;
+const openEscortCondition = (column: 'status' | 'e.status') => sql<boolean>`${sql.ref(column)} in (${sql.join(OPEN_ESCORT_STATUSES.map((status) => sql.lit(status)))})`;
 
 /** The visit's escort under way, if any (at most one: escorts_one_open). */
 export function findOpenEscortOfVisit(db: Db, visitId: number) {
@@ -55,7 +55,7 @@ export function findOpenEscortOfVisit(db: Db, visitId: number) {
 
 /** The query of `findOpenEscortOfVisit`, unexecuted (the EXPLAIN test compiles it). */
 export function openEscortOfVisitQuery(db: Db, visitId: number) {
-  return db.selectFrom('escorts').selectAll().where('visit_id', '=', visitId).where(isOpenEscort('status'));
+  return db.selectFrom('escorts').selectAll().where('visit_id', '=', visitId).where(openEscortCondition('status'));
 }
 
 /**
@@ -172,7 +172,7 @@ export function openEscortsOfScopeQuery(db: Db, scope: VisitScope) {
     .select(['e.id', 'e.visit_id', 'e.status', 'e.step_at', 'g.name as guide_name', 't.name as to_name', 't.name_en as to_name_en', 't.floor as to_floor'])
     .where(scopeOf(scope).condition)
     .where('v.status', 'not in', FINISHED_STATUSES)
-    .where(isOpenEscort('e.status'));
+    .where(openEscortCondition('e.status'));
 }
 
 /** Escorts under way of a day, for the delay rule, with the ticket and address form it names. */
@@ -190,7 +190,7 @@ export function openEscortsForDelayQuery(db: Db, clinicDate: string) {
     .select(['e.id', 'e.visit_id', 'e.status', 'e.step_at', 'v.ticket', 'c.address_form', 't.name as to_name', 't.name_en as to_name_en', 't.floor as to_floor'])
     .where('v.clinic_date', '=', clinicDate)
     // Open (the partial index's terms), and of those the steps a delay is measured on.
-    .where(isOpenEscort('e.status'))
+    .where(openEscortCondition('e.status'))
     .where('e.status', 'in', ['requested', 'taken', 'delivered']);
 }
 
