@@ -10,6 +10,9 @@ export interface Row {
   ratio: number | null;
   target: string;
   met: boolean | null;
+  /** The means of every call, ours and the floor's (`compare`): what a cost paid once in many calls adds. */
+  mean?: number;
+  floorMean?: number;
 }
 
 export function percentile(sorted: number[], fraction: number): number {
@@ -59,7 +62,14 @@ export async function compare(
     (target.maxRatio === undefined || ratio <= target.maxRatio) &&
     (target.maxP95 === undefined || p95 <= target.maxP95) &&
     (target.maxP50 === undefined || p50 <= target.maxP50);
-  return { name, unit: 'ms', p50, p95, floorP50, floorP95, ratio, target: target.text, met };
+  const mean = (all: number[]) => all.reduce((sum, value) => sum + value, 0) / all.length;
+  return { name, unit: 'ms', p50, p95, floorP50, floorP95, ratio, target: target.text, met, mean: mean(oursAll), floorMean: mean(floorAll) };
+}
+
+/** An informational row under `row`: the means of its calls and their ratio (no target). */
+export function meansRow(row: Row, name: string): Row {
+  const ratio = row.mean !== undefined && row.floorMean ? row.mean / row.floorMean : null;
+  return { name, unit: row.unit, p50: row.mean ?? Number.NaN, p95: Number.NaN, floorP50: row.floorMean ?? null, floorP95: null, ratio, target: '—', met: null };
 }
 
 export function formatTable(rows: Row[]): string {

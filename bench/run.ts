@@ -34,7 +34,8 @@ import { ensureClinic, FULL_SIZES, SMOKE_SIZES } from './generate-clinic';
 import { formatLoadReport, runLoad } from './load';
 import { runFuzz } from './fuzz';
 import { runReportRows } from './report-rows';
-import { compare, formatTable, sample, summarise, type Row } from './measure';
+import { compare, formatTable, meansRow, sample, summarise, type Row } from './measure';
+import { AUDIT_FILING_BATCH } from '../electron/db/repositories/audit';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -294,15 +295,16 @@ async function main() {
       const tomorrowSignIn = await core.dispatcher.dispatch('auth.signIn', { staffId: reception.id, pin: '1234' }, { transport: 'internal', token: null, device: 'bench', language: 'en' });
       if (!tomorrowSignIn.ok) throw new Error(tomorrowSignIn.error.message);
       const tomorrowCaller: Caller = { ...caller, token: (tomorrowSignIn.value as { token: string }).token };
-      rows.push(
-        await compare(
-          'dispatcher cost (visits.checkIn, with audit)',
-          () => core!.dispatcher.dispatch('visits.checkIn', { appointmentId: nextTomorrow() }, tomorrowCaller),
-          () => db.transaction().execute((trx) => visits.checkIn(trx, { appointmentId: nextTomorrow() }, reception.id, tomorrowNow())),
-          checkInRuns,
-          { maxRatio: 1.3, text: '≤ 1.3× service' },
-        ),
+      const dispatchedCheckIn = await compare(
+        'dispatcher cost (visits.checkIn, with audit)',
+        () => core!.dispatcher.dispatch('visits.checkIn', { appointmentId: nextTomorrow() }, tomorrowCaller),
+        () => db.transaction().execute((trx) => visits.checkIn(trx, { appointmentId: nextTomorrow() }, reception.id, tomorrowNow())),
+        checkInRuns,
+        { maxRatio: 1.3, text: '≤ 1.3× service' },
       );
+      // The audit rows are filed into their indexes once a batch (migration 027): the p50 does not
+      // see that write, the mean of every call does.
+      rows.push(dispatchedCheckIn, meansRow(dispatchedCheckIn, `  the same, means (an audit batch filed every ${String(AUDIT_FILING_BATCH)})`));
       clock.offsetMs = 0;
     }
 

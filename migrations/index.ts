@@ -25,6 +25,7 @@ import * as m021 from './021-privacy';
 import * as m022 from './022-report-care';
 import * as m025 from './025-specialty-en';
 import * as m026 from './026-consent-signature';
+import * as m027 from './027-audit-filing';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '022-report-care': m022,
   '025-specialty-en': m025,
   '026-consent-signature': m026,
+  '027-audit-filing': m027,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

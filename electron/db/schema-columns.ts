@@ -68,6 +68,11 @@ export const schemaColumns = {
     method: 'TEXT NOT NULL',
     target: 'TEXT',
     diff: 'TEXT NOT NULL',
+    filed: 'INTEGER NOT NULL DEFAULT',
+  },
+  audit_filing: {
+    id: 'INTEGER PRIMARY KEY',
+    up_to: 'INTEGER NOT NULL',
   },
   rooms: {
     id: 'INTEGER PRIMARY KEY',

@@ -68,6 +68,14 @@ export interface AuditLogTable {
   method: string;
   target: string | null;
   diff: string;
+  /** 1 once the row is in the log's indexes (migration 027): a new row is filed in a batch. */
+  filed: Generated<number>;
+}
+
+/** The last audit row id known filed (migration 027): one row. */
+export interface AuditFilingTable {
+  id: Generated<number>;
+  up_to: number;
 }
 
 export type RoomKind = 'lobby' | 'consultation' | 'prep' | 'exam' | 'operating' | 'ward' | 'other';
@@ -368,6 +376,7 @@ export interface Database {
   staff_assigned_rooms: StaffAssignedRoomsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_filing: AuditFilingTable;
   rooms: RoomsTable;
   items: ItemsTable;
   customers: CustomersTable;

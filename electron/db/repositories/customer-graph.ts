@@ -8,6 +8,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../schema';
+import { auditIsFiled, fileAudit } from './audit';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -89,13 +90,16 @@ export async function customerTables(db: Db): Promise<CustomerTable[]> {
     return sql.join(parts, sql` OR `);
   };
   const result: CustomerTable[] = [...conditions.keys()].map((table) => ({ table, where: whereOf(table) }));
-  result.push({ table: 'audit_log', where: named(AUDIT_TARGET_TABLES, 'target', null) });
+  // The log's index by record holds filed rows only (migration 027): callers file it first (fileAudit).
+  const auditAboutHer = named(AUDIT_TARGET_TABLES, 'target', null);
+  result.push({ table: 'audit_log', where: (customerId) => sql`filed = ${auditIsFiled} AND (${auditAboutHer(customerId)})` });
   result.push({ table: 'notifications', where: named(NOTIFICATION_SUBJECT_TABLES, 'subject_id', 'subject_kind') });
   return result;
 }
 
 /** Every row held about one customer, by table (`customers` first). */
 export async function rowsOfCustomer(db: Db, customerId: number): Promise<Record<string, Record<string, unknown>[]>> {
+  await fileAudit(db);
   const rows: Record<string, Record<string, unknown>[]> = {};
   for (const { table, where } of await customerTables(db)) {
     const found = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE ${where(customerId)} ORDER BY rowid`.execute(db);

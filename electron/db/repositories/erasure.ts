@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema';
 import { customerTables } from './customer-graph';
+import { auditIsFiled, fileAudit } from './audit';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -69,7 +70,8 @@ export function inactiveUntreated(db: Db, before: string, limit: number) {
 
 /** Removes audit rows older than the retention (never younger than its lawful minimum). */
 export async function purgeAuditBefore(db: Db, before: string): Promise<number> {
-  const result = await db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst();
+  await fileAudit(db);
+  const result = await db.deleteFrom('audit_log').where('filed', '=', auditIsFiled).where('at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -87,6 +89,7 @@ const ERASED = '[已删除]';
 export async function scrubCustomer(db: Db, customerId: number, { keepIdentity }: { keepIdentity: boolean }): Promise<void> {
   const card = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirstOrThrow();
   const secrets = [card.phone, card.address_form ?? '', card.notes, ...(keepIdentity ? [] : [card.name])].filter((value) => value.trim().length >= 2 && !value.startsWith('erased:'));
+  await fileAudit(db);
   const tables = (await customerTables(db)).filter((table) => table.table !== 'customers');
   for (const { table, where } of tables) {
     const info = await sql<{ name: string; type: string; notnull: number; pk: number }>`SELECT name, type, "notnull", pk FROM pragma_table_info(${table})`.execute(db);
