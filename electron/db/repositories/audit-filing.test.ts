@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStaff, createTestCore, type TestCore } from '../../../tests/helpers/test-core';
+import { addStaff, caller, createTestCore, signIn, type TestCore } from '../../../tests/helpers/test-core';
 import { AUDIT_FILING_BATCH, appendAudit, fileAudit, listAudit } from './audit';
-import { purgeAuditBefore } from './erasure';
+import { rowsOfCustomer } from './customer-graph';
+import { purgeAuditBefore, scrubCustomer } from './erasure';
 
 /**
  * The audit log's rows are filed into its indexes in batches (migration 027): a write appends its
@@ -109,5 +110,25 @@ describe('audit rows filed in batches', () => {
     expect(unfiled()).toBe(0);
     expect(mark()).toBe(lastId());
     expect((await listAudit(db, { target: 'visit:6' }, { offset: 0, limit: 5 })).total).toBe(1);
+  });
+
+  it('erasure sweeps her unfiled audit rows, and her copy lists them', async () => {
+    const db = core.database.db;
+    const reception = await signIn(core, await addStaff(core, '陈前台', 'reception'));
+    const created = await core.dispatcher.dispatch('customers.create', { name: '温雅', phone: '13911112222' }, caller(reception));
+    if (!created.ok) throw new Error(created.error.message);
+    const customerId = (created.value as { id: number }).id;
+    await fileAudit(db);
+    await appendAudit(db, { ...entry(1), method: 'customers.update', target: `customer:${String(customerId)}`, diff: { phone: ['13911112222', '13911113333'] } });
+    expect(unfiled()).toBe(1);
+    const copy = await rowsOfCustomer(db, customerId);
+    expect(copy.audit_log?.map((row) => row.method)).toContain('customers.update');
+
+    await appendAudit(db, { ...entry(2), method: 'customers.update', target: `customer:${String(customerId)}`, diff: { note: '温雅 13911112222' } });
+    expect(unfiled()).toBe(1);
+    await scrubCustomer(db, customerId, { keepIdentity: false });
+    const diffs = sqlite().prepare('SELECT diff FROM audit_log WHERE target = ?').all(`customer:${String(customerId)}`) as { diff: string }[];
+    expect(diffs.length).toBeGreaterThanOrEqual(3);
+    for (const { diff } of diffs) expect(diff).not.toMatch(/13911112222|温雅/);
   });
 });
