@@ -32,6 +32,7 @@ describe('migrations', () => {
       'access_log',
       'aftercare_templates',
       'appointments',
+      'audit_filing',
       'audit_log',
       'checklist_run_items',
       'checklist_runs',
@@ -158,6 +159,24 @@ describe('a migration cut off part-way (issue 19)', () => {
     const opened = openDatabase(tempFile());
     expect((await migrateTo(opened.db, SCHEMA_VERSION - 2)).applied).toHaveLength(SCHEMA_VERSION - 2);
     expect((await migrateToLatest(opened.db)).applied).toHaveLength(2);
+    await opened.close();
+  });
+});
+
+describe('migration 027 (audit rows filed in batches)', () => {
+  it('keeps every older audit row filed and in the indexes, and marks the last as filed', async () => {
+    const opened = openDatabase(tempFile());
+    await migrateTo(opened.db, SCHEMA_VERSION - 1);
+    const insert = opened.sqlite.prepare("INSERT INTO audit_log (at, staff_id, device, method, target, diff) VALUES (?, NULL, 'desk', 'visits.checkIn', ?, 'null')");
+    for (let index = 1; index <= 3; index += 1) insert.run(`2026-11-2${String(index)}T02:00:00.000Z`, `visit:${String(index)}`);
+    await migrateToLatest(opened.db);
+    expect(opened.sqlite.prepare('SELECT count(*) FROM audit_log WHERE filed = 1').pluck().get()).toBe(3);
+    expect(opened.sqlite.prepare('SELECT up_to FROM audit_filing').pluck().get()).toBe(opened.sqlite.prepare('SELECT max(id) FROM audit_log').pluck().get());
+    const indexes = opened.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log' ORDER BY name").all() as { name: string; sql: string }[];
+    expect(indexes.map((index) => index.name)).toEqual(['audit_by_method', 'audit_by_staff', 'audit_by_target', 'audit_by_time']);
+    for (const index of indexes) expect(index.sql).toMatch(/WHERE filed = 1$/);
+    // An older row is found through the index by record at once, with nothing to file.
+    expect(opened.sqlite.prepare("SELECT target FROM audit_log INDEXED BY audit_by_target WHERE filed = 1 AND target = 'visit:2'").pluck().all()).toEqual(['visit:2']);
     await opened.close();
   });
 });
