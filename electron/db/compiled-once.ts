@@ -37,6 +37,8 @@ const directReads = new WeakMap<object, DirectReads>();
  *   synchronously to its end, so such a read interleaves with nothing and sees only committed data,
  *   as Kysely's path would. With a transaction open (another caller between its awaits) the read
  *   takes Kysely's path and waits for the connection, never reading that transaction's uncommitted rows.
+ *   A write that returns rows (`INSERT … RETURNING`, the audit row's) is a reader to better-sqlite3
+ *   and runs the same way: with no transaction open it commits on its own, as Kysely's path would.
  * - **On a transaction of `db`, reads and writes.** The transaction holds the connection (Kysely's
  *   driver lets no other caller use it until commit or rollback), so its statements run on it in
  *   the order they are called either way. Only while SQLite has the transaction open: a transaction
