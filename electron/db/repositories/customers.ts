@@ -248,13 +248,15 @@ export function searchRankQuery(db: Db, conditions: Condition[], strategy: 'rang
 
 /**
  * How many hits a rank has, each condition counted only up to BROAD_RANK (a bounded walk of its
- * index), in one statement: a query per condition cost more in round trips than in reading.
+ * index), in one statement: a query per condition cost more in round trips than in reading. The
+ * limit is written out: SQLite reads a bound LIMIT's value when it plans, which makes it plan the
+ * statement again after every bind (10–20 µs a count; docs/performance.md, 2026-12-06).
  */
 function countQuery(db: Db, conditions: Condition[]) {
   return db.selectNoFrom((eb) =>
     conditions.map((condition, index) =>
       eb
-        .selectFrom(conditionBranch(db, condition).limit(BROAD_RANK).as('hits'))
+        .selectFrom(conditionBranch(db, condition).limit(sql.lit(BROAD_RANK)).as('hits'))
         .select((inner) => inner.fn.countAll<number>().as('n'))
         .as(`n${index}`),
     ),
@@ -267,7 +269,7 @@ const conditionValues = ({ needle, range }: Condition): string[] => (range ? [ne
 const shapeKey = (query: ParsedQuery, rank: number, what: string, excluded: number) => `${query.kind}:${rank}:${what}:${excluded}`;
 
 async function countUpTo(db: Db, query: ParsedQuery, rank: number, conditions: Condition[]): Promise<number> {
-  const values = conditions.flatMap((condition) => [...conditionValues(condition), BROAD_RANK]);
+  const values = conditions.flatMap(conditionValues);
   const [row] = await runCompiledOnce(db, shapeKey(query, rank, 'count', 0), () => countQuery(db, conditions), values);
   return Object.values((row ?? {}) as Record<string, number | null>).reduce<number>((total, count) => total + Number(count ?? 0), 0);
 }
