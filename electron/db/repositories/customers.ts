@@ -250,7 +250,7 @@ export function searchRankQuery(db: Db, conditions: Condition[], strategy: 'rang
  * How many hits a rank has, each condition counted only up to BROAD_RANK (a bounded walk of its
  * index), in one statement: a query per condition cost more in round trips than in reading. The
  * limit is written out: SQLite reads a bound LIMIT's value when it plans, which makes it plan the
- * statement again after every bind (10–20 µs a count; docs/performance.md, 2026-12-06).
+ * statement again after every bind (a count 16–52 µs bound, 8–20 written out; docs/performance.md, 2026-12-06).
  */
 function countQuery(db: Db, conditions: Condition[]) {
   return db.selectNoFrom((eb) =>
