@@ -3,9 +3,6 @@ declare module '*.module.css' {
   export default classes;
 }
 
-/** A stylesheet imported for its side effect (antd's prebuilt styles). */
-declare module 'antd/dist/antd.css';
-
 /** The console's own global stylesheet: touch targets on coarse pointers (issue 13). */
 declare module '*/touch.css';
 

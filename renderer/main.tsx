@@ -1,4 +1,5 @@
-import 'antd/dist/antd.css';
+// antd's stylesheet is linked by the build (scripts/antd-styles.mjs): its first screen's rules
+// in index.html, the whole of it once the first frame is painted (ui/whole-styles.ts).
 import './ui/base.css';
 import './ui/touch.css';
 import './ui/typography.css';

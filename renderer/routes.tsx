@@ -12,6 +12,7 @@ import { CheckSquareOutlined, MedicineBoxOutlined, SmileOutlined } from '@ant-de
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
+import { withWholeStyles } from './ui/whole-styles';
 import { AimOutlined, AreaChartOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, IdcardOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 
 /**
@@ -27,7 +28,7 @@ function page<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<{ default: ComponentType<P> }> | null = null;
   const preload = () =>
-    (loading ??= load().then((component) => {
+    (loading ??= withWholeStyles(load()).then((component) => {
       loaded = component;
       return { default: component };
     }));

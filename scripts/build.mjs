@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { buildRenderer } from './first-screen-chunk.mjs';
+import { addAntdStyles } from './antd-styles.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv.slice(2);
@@ -83,7 +84,8 @@ async function addEarlyScript(rendererOut) {
 }
 if (wanted('renderer')) {
   const rendererOut = resolve(outdir, 'renderer');
-  await buildRenderer(rendererOut);
+  const firstScreen = await buildRenderer(rendererOut);
+  addAntdStyles(rendererOut, firstScreen);
   await addEarlyScript(rendererOut);
   precompress(rendererOut);
 }

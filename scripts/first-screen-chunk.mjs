@@ -22,10 +22,13 @@ export function firstScreenModules(outputs) {
   return new Set([...loaded].flatMap((fileName) => chunks.get(fileName)?.moduleIds ?? []));
 }
 
-/** Builds the renderer into `outDir` in two passes (the first one in memory). */
+/** Builds the renderer into `outDir` in two passes (the first one in memory); returns every module the first screen loads (the entry's own and those of its first-screen chunk). */
 export async function buildRenderer(outDir) {
   const first = await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { write: false } });
-  const modules = firstScreenModules((Array.isArray(first) ? first : [first]).flatMap((result) => result.output));
+  const outputs = (Array.isArray(first) ? first : [first]).flatMap((result) => result.output);
+  const modules = firstScreenModules(outputs);
   const group = { name: 'first-screen', debugName: 'first-screen', test: (id) => modules.has(id) };
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, rolldownOptions: { output: { codeSplitting: { groups: [group] } } } } });
+  const entry = outputs.find((output) => output.type === 'chunk' && output.isEntry);
+  return new Set([...modules, ...(entry?.moduleIds ?? [])]);
 }

@@ -20,6 +20,7 @@ import { RoleProvider } from './permissions';
 import { useWithShortcut } from './shortcut-hint';
 import { useHashRoute } from './router';
 import { useAfterFirstPaint } from './use-after-first-paint';
+import { fetchLaterParts } from './later';
 import styles from './app-shell.module.css';
 
 interface AppShellProps {
@@ -61,6 +62,10 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
   // The menu comes in the frame after the page's first (use-after-first-paint.ts): its width is the
   // sider's, so nothing moves.
   const menuShown = useAfterFirstPaint();
+  // And then the dialogs, drawers and popovers nobody has opened yet (later.ts).
+  useEffect(() => {
+    if (menuShown) fetchLaterParts();
+  }, [menuShown]);
   const { segments, navigate } = useHashRoute();
   const allowed = ROUTES.filter((route) => route.roles.includes(session.staff.role));
   const current = allowed.find((route) => route.key === segments[0]) ?? allowed[0];

@@ -10,7 +10,7 @@ export const TOAST_TOP = HEADER_HEIGHT + 12;
 
 /** Calm and dense: a muted teal, compact rows, fonts that carry Chinese well. */
 export const theme: ThemeConfig = {
-  // antd's styles come from its prebuilt stylesheet (antd/dist/antd.css, imported by main.tsx),
+  // antd's styles come from its prebuilt stylesheet (antd/dist/antd.css, linked by the build: scripts/antd-styles.mjs),
   // not generated at run time: CSS-in-JS cost a first render of the board ~0.3 s and every render
   // of a search result list a good part of its time (docs/performance.md). The tokens below still
   // apply: the stylesheet reads them as CSS variables, which ConfigProvider writes.

@@ -10,6 +10,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { ApiCallError } from '../../../shared/contract/errors';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { useApi } from '../../client/api-context';
+import { withWholeStyles } from '../../ui/whole-styles';
 import { useI18n } from '../../i18n/i18n';
 import { preloadRouteOf } from '../../routes';
 import { AppShell } from '../../ui/app-shell';
@@ -24,14 +25,14 @@ export type LockReason = 'idle' | 'manual' | 'sessionOver';
 const SESSION_RETRY_MS = 3000;
 
 // The lobby TV's page is its own chunk: the console's desks never load it, and the TV loads little else.
-const DisplayPage = lazy(() => import('../display/display-page').then((module) => ({ default: module.DisplayPage })));
+const DisplayPage = lazy(() => withWholeStyles(import('../display/display-page')).then((module) => ({ default: module.DisplayPage })));
 // Signing in and choosing a PIN (forms: react-hook-form and zod) are chunks of their own too: a
 // reload with a session — the board reception reopens all day — renders without them. The sign-in
 // page is also the lock screen, so once signed in it is fetched while the console is idle, ready
 // for a lock when the server may not answer (docs/performance.md, 2026-12-04 evening).
-const loadSignIn = () => import('./sign-in-page');
+const loadSignIn = () => withWholeStyles(import('./sign-in-page'));
 const SignInPage = lazy(() => loadSignIn().then((module) => ({ default: module.SignInPage })));
-const ChangePinPage = lazy(() => import('./change-pin-page').then((module) => ({ default: module.ChangePinPage })));
+const ChangePinPage = lazy(() => withWholeStyles(import('./change-pin-page')).then((module) => ({ default: module.ChangePinPage })));
 /** How long the console is left alone before the lock screen's code is fetched (a lock comes after minutes). */
 const PREFETCH_SIGN_IN_MS = 10_000;
 

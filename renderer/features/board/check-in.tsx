@@ -4,9 +4,8 @@
  * address form with their last visit and what staff noted (seed 004 rule 8).
  */
 import { UserAddOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Form, Modal, Select, Space } from 'antd';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { ApiCallError } from '../../../shared/contract/errors';
+import { App, AutoComplete, Button, Space } from 'antd';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { parseSlipCode } from '../../../shared/domain/slip-code';
@@ -16,10 +15,10 @@ import { useApiMutation, useApiQuery } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage } from '../../ui/error-message';
 import { useCoarsePointer } from '../../ui/use-coarse-pointer';
-import { CustomerPicker } from '../customers/customer-picker';
 import { useCustomerSearch } from '../customers/use-customer-search';
 import styles from './board.module.css';
 import { useScanner } from './use-scanner';
+import { later } from '../../ui/later';
 import { addressFormOf } from '../../../shared/domain/customers';
 
 /** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
@@ -28,6 +27,9 @@ const WALK_IN_PREFIX = 'walk-in:';
 const HERE_PREFIX = 'here:';
 
 const isSlipCode = (text: string) => parseSlipCode(text) !== null;
+
+// The walk-in dialog (its form, the customer picker and the new-customer dialog) is fetched after the first frame (ui/later.ts).
+const WalkIn = later(() => import('./walk-in').then((module) => module.WalkIn));
 
 interface CheckInProps {
   timeZone: string;
@@ -43,6 +45,8 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const touch = useCoarsePointer();
   const { message, notification } = App.useApp();
   const checkIn = useApiMutation('visits.checkIn');
+  const [walkInMade, setWalkInMade] = useState(false);
+  if (walkInOpen && !walkInMade) setWalkInMade(true);
   const [text, setText] = useState('');
   // Today's appointments are what the box offers while someone types in it; read only then, so a
   // check-in at any desk does not make every open board read the whole day's list again (bench:
@@ -181,66 +185,12 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       <Button icon={<UserAddOutlined />} onClick={() => onWalkInOpenChange(true)}>
         {t('visits.walkIn')}
       </Button>
-      <WalkIn open={walkInOpen} onClose={() => onWalkInOpenChange(false)} onDone={greet} />
+      {/* Made when first opened, then kept, so that it closes with its animation. */}
+      {walkInMade && (
+        <Suspense fallback={null}>
+          <WalkIn open={walkInOpen} onClose={() => onWalkInOpenChange(false)} onDone={greet} />
+        </Suspense>
+      )}
     </Space>
-  );
-}
-
-function WalkIn({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(result: OutputOf<'visits.checkIn'>): void }) {
-  const { t } = useI18n();
-  const [customerId, setCustomerId] = useState<number | null>(null);
-  const [doctorId, setDoctorId] = useState<number | undefined>();
-  const day = useApiQuery('appointments.dayView', {}, { enabled: open });
-  const checkIn = useApiMutation('visits.checkIn');
-  const body = useRef<HTMLDivElement | null>(null);
-  // F4 then typing at once: the name goes into the customer search, not to the close button the
-  // dialog would focus first (issue 13 part 6). Focused as the dialog's body mounts, so the dialog
-  // (which focuses itself only when nothing inside it has the focus) leaves it there.
-  const focusSearch = useCallback((node: HTMLDivElement | null) => {
-    body.current = node;
-    node?.querySelector<HTMLInputElement>('input')?.focus();
-  }, []);
-  return (
-    <Modal
-      open={open}
-      title={t('visits.walkInTitle')}
-      afterOpenChange={(opened) => {
-        if (opened) body.current?.querySelector<HTMLInputElement>('input')?.focus();
-      }}
-      okText={t('visits.checkIn')}
-      okButtonProps={{ disabled: customerId === null, loading: checkIn.isPending }}
-      onCancel={onClose}
-      destroyOnHidden
-      onOk={() =>
-        customerId !== null &&
-        checkIn.mutate(
-          { walkIn: { customerId, ...(doctorId ? { doctorId } : {}) } },
-          {
-            onSuccess: (result) => {
-              onDone(result);
-              setCustomerId(null);
-              onClose();
-            },
-          },
-        )
-      }
-    >
-      <Form layout="vertical" component="div">
-        <div ref={focusSearch}>
-        <Form.Item label={t('appointments.form.customer')} required>
-          <CustomerPicker value={customerId} onChange={(id) => setCustomerId(id)} allowCreate />
-        </Form.Item>
-        </div>
-        <Form.Item label={t('visits.walkInDoctor')}>
-          <Select
-            allowClear
-            value={doctorId}
-            onChange={setDoctorId}
-            options={(day.data?.doctors ?? []).filter((doctor) => doctor.shift && doctor.confirmation !== 'absent').map((doctor) => ({ value: doctor.id, label: `${doctor.name}${doctor.specialty ? ` · ${doctor.specialty}` : ''}` }))}
-          />
-        </Form.Item>
-      </Form>
-      {checkIn.error instanceof ApiCallError && <div role="alert" style={{ color: '#c62830' }}>{checkIn.error.message}</div>}
-    </Modal>
   );
 }

@@ -3,21 +3,24 @@
  * and the panel of every open task of the day with the overdue ones on top.
  */
 import { CoffeeOutlined } from '@ant-design/icons';
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { App, Popover, Spin, Tag, Timeline, Typography } from 'antd';
+import { Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { App, Tag, Typography } from 'antd';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
-import { clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { isOpenTask } from '../../../shared/domain/comfort';
-import { isFinished } from '../../../shared/domain/visits';
-import { useApiMutation, useApiQuery } from '../../client/queries';
+import { useApiMutation } from '../../client/queries';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../../ui/permissions';
-import { byInstant, dueState, isOverdue } from '../../../shared/domain/durations';
+import { byInstant, isOverdue } from '../../../shared/domain/durations';
 import { errorMessage } from '../../ui/error-message';
 import styles from './board.module.css';
 import { CHECK_ICON, HISTORY_ICON } from './card-icons';
 import { useMadeOnFirstUse } from './use-made-on-first-use';
+import { dueText } from './comfort-due';
 import { addressFormOf } from '../../../shared/domain/customers';
+import { later } from '../../ui/later';
+
+// The timeline's popover (antd's Popover and Timeline) is fetched after the first frame (ui/later.ts).
+const TimelinePopover = later(() => import('./comfort-timeline').then((module) => module.TimelinePopover));
 
 /** Completes a comfort task in one click (or Space on the selected card). */
 export function useComplete() {
@@ -26,43 +29,6 @@ export function useComplete() {
   const complete = useApiMutation('comfort.complete');
   return (task: ComfortTaskView) =>
     complete.mutate({ taskId: task.id }, { onError: (error) => void message.error(errorMessage(error, t)), onSuccess: () => void message.success(t('comfort.done')) });
-}
-
-/** "in 4 min" / "8 min overdue", from the clock the board ticks. */
-function dueText(task: ComfortTaskView, now: number, t: ReturnType<typeof useI18n>['t']) {
-  // The shared reading of a due time (shared/domain/durations.ts): due now, in N, or N overdue.
-  const state = dueState(task.dueAt, now);
-  if (state.kind === 'dueNow') return t('comfort.dueNow');
-  return state.kind === 'overdue' ? t('comfort.overdueBy', { count: state.minutes }) : t('comfort.dueIn', { count: state.minutes });
-}
-
-/** What a timeline entry says after its label: by whom, missed (due at, withdrawn at), or when due. */
-function entryStatus(task: ComfortTaskView, now: number, timeZone: string, t: ReturnType<typeof useI18n>['t']) {
-  if (task.doneAt) return task.doneBy ?? '';
-  if (task.missedAt) return t('comfort.missedEntry', { due: clinicTimeOf(task.dueAt, timeZone), at: clinicTimeOf(task.missedAt, timeZone) });
-  return dueText(task, now, t);
-}
-
-/** The timeline's entries: done (green, by whom), missed or overdue (red), or still due (grey). */
-function TimelineItems({ tasks, now, timeZone }: { tasks: readonly ComfortTaskView[]; now: number; timeZone: string }) {
-  const { t, language } = useI18n();
-  return (
-    <Timeline
-      items={tasks.map((task) => ({
-        color: task.doneAt ? 'green' : task.missedAt || isOverdue(task.dueAt, now) ? 'red' : 'gray',
-        content: `${clinicTimeOf(task.doneAt ?? task.dueAt, timeZone)} ${language === 'en' ? task.labelEn : task.label} · ${entryStatus(task, now, timeZone, t)}`,
-      }))}
-    />
-  );
-}
-
-/** A finished visit's timeline is not in the snapshot: read when someone opens it. */
-function FinishedTimeline({ visitId, now, timeZone }: { visitId: number; now: number; timeZone: string }) {
-  const { t } = useI18n();
-  const timeline = useApiQuery('comfort.timeline', { visitId });
-  if (timeline.isError) return <Typography.Text type="danger">{errorMessage(timeline.error, t)}</Typography.Text>;
-  if (!timeline.data) return <Spin size="small" />;
-  return <TimelineItems tasks={timeline.data.tasks} now={now} timeZone={timeZone} />;
 }
 
 /**
@@ -131,15 +97,11 @@ export function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: 
   );
   if (!made) return button;
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
-      title={t('comfort.timeline')}
-      content={isFinished(card.status) ? <FinishedTimeline visitId={card.visitId} now={now} timeZone={timeZone} /> : <TimelineItems tasks={card.comfort} now={now} timeZone={timeZone} />}
-    >
-      {button}
-    </Popover>
+    <Suspense fallback={button}>
+      <TimelinePopover card={card} now={now} timeZone={timeZone} open={open} onOpenChange={setOpen}>
+        {button}
+      </TimelinePopover>
+    </Suspense>
   );
 }
 

@@ -6,8 +6,9 @@
 import { createContext, lazy, Suspense, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 import { mayCall } from '../../../shared/contract/permissions';
+import { withWholeStyles } from '../../ui/whole-styles';
 
-const OutcomeDialog = lazy(() => import('./outcome-dialog').then((module) => ({ default: module.OutcomeDialog })));
+const OutcomeDialog = lazy(() => withWholeStyles(import('./outcome-dialog')).then((module) => ({ default: module.OutcomeDialog })));
 
 const OutcomeActionContext = createContext<((visitId: number) => void) | null>(null);
 

@@ -2,10 +2,11 @@ import { Flex, Modal, Spin } from 'antd';
 import { lazy, memo, Suspense } from 'react';
 import type { CreateCustomerInput, Customer } from '../../../shared/contract/customers';
 import { useI18n } from '../../i18n/i18n';
+import { withWholeStyles } from '../../ui/whole-styles';
 
 // The form (react-hook-form, the customer schema) loads when the dialog first opens: the board
 // carries this dialog, and its first screen should not (docs/performance.md, 2026-12-04 evening).
-const CustomerForm = lazy(() => import('./customer-form').then((module) => ({ default: module.CustomerForm })));
+const CustomerForm = lazy(() => withWholeStyles(import('./customer-form')).then((module) => ({ default: module.CustomerForm })));
 
 interface CustomerCreateModalProps {
   open: boolean;

@@ -8,10 +8,11 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApi } from '../../client/api-context';
 import { OfflineBanner } from './offline-banner';
 import { useDeviceLink } from './use-device-link';
+import { withWholeStyles } from '../../ui/whole-styles';
 
 // Seen by a tablet once, when it is paired or removed: chunks of their own, out of every desk's first screen.
-const PairingPage = lazy(() => import('./pairing-page').then((module) => ({ default: module.PairingPage })));
-const RemovedPage = lazy(() => import('./removed-page').then((module) => ({ default: module.RemovedPage })));
+const PairingPage = lazy(() => withWholeStyles(import('./pairing-page')).then((module) => ({ default: module.PairingPage })));
+const RemovedPage = lazy(() => withWholeStyles(import('./removed-page')).then((module) => ({ default: module.RemovedPage })));
 
 export function DeviceGate({ children }: { children: ReactNode }) {
   const api = useApi();

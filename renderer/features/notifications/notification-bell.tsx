@@ -4,20 +4,26 @@
  */
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useWithShortcut } from '../../ui/shortcut-hint';
-import { NotificationCentre } from './notification-centre';
+import { later } from '../../ui/later';
 import { useNotifications } from './use-notifications';
 
 /** Alt+N opens and closes the centre (N alone is "new appointment" on the appointments page). */
 export const CENTRE_SHORTCUT = 'Alt+N';
+
+// The centre (antd's Drawer and its list) is fetched after the first frame (ui/later.ts).
+const NotificationCentre = later(() => import('./notification-centre').then((module) => module.NotificationCentre));
 
 export function NotificationBell({ staffId, timeZone, navigate }: { staffId: number; timeZone: string; navigate(path: string): void }) {
   const { t } = useI18n();
   const withShortcut = useWithShortcut();
   const state = useNotifications(staffId, navigate);
   const [open, setOpen] = useState(false);
+  // Made when first opened, then kept, so that it closes with its animation.
+  const [made, setMade] = useState(false);
+  if (open && !made) setMade(true);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -39,7 +45,11 @@ export function NotificationBell({ staffId, timeZone, navigate }: { staffId: num
           <Button icon={<BellOutlined />} onClick={() => setOpen(true)} aria-label={label} data-testid="notification-bell" />
         </Badge>
       </Tooltip>
-      <NotificationCentre open={open} onClose={() => setOpen(false)} state={state} timeZone={timeZone} />
+      {made && (
+        <Suspense fallback={null}>
+          <NotificationCentre open={open} onClose={() => setOpen(false)} state={state} timeZone={timeZone} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,0 +1,116 @@
+// antd's stylesheet in two parts (scripts/antd-styles.mjs, renderer/ui/whole-styles.ts): the first
+// screen paints with the first part alone; anything drawn later waits for the whole file, so no
+// component is ever drawn without its rules. The whole file is held back here until the test
+// releases it, which makes "waits for" something a test can see.
+import type { Page, Route } from '@playwright/test';
+import { signInAs } from './api';
+import { expect, test } from './fixtures';
+
+/** Holds antd's whole stylesheet (not its first part) until `release` is called. */
+async function holdWholeStylesheet(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/assets\/antd-(?!first-)[\w-]+\.css$/, async (route: Route) => {
+    asked = true;
+    await released;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
+/** The page's stylesheets in document order: antd's first part, antd's whole file, the console's own (then any page's). */
+const stylesheetOrder = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].map((link) => {
+      const name = new URL(link.href).pathname.split('/').pop() ?? '';
+      return name.startsWith('antd-first-') ? 'antd-first' : name.startsWith('antd-') ? 'antd-whole' : name.startsWith('index-') ? 'console' : 'a page’s own';
+    }),
+  );
+
+/**
+ * Records one style of the first element matching `selector`, read the moment it enters the page
+ * (before anything could restyle it): what a person would see in its first frame.
+ */
+async function recordFirstStyle(page: Page, selector: string, property: string) {
+  await page.addInitScript(
+    ([wanted, name]) => {
+      const observer = new MutationObserver(() => {
+        const element = document.querySelector(wanted);
+        if (!element) return;
+        observer.disconnect();
+        (window as unknown as { firstStyle: string }).firstStyle = getComputedStyle(element).getPropertyValue(name);
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    },
+    [selector, property] as const,
+  );
+  return () => page.evaluate(() => (window as unknown as { firstStyle?: string }).firstStyle ?? null);
+}
+
+/**
+ * Twenty of the page's frames (a third of a second at 60 Hz). Nothing the test waits for happens
+ * in them: they are the time a build that did not wait for the whole stylesheet would take to
+ * draw what it should not, so that such a build fails here rather than only now and then.
+ */
+const twentyFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let left = 20;
+        const next = () => (--left === 0 ? resolve(null) : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+  );
+
+test('the board paints with antd’s first part alone; the walk-in dialog waits for the whole stylesheet and is drawn styled', async ({ page, request }) => {
+  const token = await signInAs(request, '陈晓雨');
+  await page.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
+  const held = await holdWholeStylesheet(page);
+  const firstMargin = await recordFirstStyle(page, '.ant-form-item', 'margin-bottom');
+  const dialogScript = page.waitForResponse(/\/assets\/walk-in-[\w-]+\.js$/);
+  await page.goto('/#/board');
+
+  // The board is drawn, and styled (antd's buttons from the first part), while the whole file is held.
+  const walkInButton = page.getByRole('button', { name: /现场顾客/ });
+  await expect(walkInButton).toBeVisible();
+  await expect(page.getByTestId('lane-count').first()).toBeVisible();
+  expect(await walkInButton.evaluate((element) => getComputedStyle(element).cursor)).toBe('pointer');
+  // Once the first frame is painted, the whole file and the dialog's script are both asked for.
+  await expect.poll(held.asked).toBe(true);
+  await dialogScript;
+
+  // F4 while the whole file is held: the dialog's script is here, but the dialog is not drawn.
+  await page.keyboard.press('F4');
+  await twentyFrames(page);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  held.release();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  // antd's form item spacing, which only the whole file has, was there in the dialog's first frame.
+  expect(await firstMargin()).not.toBe('0px');
+  expect(await firstMargin()).not.toBeNull();
+  // Every antd rule back in its place: antd's first part, the whole file, then the console's own.
+  expect((await stylesheetOrder(page)).slice(0, 3)).toEqual(['antd-first', 'antd-whole', 'console']);
+});
+
+test('a page that is not the board waits for the whole stylesheet: its table is never drawn without its rules', async ({ page, request }) => {
+  const token = await signInAs(request, '陈晓雨');
+  await page.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
+  const held = await holdWholeStylesheet(page);
+  // antd's table header background: transparent without the table's rules, which only the whole file has.
+  const firstBackground = await recordFirstStyle(page, '.ant-table-thead th', 'background-color');
+  const pageScript = page.waitForResponse(/\/assets\/today-page-[\w-]+\.js$/);
+  await page.goto('/#/today');
+
+  // The page's script is here; the page waits for the stylesheet it asked for.
+  await pageScript;
+  await expect.poll(held.asked).toBe(true);
+  await twentyFrames(page);
+  await expect(page.getByTestId('today-table')).toHaveCount(0);
+
+  held.release();
+  await expect(page.getByTestId('today-table').locator('.ant-table-thead th').first()).toBeVisible();
+  expect(await firstBackground()).not.toBeNull();
+  expect(await firstBackground()).not.toBe('rgba(0, 0, 0, 0)');
+});
