@@ -2,7 +2,7 @@
 // screen paints with the first part alone; anything drawn later waits for the whole file, so no
 // component is ever drawn without its rules. The whole file is held back here until the test
 // releases it, which makes "waits for" something a test can see.
-import type { Page, Route } from '@playwright/test';
+import type { APIRequestContext, Page, Route } from '@playwright/test';
 import { signInAs } from './api';
 import { expect, test } from './fixtures';
 
@@ -63,13 +63,22 @@ const twentyFrames = (page: Page) =>
       }),
   );
 
-test('the board paints with antd’s first part alone; the walk-in dialog waits for the whole stylesheet and is drawn styled', async ({ page, request }) => {
+/**
+ * Opens the console at `hash` as a receptionist with antd's whole stylesheet held back, recording
+ * `property` of the first `selector` to appear and waiting for the script named `script`.
+ */
+async function openHeld(page: Page, request: APIRequestContext, hash: string, watch: { selector: string; property: string; script: RegExp }) {
   const token = await signInAs(request, '陈晓雨');
   await page.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
   const held = await holdWholeStylesheet(page);
-  const firstMargin = await recordFirstStyle(page, '.ant-form-item', 'margin-bottom');
-  const dialogScript = page.waitForResponse(/\/assets\/walk-in-[\w-]+\.js$/);
-  await page.goto('/#/board');
+  const firstStyle = await recordFirstStyle(page, watch.selector, watch.property);
+  const script = page.waitForResponse(watch.script);
+  await page.goto(`/#/${hash}`);
+  return { held, firstStyle, script };
+}
+
+test('the board paints with antd’s first part alone; the walk-in dialog waits for the whole stylesheet and is drawn styled', async ({ page, request }) => {
+  const { held, firstStyle: firstMargin, script: dialogScript } = await openHeld(page, request, 'board', { selector: '.ant-form-item', property: 'margin-bottom', script: /\/assets\/walk-in-[\w-]+\.js$/ });
 
   // The board is drawn, and styled (antd's buttons from the first part), while the whole file is held.
   const walkInButton = page.getByRole('button', { name: /现场顾客/ });
@@ -83,7 +92,7 @@ test('the board paints with antd’s first part alone; the walk-in dialog waits 
   // F4 while the whole file is held: the dialog's script is here, but the dialog is not drawn.
   await page.keyboard.press('F4');
   await twentyFrames(page);
-  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   held.release();
   await expect(page.getByRole('dialog')).toBeVisible();
@@ -95,13 +104,8 @@ test('the board paints with antd’s first part alone; the walk-in dialog waits 
 });
 
 test('a page that is not the board waits for the whole stylesheet: its table is never drawn without its rules', async ({ page, request }) => {
-  const token = await signInAs(request, '陈晓雨');
-  await page.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
-  const held = await holdWholeStylesheet(page);
   // antd's table header background: transparent without the table's rules, which only the whole file has.
-  const firstBackground = await recordFirstStyle(page, '.ant-table-thead th', 'background-color');
-  const pageScript = page.waitForResponse(/\/assets\/today-page-[\w-]+\.js$/);
-  await page.goto('/#/today');
+  const { held, firstStyle: firstBackground, script: pageScript } = await openHeld(page, request, 'today', { selector: '.ant-table-thead th', property: 'background-color', script: /\/assets\/today-page-[\w-]+\.js$/ });
 
   // The page's script is here; the page waits for the stylesheet it asked for.
   await pageScript;
