@@ -2,7 +2,7 @@
  * The signed-in screens: one entry per page, in menu order. A feature adds its page here; the
  * shell builds the menu from this list and shows a page only to the roles it names.
  */
-import { lazy, useState, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../shared/contract/auth';
 import type { MethodName } from '../shared/contract/index';
 import { rolesAllowed } from '../shared/contract/permissions';
@@ -12,7 +12,7 @@ import { CheckSquareOutlined, MedicineBoxOutlined, SmileOutlined } from '@ant-de
 // The board is where reception lives, and its keys (F2 check-in from anywhere) must work the moment
 // it is chosen: it stays in the main chunk, never behind a spinner.
 import { BoardPage } from './features/board/board-page';
-import { withWholeStyles } from './ui/whole-styles';
+import { lazyPart } from './ui/later';
 import { AimOutlined, AreaChartOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, IdcardOutlined, PhoneOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 
 /**
@@ -20,25 +20,11 @@ import { AimOutlined, AreaChartOutlined, AuditOutlined, CalendarOutlined, Dashbo
  * code and the shell's, not the appointments' date pickers or the settings' forms (the single
  * 1.8 MB script cost ~0.35 s of evaluation before anything was asked: docs/performance.md).
  * `preload` starts a page's chunk early (the landing page's with the session check, the others when
- * the pointer is on their menu entry). A page whose chunk is already there renders at once instead
- * of through React.lazy, which would suspend for a tick and then hold the reveal back by React's
- * Suspense throttle (~300 ms on a cold load).
+ * the pointer is on their menu entry); a page whose chunk is already there renders at once (ui/later.tsx).
  */
 function page<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<{ default: ComponentType<P> }> | null = null;
-  const preload = () =>
-    (loading ??= withWholeStyles(load()).then((component) => {
-      loaded = component;
-      return { default: component };
-    }));
-  const Lazy = lazy(preload);
-  function Page(props: P) {
-    // Chosen once per mount: switching from Lazy to the loaded component would remount the page.
-    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
-    return <Shown {...props} />;
-  }
-  return { Page, preload };
+  const { Part, preload } = lazyPart(load);
+  return { Page: Part, preload };
 }
 
 const today = page(() => import('./features/today/today-page').then((module) => module.TodayPage));

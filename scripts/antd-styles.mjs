@@ -105,13 +105,33 @@ export const ANTD_CLASS_PREFIXES = {
   watermark: ['watermark'],
 };
 
-/** The antd component folders whose script (their index.js) is among a build's first-screen modules. */
+/**
+ * Components that others draw through a deep import, not their index.js: `App` gives the page its
+ * message, notification and modal hooks; a form lays its items out on antd's grid; and so on. A
+ * folder on the first screen brings these with it.
+ */
+const DRAWN_BY = {
+  app: ['message', 'notification', 'modal'],
+  'auto-complete': ['select'],
+  breadcrumb: ['dropdown'],
+  cascader: ['select'],
+  dropdown: ['menu'],
+  form: ['grid'],
+  'input-number': ['space'],
+  select: ['empty'],
+  tour: ['popover'],
+  'tree-select': ['select'],
+  typography: ['input'],
+};
+
+/** The antd component folders the first screen can draw: those whose index.js it loads, and what they draw. */
 export function antdFoldersOf(moduleIds) {
   const folders = new Set();
   for (const id of moduleIds) {
     const match = /[\\/]node_modules[\\/]antd[\\/]es[\\/]([^\\/]+)[\\/]index\.js$/.exec(id);
     if (match) folders.add(match[1]);
   }
+  for (const folder of folders) for (const drawn of DRAWN_BY[folder] ?? []) folders.add(drawn);
   return folders;
 }
 
@@ -128,10 +148,22 @@ function outsideTest(onFirstScreen) {
   };
 }
 
+/** A selector without its :not(…) parts. */
+function withoutNot(selector) {
+  let previous;
+  let current = selector;
+  do {
+    previous = current;
+    current = current.replace(/:not\([^()]*\)/g, '');
+  } while (current !== previous);
+  return current;
+}
+
 /** antd.css with the rules only components off the first screen can match left out. */
 export function firstScreenAntdCss(css, onFirstScreen) {
   const outside = outsideTest(onFirstScreen);
-  const selectorOutside = (selector) => [...selector.matchAll(/\.ant-([a-z0-9]+(?:-[a-z0-9]+)*)/g)].some((match) => outside(match[1]));
+  // A class inside :not() is one the element must not have, not one it needs: left out of the test.
+  const selectorOutside = (selector) => [...withoutNot(selector).matchAll(/\.ant-([a-z0-9]+(?:-[a-z0-9]+)*)/g)].some((match) => outside(match[1]));
   const root = postcss.parse(css);
   root.walkRules((rule) => {
     if (rule.parent?.type === 'atrule' && /keyframes$/.test(rule.parent.name)) return;

@@ -62,7 +62,7 @@ export function AppShell({ session: initial, onLock, onSignOut, onSessionChanged
   // The menu comes in the frame after the page's first (use-after-first-paint.ts): its width is the
   // sider's, so nothing moves.
   const menuShown = useAfterFirstPaint();
-  // And then the dialogs, drawers and popovers nobody has opened yet (later.ts).
+  // And then the dialogs, drawers and popovers nobody has opened yet (later.tsx).
   useEffect(() => {
     if (menuShown) fetchLaterParts();
   }, [menuShown]);

@@ -2,7 +2,7 @@
  * antd's whole stylesheet, after the first frame. The page starts with only the rules of the
  * components its first screen can draw (scripts/antd-styles.mjs: ~half of antd's ~1 MB); the
  * first link's `data-antd-whole` names the whole file. It is fetched once the first frame is
- * painted (ui/later.ts), and every piece of code loaded later (a page, a dialog) waits for it, so
+ * painted (ui/later.tsx), and every piece of code loaded later (a page, a dialog) waits for it, so
  * no component is ever drawn without its rules.
  *
  * The whole file goes right after the first part, before the console's own stylesheet: every

@@ -28,7 +28,7 @@ const HERE_PREFIX = 'here:';
 
 const isSlipCode = (text: string) => parseSlipCode(text) !== null;
 
-// The walk-in dialog (its form, the customer picker and the new-customer dialog) is fetched after the first frame (ui/later.ts).
+// The walk-in dialog (its form, the customer picker and the new-customer dialog) is fetched after the first frame (ui/later.tsx).
 const WalkIn = later(() => import('./walk-in').then((module) => module.WalkIn));
 
 interface CheckInProps {

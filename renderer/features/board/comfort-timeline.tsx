@@ -1,6 +1,6 @@
 /**
  * A card's comfort timeline (seed 004 rule 26): every task of the visit, done (by whom), missed or
- * still due, in antd's Popover. Loaded after the board's first frame (ui/later.ts): a card shows
+ * still due, in antd's Popover. Loaded after the board's first frame (ui/later.tsx): a card shows
  * only the "comfort 2/3" button until someone opens it.
  */
 import { Popover, Spin, Timeline, Typography } from 'antd';

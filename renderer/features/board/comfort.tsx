@@ -19,7 +19,7 @@ import { dueText } from './comfort-due';
 import { addressFormOf } from '../../../shared/domain/customers';
 import { later } from '../../ui/later';
 
-// The timeline's popover (antd's Popover and Timeline) is fetched after the first frame (ui/later.ts).
+// The timeline's popover (antd's Popover and Timeline) is fetched after the first frame (ui/later.tsx).
 const TimelinePopover = later(() => import('./comfort-timeline').then((module) => module.TimelinePopover));
 
 /** Completes a comfort task in one click (or Space on the selected card). */

@@ -1,7 +1,7 @@
 /**
  * The walk-in dialog of the board's check-in (F4 or the walk-in button): a customer with no
  * appointment today, found or created, checked in with the doctor she asks for. Loaded after the
- * board's first frame (ui/later.ts), as nobody can open it before.
+ * board's first frame (ui/later.tsx), as nobody can open it before.
  */
 import { Form, Modal, Select } from 'antd';
 import { useCallback, useRef, useState } from 'react';

@@ -13,7 +13,7 @@ import { useNotifications } from './use-notifications';
 /** Alt+N opens and closes the centre (N alone is "new appointment" on the appointments page). */
 export const CENTRE_SHORTCUT = 'Alt+N';
 
-// The centre (antd's Drawer and its list) is fetched after the first frame (ui/later.ts).
+// The centre (antd's Drawer and its list) is fetched after the first frame (ui/later.tsx).
 const NotificationCentre = later(() => import('./notification-centre').then((module) => module.NotificationCentre));
 
 export function NotificationBell({ staffId, timeZone, navigate }: { staffId: number; timeZone: string; navigate(path: string): void }) {
