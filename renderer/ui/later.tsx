@@ -44,7 +44,8 @@ export function lazyPart<Props extends object>(load: () => Promise<ComponentType
 
 /**
  * A part whose script failed to load (the LAN dropped) draws nothing rather than taking the
- * console down with it; the next render (the button pressed again) tries again.
+ * console down with it. Drawn again with new props it tries again, though a browser may keep a
+ * failed module import until the page is reloaded.
  */
 class PartBoundary extends Component<{ children: ReactNode; attempt: object }, { failed: boolean; failedWith: object | null }> {
   override state = { failed: false, failedWith: null as object | null };

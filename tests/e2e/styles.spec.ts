@@ -118,3 +118,24 @@ test('a page that is not the board waits for the whole stylesheet: its table is 
   expect(await firstBackground()).not.toBeNull();
   expect(await firstBackground()).not.toBe('rgba(0, 0, 0, 0)');
 });
+
+test('a part whose script cannot be fetched draws nothing and leaves the console up', async ({ page, request, expectConsoleError }) => {
+  // The LAN dropping just as the notification centre's script is fetched.
+  expectConsoleError(/notification-centre|dynamically imported module|Failed to fetch|ERR_INTERNET_DISCONNECTED/i);
+  const token = await signInAs(request, '陈晓雨');
+  await page.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
+  const centreScript = /\/assets\/notification-centre-[\w-]+\.js$/;
+  await page.route(centreScript, (route) => route.abort('internetdisconnected'));
+  const asked = page.waitForRequest(centreScript);
+  await page.goto('/#/board');
+  await expect(page.getByTestId('lane-count').first()).toBeVisible();
+  // Fetched (and failed) after the first frame, as every later part is.
+  await asked;
+
+  // Alt+N: no centre, and the board, its header and its bell are all still there.
+  await page.keyboard.press('Alt+n');
+  await twentyFrames(page);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('lane-count').first()).toBeVisible();
+  await expect(page.getByTestId('notification-bell')).toBeVisible();
+});
