@@ -100,7 +100,7 @@ export const BoardCard = memo(function BoardCard({ card, selected, onSelect, min
         <div className={styles.meta}>
           {meta}
           {flagged && (
-            <span className={styles.flags}>
+            <span className={meta ? `${styles.flags} ${styles.afterMeta}` : styles.flags}>
               {card.kind === 'walk_in' && <span className={plainTagClass('geekblue')}>{t('visits.walkInKind')}</span>}
               {card.kind === 'followup' && <span className={plainTagClass('purple')}>{t('visits.followupKind')}</span>}
               {card.customer.tags.map((tag) => (
