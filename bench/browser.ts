@@ -234,7 +234,7 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
       await searchPage.waitForTimeout(300);
     }
     rows.push(summarise('search in Chromium: keystroke to results painted', keystrokes, null, { maxP95: 50, text: 'p95 ≤ 50 ms' }));
-    options.log(`keystrokes: ${keystrokes.length} samples${missedKeys.length ? `; ${missedKeys.length} never showed the API's results: ${missedKeys.join('; ')}` : ''}`);
+    options.log(`keystrokes: ${keystrokes.length} samples, slowest ${[...keystrokes].sort((a, b) => b - a).slice(0, 6).map((ms) => ms.toFixed(0)).join(' ')} ms${missedKeys.length ? `; ${missedKeys.length} never showed the API's results: ${missedKeys.join('; ')}` : ''}`);
     await searchPage.context().close();
 
     // Push: a check-in made in one page appears on a second page's board (the lane's count).
