@@ -6,7 +6,7 @@
  * sections); medians, p90s and
  * longest by hour, doctor and kind of visit; the ten longest with their timelines; and the period
  * before for the comparison — written by hand as SQL on raw better-sqlite3 with plain loops, over
- * the facts the report keeps of finished days (migration 022) as the report reads them,
+ * the facts the report keeps of finished days (migrations 022 and 028) as the report reads them,
  * without the service's sections, labels, tables or Kysely. Asia/Shanghai (+8, no daylight saving)
  * is written in, as a hand-made query for one clinic would.
  */
@@ -68,6 +68,8 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     FROM escorts x JOIN visits v ON v.id = x.visit_id WHERE x.requested_at >= ? AND x.requested_at < ? AND v.clinic_date >= ? AND v.clinic_date <= ?)
     SELECT g.name AS guide, (julianday(taken_at) - julianday(requested_at)) * 86400.0 AS a, (julianday(picked_at) - julianday(taken_at)) * 86400.0 AS b,
       (julianday(ack_at) - julianday(door_at)) * 86400.0 AS c FROM x LEFT JOIN staff g ON g.id = x.guide_id`);
+  const keptEscorts = sqlite.prepare(`SELECT g.name AS guide, f.taken_s AS a, f.picked_up_s AS b, f.at_door_s AS c
+    FROM report_escort_facts f LEFT JOIN staff g ON g.id = f.guide_id WHERE f.clinic_date >= ? AND f.clinic_date <= ?`);
   const rounds = sqlite.prepare(`SELECT t.stay_id, t.kind, t.due_at, t.started_at, t.done_at, t.cancelled_at, s.name AS nurse FROM ward_tasks t LEFT JOIN staff s ON s.id = t.done_by
     WHERE t.kind IN ('round', 'night_round') AND t.due_at >= ? AND t.due_at < ? AND (t.cancelled_at IS NULL OR t.done_at IS NOT NULL OR t.cancelled_at > t.due_at)`);
   const calls = sqlite.prepare(`SELECT 'surgery' AS kind, f.due_date, CASE WHEN f.attempts > 0 OR f.status = 'done' THEN 1 ELSE 0 END AS called,
@@ -80,12 +82,18 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
     WHERE u.created_at >= ? AND u.created_at < ? ORDER BY u.created_at DESC, u.id DESC`);
   const staffNames = sqlite.prepare('SELECT name FROM staff');
 
-  function care(from: string, to: string, now: number, full: boolean) {
+  /** The care sections; the escorts of `from`…`keptTo` from their kept facts (migration 028), of `liveFrom`…`to` live. */
+  function care(from: string, to: string, now: number, full: boolean, keptTo: string | null, liveFrom: string | null) {
     const start = dayStartIso(from);
     const end = new Date(dayEnd(to)).toISOString();
     const byGuide = new Map<string, number[][]>();
     const all: number[][] = [[], [], []];
-    for (const row of escorts.all(start, new Date(dayEnd(to) + 24 * HOUR).toISOString(), from, to) as { guide: string | null; a: number | null; b: number | null; c: number | null }[]) {
+    type E = { guide: string | null; a: number | null; b: number | null; c: number | null };
+    const escortRows = [
+      ...(keptTo === null ? [] : (keptEscorts.all(from, keptTo) as E[])),
+      ...(liveFrom === null ? [] : (escorts.all(dayStartIso(liveFrom), new Date(dayEnd(to) + 24 * HOUR).toISOString(), liveFrom, to) as E[])),
+    ];
+    for (const row of escortRows) {
       const group = byGuide.get(row.guide ?? '') ?? [[], [], []];
       [row.a, row.b, row.c].forEach((value, index) => {
         if (value !== null && value >= 0) {
@@ -248,7 +256,7 @@ export function createReportFloor(sqlite: BetterSqlite3.Database) {
       }
       out.longest = timeline.all(JSON.stringify(longest.map(([, visit]) => visit.id))).length;
     }
-    out.care = care(from, to, now, full);
+    out.care = care(from, to, now, full, kept ? lastFinished : null, liveFrom);
     return out;
   }
 

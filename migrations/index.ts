@@ -26,6 +26,7 @@ import * as m022 from './022-report-care';
 import * as m025 from './025-specialty-en';
 import * as m026 from './026-consent-signature';
 import * as m027 from './027-audit-filing';
+import * as m028 from './028-report-escort-facts';
 
 export const migrations: Record<string, Migration> = {
   '001-spine': m001,
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '025-specialty-en': m025,
   '026-consent-signature': m026,
   '027-audit-filing': m027,
+  '028-report-escort-facts': m028,
 };
 
 /** The schema version a fully migrated database has: the number of migrations. */

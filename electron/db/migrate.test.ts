@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../migrations/index';
+import { migrations, SCHEMA_VERSION } from '../../migrations/index';
 import { applyMigrations, migrateTo, migrateToLatest } from './migrate';
 import { compareVersions, openDatabase } from './open-database';
 import type { Database } from './schema';
@@ -12,6 +12,9 @@ const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The schema version just before the migration `name` (the migrations before it in name order). */
+const versionBefore = (name: string) => Object.keys(migrations).sort().indexOf(name);
 
 function tempFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-migrate-'));
@@ -65,6 +68,7 @@ describe('migrations', () => {
       'print_jobs',
       'report_comfort_facts',
       'report_days_kept',
+      'report_escort_facts',
       'report_visit_facts',
       'rooms',
       'roster_confirmations',
@@ -166,7 +170,7 @@ describe('a migration cut off part-way (issue 19)', () => {
 describe('migration 027 (audit rows filed in batches)', () => {
   it('keeps every older audit row filed and in the indexes, and marks the last as filed', async () => {
     const opened = openDatabase(tempFile());
-    await migrateTo(opened.db, SCHEMA_VERSION - 1);
+    await migrateTo(opened.db, versionBefore('027-audit-filing'));
     const insert = opened.sqlite.prepare("INSERT INTO audit_log (at, staff_id, device, method, target, diff) VALUES (?, NULL, 'desk', 'visits.checkIn', ?, 'null')");
     for (let index = 1; index <= 3; index += 1) insert.run(`2026-11-2${String(index)}T02:00:00.000Z`, `visit:${String(index)}`);
     await migrateToLatest(opened.db);
@@ -177,6 +181,17 @@ describe('migration 027 (audit rows filed in batches)', () => {
     for (const index of indexes) expect(index.sql).toMatch(/WHERE filed = 1$/);
     // An older row is found through the index by record at once, with nothing to file.
     expect(opened.sqlite.prepare("SELECT target FROM audit_log INDEXED BY audit_by_target WHERE filed = 1 AND target = 'visit:2'").pluck().all()).toEqual(['visit:2']);
+    await opened.close();
+  });
+});
+
+describe('migration 028 (escort facts kept)', () => {
+  it('forgets the days kept without escort facts, so the next report keeps them again with their escorts', async () => {
+    const opened = openDatabase(tempFile());
+    await migrateTo(opened.db, versionBefore('028-report-escort-facts'));
+    opened.sqlite.prepare("INSERT INTO report_days_kept (clinic_date, kept_at) VALUES ('2026-11-30', '2026-12-01T02:00:00.000Z')").run();
+    await migrateToLatest(opened.db);
+    expect(opened.sqlite.prepare('SELECT count(*) FROM report_days_kept').pluck().get()).toBe(0);
     await opened.close();
   });
 });

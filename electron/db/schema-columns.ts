@@ -230,6 +230,14 @@ export const schemaColumns = {
     to_consult_s: 'REAL',
     stretches_ms: 'TEXT NOT NULL',
   },
+  report_escort_facts: {
+    escort_id: 'INTEGER PRIMARY KEY',
+    clinic_date: 'TEXT NOT NULL',
+    guide_id: 'INTEGER',
+    taken_s: 'REAL',
+    picked_up_s: 'REAL',
+    at_door_s: 'REAL',
+  },
   report_comfort_facts: {
     clinic_date: 'TEXT NOT NULL',
     rule_id: 'INTEGER',

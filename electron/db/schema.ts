@@ -360,6 +360,16 @@ export interface ReportComfortFactsTable {
   n: number;
 }
 
+/** Per escort of a kept day, its guide and its three times in seconds (migration 028). */
+export interface ReportEscortFactsTable {
+  escort_id: number;
+  clinic_date: string;
+  guide_id: number | null;
+  taken_s: number | null;
+  picked_up_s: number | null;
+  at_door_s: number | null;
+}
+
 export interface KeptReportsTable {
   clinic_date: string;
   generated_at: string;
@@ -394,6 +404,7 @@ export interface Database {
   report_days_kept: ReportDaysKeptTable;
   report_visit_facts: ReportVisitFactsTable;
   report_comfort_facts: ReportComfortFactsTable;
+  report_escort_facts: ReportEscortFactsTable;
   print_jobs: PrintJobsTable;
   notifications: NotificationsTable;
   notification_roles: NotificationRolesTable;

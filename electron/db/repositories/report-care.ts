@@ -15,6 +15,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** One escort with its three times in seconds (null when that step never happened). */
 export interface EscortTimeRow {
   id: number;
+  /** Its visit's clinic day, and the guide who took it (kept with the day's facts: ./report-facts.ts). */
+  clinic_date: string;
+  guide_id: number | null;
   guide_name: string | null;
   /** Requested → first taken by a guide. */
   taken_s: number | null;
@@ -39,7 +42,7 @@ export function escortTimesQuery(from: string, to: string, start: string, endPlu
   const first = (kinds: ReturnType<typeof sql>) => sql`(SELECT MIN(e.at) FROM escort_events e WHERE e.escort_id = x.id AND e.kind IN (${kinds}))`;
   return sql<EscortTimeRow>`
     WITH x AS (
-      SELECT x.id, x.guide_id, x.requested_at,
+      SELECT x.id, x.guide_id, x.requested_at, v.clinic_date,
         ${first(sql`'taken'`)} AS taken_at,
         ${first(sql`'picked_up'`)} AS picked_up_at,
         ${first(sql`'delivered', 'directions'`)} AS door_at,
@@ -48,7 +51,7 @@ export function escortTimesQuery(from: string, to: string, start: string, endPlu
       WHERE x.requested_at >= ${start} AND x.requested_at < ${endPlusDay}
         AND v.clinic_date >= ${from} AND v.clinic_date <= ${to}
     )
-    SELECT x.id, g.name AS guide_name,
+    SELECT x.id, x.clinic_date, x.guide_id, g.name AS guide_name,
       (julianday(x.taken_at) - julianday(x.requested_at)) * 86400.0 AS taken_s,
       (julianday(x.picked_up_at) - julianday(x.taken_at)) * 86400.0 AS picked_up_s,
       (julianday(x.acknowledged_at) - julianday(x.door_at)) * 86400.0 AS at_door_s

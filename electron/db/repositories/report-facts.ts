@@ -2,12 +2,14 @@
  * The kept facts of finished days for the manager's report (migration 022; docs/performance.md):
  * per visit its "came before", its clinic hour of arrival, its two waits and its stretches of
  * waiting, worked out once (electron/services/report/report-facts.ts) and read back by day; per day
- * its comfort counts, by the same SQL the report runs live (./report.ts). Triggers forget a kept
- * day when one of its visits, status events or comfort tasks is written.
+ * its comfort counts, by the same SQL the report runs live (./report.ts); per escort its guide and
+ * its three times, by the live read's SQL (./report-care.ts; migration 028). Triggers forget a kept
+ * day when one of its visits, status events, comfort tasks, escorts or escort events is written.
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, ReportVisitFactsTable } from '../schema';
 import type { ComfortCountRow, ReportVisitRow } from './report';
+import { escortTimesQuery, type EscortTimeRow } from './report-care';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,8 +19,20 @@ export async function keptDays(db: Db, from: string, to: string): Promise<Set<st
   return new Set(rows.map((row) => row.clinic_date));
 }
 
-/** Keeps the days `from`…`to` (all finished) with their visits' facts, replacing any kept before; the comfort counts by SQL. */
-export async function keepDays(db: Db, from: string, to: string, days: readonly string[], visits: readonly Insertable<ReportVisitFactsTable>[], keptAt: string): Promise<void> {
+/**
+ * Keeps the days `from`…`to` (all finished) with their visits' facts, replacing any kept before;
+ * the comfort counts and the escort times by SQL, the escorts found in `escortWindow` as the live
+ * read finds them (./report-care.ts, `escortTimes`).
+ */
+export async function keepDays(
+  db: Db,
+  from: string,
+  to: string,
+  days: readonly string[],
+  visits: readonly Insertable<ReportVisitFactsTable>[],
+  escortWindow: { start: string; endPlusDay: string },
+  keptAt: string,
+): Promise<void> {
   await sql`DELETE FROM report_visit_facts WHERE clinic_date >= ${from} AND clinic_date <= ${to}`.execute(db);
   for (let index = 0; index < visits.length; index += 500) await db.insertInto('report_visit_facts').values(visits.slice(index, index + 500)).execute();
   await sql`DELETE FROM report_comfort_facts WHERE clinic_date >= ${from} AND clinic_date <= ${to}`.execute(db);
@@ -34,6 +48,11 @@ export async function keepDays(db: Db, from: string, to: string, days: readonly 
     WHERE v.clinic_date >= ${from} AND v.clinic_date <= ${to}
       AND (k.cancelled_at IS NULL OR k.cancelled_at > k.due_at)
     GROUP BY 1, 2, 3, 4`.execute(db);
+  await sql`DELETE FROM report_escort_facts WHERE clinic_date >= ${from} AND clinic_date <= ${to}`.execute(db);
+  await sql`
+    INSERT INTO report_escort_facts (escort_id, clinic_date, guide_id, taken_s, picked_up_s, at_door_s)
+    SELECT id, clinic_date, guide_id, taken_s, picked_up_s, at_door_s
+    FROM (${escortTimesQuery(from, to, escortWindow.start, escortWindow.endPlusDay)})`.execute(db);
   for (let index = 0; index < days.length; index += 200) {
     await db
       .insertInto('report_days_kept')
@@ -62,5 +81,14 @@ export async function keptComfortCounts(db: Db, from: string, to: string): Promi
     FROM report_comfort_facts f LEFT JOIN comfort_rules r ON r.id = f.rule_id LEFT JOIN staff s ON s.id = f.staff_id
     WHERE f.clinic_date >= ${from} AND f.clinic_date <= ${to}
     GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
+  return result.rows;
+}
+
+/** The kept escort times of `from`…`to` (`report_escort_facts_by_day`), in the shape of the live `escortTimes`. */
+export async function keptEscortTimes(db: Db, from: string, to: string): Promise<EscortTimeRow[]> {
+  const result = await sql<EscortTimeRow>`
+    SELECT f.escort_id AS id, f.clinic_date, f.guide_id, g.name AS guide_name, f.taken_s, f.picked_up_s, f.at_door_s
+    FROM report_escort_facts f LEFT JOIN staff g ON g.id = f.guide_id
+    WHERE f.clinic_date >= ${from} AND f.clinic_date <= ${to}`.execute(db);
   return result.rows;
 }

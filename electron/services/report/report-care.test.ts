@@ -250,4 +250,28 @@ describe('the kept facts of finished days', () => {
     await db.insertInto('visit_events').values({ visit_id: days.visitIds[3]!, from_status: 'left', to_status: 'left', at: '2026-11-30T05:00:00.000Z', staff_id: days.staffIds.caller, room_id: null }).execute();
     expect(await keptNow()).toEqual(['2026-11-28', '2026-11-29']);
   });
+
+  it('keeps a finished day’s escort times, and forgets the day when one of its escorts’ events is written', async () => {
+    const db = days.core.database.db;
+    const keptNow = async () => (await db.selectFrom('report_days_kept').select('clinic_date').orderBy('clinic_date').execute()).map((row) => row.clinic_date);
+    const atDoor = async (of: Report) => [figure(of, 'escorts.count'), figure(of, 'escorts.atDoorMedian'), figure(of, 'escorts.atDoorMax')];
+    const expected = async () => {
+      const raw = (await rawEscorts(DAY_ONE, DAY_ONE)).flatMap((row) => (row.atDoor === null ? [] : [row.atDoor]));
+      return [(await rawEscorts(DAY_ONE, DAY_ONE)).length, rank(raw, 0.5), rank(raw, 1)];
+    };
+    expect(await atDoor(await report(DAY_ONE, DAY_ONE))).toEqual(await expected());
+    expect(await keptNow()).toContain(DAY_ONE);
+    const kept = await db.selectFrom('report_escort_facts').select(['escort_id', 'at_door_s']).where('clinic_date', '=', DAY_ONE).execute();
+    expect(kept).toHaveLength(3);
+    // The room acknowledges a Monday escort again, an hour after its door time: the day is forgotten, and read afresh.
+    const escort = kept.find((row) => row.at_door_s !== null)!;
+    const door = await db.selectFrom('escort_events').select(['at', 'staff_id']).where('escort_id', '=', escort.escort_id).where('kind', 'in', ['delivered', 'directions']).orderBy('at').executeTakeFirstOrThrow();
+    await db.deleteFrom('escort_events').where('escort_id', '=', escort.escort_id).where('kind', '=', 'acknowledged').execute();
+    expect(await keptNow()).not.toContain(DAY_ONE);
+    await db.insertInto('escort_events').values({ escort_id: escort.escort_id, kind: 'acknowledged', at: new Date(Date.parse(door.at) + 3_600_000).toISOString(), staff_id: door.staff_id }).execute();
+    const again = await report(DAY_ONE, DAY_ONE);
+    expect(figure(again, 'escorts.atDoorMax')).toBe(60);
+    expect(await atDoor(again)).toEqual(await expected());
+    expect(await keptNow()).toContain(DAY_ONE);
+  });
 });

@@ -15,6 +15,7 @@ import type { SectionContext } from './section';
 import { visitWaitOf, type VisitWait } from './visit-wait';
 
 type Db = Kysely<Database> | Transaction<Database>;
+const DAY_MS = 86_400_000;
 
 /** The period's days `from`…`keptTo` come from the kept facts; `liveFrom`…`to` are read live. */
 export interface FactSplit {
@@ -55,7 +56,8 @@ async function keepRun(db: Db, context: SectionContext, first: string, last: str
       stretches_ms: wait.stretches.map(([start, end]) => `${start}>${end}`).join(','),
     };
   });
-  await keepDays(db, first, last, days, facts, now.toISOString());
+  const escortWindow = { start: new Date(period.clock.dayStart(first)).toISOString(), endPlusDay: new Date(period.clock.dayEnd(last) + DAY_MS).toISOString() };
+  await keepDays(db, first, last, days, facts, escortWindow, now.toISOString());
 }
 
 export function factSplit(context: SectionContext): Promise<FactSplit> {

@@ -6,6 +6,8 @@
  */
 import { summariseWaits } from '../../../../shared/domain/report';
 import { escortTimes, type EscortTimeRow } from '../../../db/repositories/report-care';
+import { keptEscortTimes } from '../../../db/repositories/report-facts';
+import { factSplit } from '../report-facts';
 import { column, type ReportSectionModule } from '../section';
 
 const DAY_MS = 86_400_000;
@@ -15,7 +17,12 @@ export const escortsSection: ReportSectionModule = {
   key: 'escorts',
   async build(context) {
     const { t, period } = context;
-    const rows = await escortTimes(context.db, period.from, period.to, period.start, new Date(Date.parse(period.end) + DAY_MS).toISOString());
+    // Finished days from their kept facts (migration 028), the rest live.
+    const split = await factSplit(context);
+    const rows = [
+      ...(split.keptTo === null ? [] : await keptEscortTimes(context.db, period.from, split.keptTo)),
+      ...(split.liveFrom === null ? [] : await escortTimes(context.db, split.liveFrom, period.to, new Date(period.clock.dayStart(split.liveFrom)).toISOString(), new Date(Date.parse(period.end) + DAY_MS).toISOString())),
+    ];
     const taken = summariseWaits(present(rows.map((row) => row.taken_s)));
     const pickedUp = summariseWaits(present(rows.map((row) => row.picked_up_s)));
     const atDoor = summariseWaits(present(rows.map((row) => row.at_door_s)));
