@@ -362,7 +362,8 @@ export interface ReportComfortFactsTable {
 
 /** Per escort of a kept day, its guide and its three times in seconds (migration 028). */
 export interface ReportEscortFactsTable {
-  escort_id: number;
+  /** The escort's id (an INTEGER PRIMARY KEY: SQLite's rowid, hence `Generated`; always given). */
+  escort_id: Generated<number>;
   clinic_date: string;
   guide_id: number | null;
   taken_s: number | null;
