@@ -11,11 +11,21 @@ import { visitClass } from '../../../shared/domain/report';
 import { reportVisits, visitWaitRows } from '../../db/repositories/report';
 import { keepDays, keptDays, keptVisits } from '../../db/repositories/report-facts';
 import type { Database } from '../../db/schema';
+import type { PeriodClock } from './period-clock';
 import type { SectionContext } from './section';
 import { visitWaitOf, type VisitWait } from './visit-wait';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const DAY_MS = 86_400_000;
+
+/**
+ * Where the escorts of the visits of `from`…`to` are found by their request time: from the first
+ * day's start to a day after the last day's end (an escort is requested after its visit arrived,
+ * and at most a day after its visit's day ends). The live read and the kept facts use the same window.
+ */
+export function escortWindow(clock: PeriodClock, from: string, to: string): { start: string; endPlusDay: string } {
+  return { start: new Date(clock.dayStart(from)).toISOString(), endPlusDay: new Date(clock.dayEnd(to) + DAY_MS).toISOString() };
+}
 
 /** The period's days `from`…`keptTo` come from the kept facts; `liveFrom`…`to` are read live. */
 export interface FactSplit {
@@ -56,8 +66,7 @@ async function keepRun(db: Db, context: SectionContext, first: string, last: str
       stretches_ms: wait.stretches.map(([start, end]) => `${start}>${end}`).join(','),
     };
   });
-  const escortWindow = { start: new Date(period.clock.dayStart(first)).toISOString(), endPlusDay: new Date(period.clock.dayEnd(last) + DAY_MS).toISOString() };
-  await keepDays(db, first, last, days, facts, escortWindow, now.toISOString());
+  await keepDays(db, first, last, days, facts, escortWindow(period.clock, first, last), now.toISOString());
 }
 
 export function factSplit(context: SectionContext): Promise<FactSplit> {

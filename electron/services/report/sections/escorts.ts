@@ -7,10 +7,9 @@
 import { summariseWaits } from '../../../../shared/domain/report';
 import { escortTimes, type EscortTimeRow } from '../../../db/repositories/report-care';
 import { keptEscortTimes } from '../../../db/repositories/report-facts';
-import { factSplit } from '../report-facts';
+import { escortWindow, factSplit } from '../report-facts';
 import { column, type ReportSectionModule } from '../section';
 
-const DAY_MS = 86_400_000;
 const present = (values: (number | null)[]) => values.filter((value): value is number => value !== null && value >= 0);
 
 export const escortsSection: ReportSectionModule = {
@@ -19,9 +18,10 @@ export const escortsSection: ReportSectionModule = {
     const { t, period } = context;
     // Finished days from their kept facts (migration 028), the rest live.
     const split = await factSplit(context);
+    const live = split.liveFrom === null ? null : { from: split.liveFrom, ...escortWindow(period.clock, split.liveFrom, period.to) };
     const rows = [
       ...(split.keptTo === null ? [] : await keptEscortTimes(context.db, period.from, split.keptTo)),
-      ...(split.liveFrom === null ? [] : await escortTimes(context.db, split.liveFrom, period.to, new Date(period.clock.dayStart(split.liveFrom)).toISOString(), new Date(Date.parse(period.end) + DAY_MS).toISOString())),
+      ...(live === null ? [] : await escortTimes(context.db, live.from, period.to, live.start, live.endPlusDay)),
     ];
     const taken = summariseWaits(present(rows.map((row) => row.taken_s)));
     const pickedUp = summariseWaits(present(rows.map((row) => row.picked_up_s)));
