@@ -8,7 +8,8 @@
  * first frame (`fetchLaterParts`, called by the app shell), well before anyone can press the
  * button that opens it. Every piece also waits for antd's whole stylesheet (whole-styles.ts).
  */
-import { Component, lazy, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { PartFailed, PartWaiting } from './part-status';
 import { loadWholeStyles, withWholeStyles } from './whole-styles';
 
 /**
@@ -42,25 +43,58 @@ export function lazyPart<Props extends object>(load: () => Promise<ComponentType
   return { Part, preload };
 }
 
+/** What a call site may tell a later part besides its own props. */
+export interface LaterOptions {
+  /**
+   * Shown instead of the part while its script loads and if it cannot be loaded (the comfort
+   * popover's own button). Without it: "Opening…", then a message with Reload and Dismiss.
+   */
+  partFallback?: ReactNode;
+  /** Changes each time a person asks for the part again (opens the dialog): a failed part tries again. */
+  partAttempt?: number;
+  /** Dismiss on the failure message: the call site closes what it had opened. */
+  partClose?(): void;
+}
+
+interface BoundaryProps {
+  children: ReactNode;
+  fallback: ReactNode;
+  attempt: number | undefined;
+  onClose: (() => void) | undefined;
+}
+
+interface BoundaryState {
+  failed: boolean;
+  dismissed: boolean;
+  attempt: number | undefined;
+}
+
 /**
- * A part whose script failed to load (the LAN dropped) draws nothing rather than taking the
- * console down with it. Drawn again with new props it tries again, though a browser may keep a
- * failed module import until the page is reloaded.
+ * A part whose script failed to load (the LAN dropped) does not take the console down with it: it
+ * says so, with Reload and Dismiss (closes it; asked for again, it tries again, and says so again
+ * if that fails too).
  */
-class PartBoundary extends Component<{ children: ReactNode; attempt: object }, { failed: boolean; failedWith: object | null }> {
-  override state = { failed: false, failedWith: null as object | null };
-  static getDerivedStateFromError() {
-    return { failed: true };
+class PartBoundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = { failed: false, dismissed: false, attempt: this.props.attempt };
+  static getDerivedStateFromError(): Partial<BoundaryState> {
+    return { failed: true, dismissed: false };
   }
-  static getDerivedStateFromProps(props: { attempt: object }, state: { failed: boolean; failedWith: object | null }) {
-    // Drawn again with new props after a failure: try again.
-    return state.failed && state.failedWith !== null && state.failedWith !== props.attempt ? { failed: false, failedWith: null } : null;
-  }
-  override componentDidCatch() {
-    this.setState({ failedWith: this.props.attempt });
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    // Asked for again after a failure: try again.
+    return props.attempt !== state.attempt ? { failed: false, dismissed: false, attempt: props.attempt } : null;
   }
   override render() {
-    return this.state.failed ? null : this.props.children;
+    if (!this.state.failed) return this.props.children;
+    if (this.props.fallback !== undefined) return this.props.fallback;
+    if (this.state.dismissed) return null;
+    return (
+      <PartFailed
+        onDismiss={() => {
+          this.setState({ dismissed: true });
+          this.props.onClose?.();
+        }}
+      />
+    );
   }
 }
 
@@ -68,15 +102,17 @@ const waiting: (() => Promise<unknown>)[] = [];
 let fetching = false;
 
 /** A part of a screen whose script is fetched after the first frame (or when first drawn, if sooner). */
-export function later<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+export function later<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props & LaterOptions> {
   const { Part, preload } = lazyPart(load);
   const fetchAhead = () => preload().catch(() => undefined);
   if (fetching) void fetchAhead();
   else waiting.push(fetchAhead);
-  return function Later(props: Props) {
+  return function Later({ partFallback, partAttempt, partClose, ...props }: Props & LaterOptions) {
     return (
-      <PartBoundary attempt={props}>
-        <Part {...props} />
+      <PartBoundary fallback={partFallback} attempt={partAttempt} onClose={partClose}>
+        <Suspense fallback={partFallback ?? <PartWaiting />}>
+          <Part {...(props as Props)} />
+        </Suspense>
       </PartBoundary>
     );
   };
@@ -88,4 +124,18 @@ export function fetchLaterParts(): void {
   fetching = true;
   void loadWholeStyles();
   for (const fetchAhead of waiting.splice(0)) void fetchAhead();
+}
+
+/**
+ * How many times `open` has turned true: a later part's `partAttempt`, so that a part that failed
+ * to load tries again when a person asks for it again, and not on every render of its parent.
+ */
+export function useTimesOpened(open: boolean): number {
+  const [seen, setSeen] = useState({ open, times: open ? 1 : 0 });
+  if (seen.open !== open) {
+    const next = { open, times: open ? seen.times + 1 : seen.times };
+    setSeen(next);
+    return next.times;
+  }
+  return seen.times;
 }

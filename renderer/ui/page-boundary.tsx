@@ -22,7 +22,7 @@ function PageFailed() {
 function PageLoading() {
   const { t } = useI18n();
   return (
-    <Flex align="center" justify="center" style={{ minHeight: 240 }}>
+    <Flex align="center" justify="center" style={{ minHeight: 240 }} data-testid="page-loading">
       <Spin tip={t('app.loading')}>
         <div style={{ width: 120, height: 80 }} />
       </Spin>

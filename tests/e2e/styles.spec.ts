@@ -3,6 +3,7 @@
 // component is ever drawn without its rules. The whole file is held back here until the test
 // releases it, which makes "waits for" something a test can see.
 import type { APIRequestContext, Page, Route } from '@playwright/test';
+import postcss from 'postcss';
 import { signInAs } from './api';
 import { expect, test } from './fixtures';
 
@@ -30,7 +31,8 @@ const stylesheetOrder = (page: Page) =>
 
 /**
  * Records one style of the first element matching `selector`, read the moment it enters the page
- * (before anything could restyle it): what a person would see in its first frame.
+ * (before anything could restyle it): what a person would see in its first frame. Also records
+ * whether antd's whole stylesheet was in the page by then.
  */
 async function recordFirstStyle(page: Page, selector: string, property: string) {
   await page.addInitScript(
@@ -40,28 +42,24 @@ async function recordFirstStyle(page: Page, selector: string, property: string) 
         if (!element) return;
         observer.disconnect();
         (window as unknown as { firstStyle: string }).firstStyle = getComputedStyle(element).getPropertyValue(name);
+        (window as unknown as { wholeSheetIn: boolean }).wholeSheetIn = document.querySelector<HTMLLinkElement>('link[data-antd-whole-sheet]')?.sheet instanceof CSSStyleSheet;
       });
       observer.observe(document, { childList: true, subtree: true });
     },
     [selector, property] as const,
   );
-  return () => page.evaluate(() => (window as unknown as { firstStyle?: string }).firstStyle ?? null);
+  return {
+    firstStyle: () => page.evaluate(() => (window as unknown as { firstStyle?: string }).firstStyle ?? null),
+    wholeSheetIn: () => page.evaluate(() => (window as unknown as { wholeSheetIn?: boolean }).wholeSheetIn ?? null),
+  };
 }
 
 /**
- * Twenty of the page's frames (a third of a second at 60 Hz). Nothing the test waits for happens
- * in them: they are the time a build that did not wait for the whole stylesheet would take to
- * draw what it should not, so that such a build fails here rather than only now and then.
+ * Waits until the module at `url` (a script the page has fetched) has been evaluated in the page:
+ * importing it again returns the same module, once it has run. From then on, a build whose later
+ * parts did not wait for antd's whole stylesheet would draw them at the next render.
  */
-const twentyFrames = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        let left = 20;
-        const next = () => (--left === 0 ? resolve(null) : requestAnimationFrame(next));
-        requestAnimationFrame(next);
-      }),
-  );
+const evaluated = (page: Page, url: string) => page.evaluate(async (href) => void (await import(href)), url);
 
 /**
  * Opens the console at `hash` as a receptionist with antd's whole stylesheet held back, recording
@@ -71,14 +69,14 @@ async function openHeld(page: Page, request: APIRequestContext, hash: string, wa
   const token = await signInAs(request, '陈晓雨');
   await page.addInitScript((value) => sessionStorage.setItem('frontdesk.token', value), token);
   const held = await holdWholeStylesheet(page);
-  const firstStyle = await recordFirstStyle(page, watch.selector, watch.property);
+  const first = await recordFirstStyle(page, watch.selector, watch.property);
   const script = page.waitForResponse(watch.script);
   await page.goto(`/#/${hash}`);
-  return { held, firstStyle, script };
+  return { held, first, script };
 }
 
 test('the board paints with antd’s first part alone; the walk-in dialog waits for the whole stylesheet and is drawn styled', async ({ page, request }) => {
-  const { held, firstStyle: firstMargin, script: dialogScript } = await openHeld(page, request, 'board', { selector: '.ant-form-item', property: 'margin-bottom', script: /\/assets\/walk-in-[\w-]+\.js$/ });
+  const { held, first, script: dialogScript } = await openHeld(page, request, 'board', { selector: '.ant-form-item', property: 'margin-bottom', script: /\/assets\/walk-in-[\w-]+\.js$/ });
 
   // The board is drawn, and styled (antd's buttons from the first part), while the whole file is held.
   const walkInButton = page.getByRole('button', { name: /现场顾客/ });
@@ -87,39 +85,45 @@ test('the board paints with antd’s first part alone; the walk-in dialog waits 
   expect(await walkInButton.evaluate((element) => getComputedStyle(element).cursor)).toBe('pointer');
   // Once the first frame is painted, the whole file and the dialog's script are both asked for.
   await expect.poll(held.asked).toBe(true);
-  await dialogScript;
+  await evaluated(page, (await dialogScript).url());
 
-  // F4 while the whole file is held: the dialog's script is here, but the dialog is not drawn.
+  // F4 while the whole file is held: the dialog's code has run, yet the dialog waits, and says so.
+  // (A build that did not wait would draw the dialog here, with no "Opening…".)
   await page.keyboard.press('F4');
-  await twentyFrames(page);
+  await expect(page.getByTestId('part-waiting')).toHaveText('正在打开…');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   held.release();
   await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByTestId('part-waiting')).toHaveCount(0);
   // antd's form item spacing, which only the whole file has, was there in the dialog's first frame.
-  expect(await firstMargin()).not.toBe('0px');
-  expect(await firstMargin()).not.toBeNull();
+  expect(await first.firstStyle()).not.toBe('0px');
+  expect(await first.firstStyle()).not.toBeNull();
+  expect(await first.wholeSheetIn()).toBe(true);
   // Every antd rule back in its place: antd's first part, the whole file, then the console's own.
   expect((await stylesheetOrder(page)).slice(0, 3)).toEqual(['antd-first', 'antd-whole', 'console']);
 });
 
 test('a page that is not the board waits for the whole stylesheet: its table is never drawn without its rules', async ({ page, request }) => {
   // antd's table header background: transparent without the table's rules, which only the whole file has.
-  const { held, firstStyle: firstBackground, script: pageScript } = await openHeld(page, request, 'today', { selector: '.ant-table-thead th', property: 'background-color', script: /\/assets\/today-page-[\w-]+\.js$/ });
+  const { held, first, script: pageScript } = await openHeld(page, request, 'today', { selector: '.ant-table-thead th', property: 'background-color', script: /\/assets\/today-page-[\w-]+\.js$/ });
 
-  // The page's script is here; the page waits for the stylesheet it asked for.
-  await pageScript;
+  // The page's code has run; the page shows that it is loading, and waits for the stylesheet.
+  await evaluated(page, (await pageScript).url());
   await expect.poll(held.asked).toBe(true);
-  await twentyFrames(page);
+  await expect(page.getByTestId('page-loading')).toBeVisible();
   await expect(page.getByTestId('today-table')).toHaveCount(0);
 
   held.release();
   await expect(page.getByTestId('today-table').locator('.ant-table-thead th').first()).toBeVisible();
-  expect(await firstBackground()).not.toBeNull();
-  expect(await firstBackground()).not.toBe('rgba(0, 0, 0, 0)');
+  await expect(page.getByTestId('page-loading')).toHaveCount(0);
+  // The table entered the page only with the whole stylesheet in it, and with its header's rules.
+  expect(await first.wholeSheetIn()).toBe(true);
+  expect(await first.firstStyle()).not.toBeNull();
+  expect(await first.firstStyle()).not.toBe('rgba(0, 0, 0, 0)');
 });
 
-test('a part whose script cannot be fetched draws nothing and leaves the console up', async ({ page, request, expectConsoleError }) => {
+test('a part whose script cannot be fetched says so, leaves the console up, and can be dismissed', async ({ page, request, expectConsoleError }) => {
   // The LAN dropping just as the notification centre's script is fetched.
   expectConsoleError(/notification-centre|dynamically imported module|Failed to fetch|ERR_INTERNET_DISCONNECTED/i);
   const token = await signInAs(request, '陈晓雨');
@@ -132,10 +136,51 @@ test('a part whose script cannot be fetched draws nothing and leaves the console
   // Fetched (and failed) after the first frame, as every later part is.
   await asked;
 
-  // Alt+N: no centre, and the board, its header and its bell are all still there.
+  // Alt+N: no centre, a message that says what to do, and the board, its header and its bell still there.
   await page.keyboard.press('Alt+n');
-  await twentyFrames(page);
+  const failed = page.getByTestId('part-failed');
+  await expect(failed).toContainText('没能打开');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('lane-count').first()).toBeVisible();
   await expect(page.getByTestId('notification-bell')).toBeVisible();
+
+  // Dismissed, it goes; asked for again while the network is still down, it says so again.
+  await failed.getByRole('button', { name: '关闭' }).click();
+  await expect(failed).toHaveCount(0);
+  await page.keyboard.press('Alt+n');
+  await expect(failed).toBeVisible();
+  // The network back, Reload fetches it: Alt+N opens the centre.
+  await page.unroute(centreScript);
+  await failed.getByRole('button', { name: '重新加载' }).click();
+  await expect(page.getByTestId('lane-count').first()).toBeVisible();
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('the first part, as served, holds only the whole file’s rules, in the whole file’s order', async ({ request }) => {
+  // The files the page is given, not the build function's output: what a browser cascades.
+  const html = await (await request.get('/')).text();
+  const link = /<link rel="stylesheet" href="\.\/(assets\/antd-first-[\w-]+\.css)" data-antd-whole="\.\/(assets\/antd-[\w-]+\.css)">/.exec(html);
+  expect(link, 'index.html links antd’s first part and names the whole file').not.toBeNull();
+  const [, firstPath, wholePath] = link!;
+  // Each rule with its at-rule context and its declarations: a rule moved, changed or added would show.
+  const rulesOf = (css: string) => {
+    const rules: string[] = [];
+    postcss.parse(css).walkRules((rule) => {
+      const context: string[] = [];
+      for (let parent = rule.parent; parent && parent.type === 'atrule'; parent = parent.parent) context.unshift(`@${(parent as postcss.AtRule).name} ${(parent as postcss.AtRule).params}`);
+      rules.push(`${context.join(' ')} ${rule.selector} { ${rule.nodes.map((node) => node.toString()).join('; ')} }`);
+    });
+    return rules;
+  };
+  const first = rulesOf(await (await request.get(`/${firstPath}`)).text());
+  const whole = rulesOf(await (await request.get(`/${wholePath}`)).text());
+  expect(first.length).toBeGreaterThan(100);
+  expect(first.length).toBeLessThan(whole.length);
+  let at = 0;
+  for (const rule of first) {
+    at = whole.indexOf(rule, at);
+    expect(at, rule).toBeGreaterThanOrEqual(0);
+    at += 1;
+  }
 });

@@ -175,7 +175,7 @@ export function SessionGate() {
   useEffect(() => (phase === 'signedIn' ? whenQuiet(PREFETCH_SIGN_IN_MS, () => void loadSignIn().catch(() => undefined)) : undefined), [phase]);
 
   const loading = (
-    <Flex align="center" justify="center" style={{ height: '100vh' }}>
+    <Flex align="center" justify="center" style={{ height: '100vh' }} data-testid="page-loading">
       <Spin size="large" tip={t('app.loading')}>
         <div style={{ width: 120, height: 80 }} />
       </Spin>

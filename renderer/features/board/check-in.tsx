@@ -5,7 +5,7 @@
  */
 import { UserAddOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Space } from 'antd';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { isOpenAppointment } from '../../../shared/domain/appointments';
 import { clinicDateOf, clinicTimeOf } from '../../../shared/domain/clinic-time';
 import { parseSlipCode } from '../../../shared/domain/slip-code';
@@ -18,7 +18,7 @@ import { useCoarsePointer } from '../../ui/use-coarse-pointer';
 import { useCustomerSearch } from '../customers/use-customer-search';
 import styles from './board.module.css';
 import { useScanner } from './use-scanner';
-import { later } from '../../ui/later';
+import { later, useTimesOpened } from '../../ui/later';
 import { addressFormOf } from '../../../shared/domain/customers';
 
 /** An option of the check-in box for a customer with no appointment today: check in as a walk-in. */
@@ -47,6 +47,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const checkIn = useApiMutation('visits.checkIn');
   const [walkInMade, setWalkInMade] = useState(false);
   if (walkInOpen && !walkInMade) setWalkInMade(true);
+  const walkInAsks = useTimesOpened(walkInOpen);
   const [text, setText] = useState('');
   // Today's appointments are what the box offers while someone types in it; read only then, so a
   // check-in at any desk does not make every open board read the whole day's list again (bench:
@@ -187,9 +188,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       </Button>
       {/* Made when first opened, then kept, so that it closes with its animation. */}
       {walkInMade && (
-        <Suspense fallback={null}>
-          <WalkIn open={walkInOpen} onClose={() => onWalkInOpenChange(false)} onDone={greet} />
-        </Suspense>
+        <WalkIn open={walkInOpen} onClose={() => onWalkInOpenChange(false)} onDone={greet} partAttempt={walkInAsks} partClose={() => onWalkInOpenChange(false)} />
       )}
     </Space>
   );

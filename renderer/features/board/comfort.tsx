@@ -3,7 +3,7 @@
  * and the panel of every open task of the day with the overdue ones on top.
  */
 import { CoffeeOutlined } from '@ant-design/icons';
-import { Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { App, Tag, Typography } from 'antd';
 import type { BoardCard, ComfortTaskView } from '../../../shared/contract/visits';
 import { isOpenTask } from '../../../shared/domain/comfort';
@@ -97,11 +97,9 @@ export function TimelineButton({ card, now, timeZone }: { card: BoardCard; now: 
   );
   if (!made) return button;
   return (
-    <Suspense fallback={button}>
-      <TimelinePopover card={card} now={now} timeZone={timeZone} open={open} onOpenChange={setOpen}>
-        {button}
-      </TimelinePopover>
-    </Suspense>
+    <TimelinePopover card={card} now={now} timeZone={timeZone} open={open} onOpenChange={setOpen} partFallback={button}>
+      {button}
+    </TimelinePopover>
   );
 }
 

@@ -4,10 +4,10 @@
  */
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useWithShortcut } from '../../ui/shortcut-hint';
-import { later } from '../../ui/later';
+import { later, useTimesOpened } from '../../ui/later';
 import { useNotifications } from './use-notifications';
 
 /** Alt+N opens and closes the centre (N alone is "new appointment" on the appointments page). */
@@ -24,6 +24,7 @@ export function NotificationBell({ staffId, timeZone, navigate }: { staffId: num
   // Made when first opened, then kept, so that it closes with its animation.
   const [made, setMade] = useState(false);
   if (open && !made) setMade(true);
+  const timesOpened = useTimesOpened(open);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -46,9 +47,7 @@ export function NotificationBell({ staffId, timeZone, navigate }: { staffId: num
         </Badge>
       </Tooltip>
       {made && (
-        <Suspense fallback={null}>
-          <NotificationCentre open={open} onClose={() => setOpen(false)} state={state} timeZone={timeZone} />
-        </Suspense>
+        <NotificationCentre open={open} onClose={() => setOpen(false)} state={state} timeZone={timeZone} partAttempt={timesOpened} partClose={() => setOpen(false)} />
       )}
     </>
   );

@@ -21,6 +21,9 @@ export const coreMessages = defineMessages(
     'app.reconnected': '已重新连接',
     'app.pageFailed': '这个页面没能加载（可能是服务器刚更新过）。',
     'app.reload': '重新加载',
+    'app.partOpening': '正在打开…',
+    'app.partFailed': '没能打开：请检查网络连接，然后重新加载页面。',
+    'app.dismiss': '关闭',
 
     'nav.today': '今日预约',
     'nav.signOut': '退出登录',
@@ -210,6 +213,9 @@ export const coreMessages = defineMessages(
     'app.reconnected': 'Reconnected',
     'app.pageFailed': 'This page could not be loaded (the server may just have been updated).',
     'app.reload': 'Reload',
+    'app.partOpening': 'Opening…',
+    'app.partFailed': 'This could not be opened: check the network connection, then reload the page.',
+    'app.dismiss': 'Dismiss',
 
     'nav.today': 'Today',
     'nav.signOut': 'Sign out',
