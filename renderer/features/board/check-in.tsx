@@ -48,6 +48,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
   const [walkInMade, setWalkInMade] = useState(false);
   if (walkInOpen && !walkInMade) setWalkInMade(true);
   const walkInAsks = useTimesOpened(walkInOpen);
+  const closeWalkIn = () => onWalkInOpenChange(false);
   const [text, setText] = useState('');
   // Today's appointments are what the box offers while someone types in it; read only then, so a
   // check-in at any desk does not make every open board read the whole day's list again (bench:
@@ -188,7 +189,7 @@ export function CheckIn({ timeZone, inputId, onCheckedIn, walkInOpen, onWalkInOp
       </Button>
       {/* Made when first opened, then kept, so that it closes with its animation. */}
       {walkInMade && (
-        <WalkIn open={walkInOpen} onClose={() => onWalkInOpenChange(false)} onDone={greet} partAttempt={walkInAsks} partClose={() => onWalkInOpenChange(false)} />
+        <WalkIn open={walkInOpen} onClose={closeWalkIn} onDone={greet} partAttempt={walkInAsks} partClose={closeWalkIn} />
       )}
     </Space>
   );

@@ -25,6 +25,7 @@ export function NotificationBell({ staffId, timeZone, navigate }: { staffId: num
   const [made, setMade] = useState(false);
   if (open && !made) setMade(true);
   const timesOpened = useTimesOpened(open);
+  const close = () => setOpen(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -47,7 +48,7 @@ export function NotificationBell({ staffId, timeZone, navigate }: { staffId: num
         </Badge>
       </Tooltip>
       {made && (
-        <NotificationCentre open={open} onClose={() => setOpen(false)} state={state} timeZone={timeZone} partAttempt={timesOpened} partClose={() => setOpen(false)} />
+        <NotificationCentre open={open} onClose={close} state={state} timeZone={timeZone} partAttempt={timesOpened} partClose={close} />
       )}
     </>
   );
