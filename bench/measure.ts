@@ -34,19 +34,8 @@ export async function sample(task: () => unknown, runs: number, warmup = Math.mi
 }
 
 /**
- * How many rounds `compare` splits its calls into. A noisy moment of this shared two-core VM lasts
- * tens to hundreds of milliseconds; in five rounds of ~80 ms blocks it could fall on one side's
- * block only and move that side's p50. Eight repetitions of the four search rows, both ways
- * (docs/performance.md, 2026-12-06 night): two rows' spread fell from sd 0.060 and 0.036 to 0.005
- * and 0.019, the other two's did not change; the mean ratios moved by 0 to −0.05.
- */
-export const COMPARE_ROUNDS = 40;
-
-/**
- * Measures ours and the floor interleaved in short rounds, each side first in every other round
- * (floor–ours, ours–floor, …), so a noisy moment of the machine hits both alike, and returns a
- * table row with the ratio of the p50s. Both sides are warmed up first (`warmup` calls each; a
- * check-in spends a booking on each) and stay warm: they alternate every few milliseconds.
+ * Measures ours and the floor interleaved in rounds, so a noisy moment of the machine hits both,
+ * and returns a table row with the ratio of the p50s.
  */
 export async function compare(
   name: string,
@@ -54,22 +43,13 @@ export async function compare(
   floor: () => unknown,
   runs: number,
   target: { maxRatio?: number; maxP95?: number; maxP50?: number; text: string },
-  { rounds = COMPARE_ROUNDS, warmup = Math.min(50, runs) }: { rounds?: number; warmup?: number } = {},
 ): Promise<Row> {
   const oursAll: number[] = [];
   const floorAll: number[] = [];
-  // At least five calls a block: a block of one or two would time the switch, not the call.
-  const blocks = Math.max(1, Math.min(rounds, Math.floor(runs / 5)));
-  const perBlock = Math.ceil(runs / blocks);
-  await sample(floor, 0, warmup);
-  await sample(ours, 0, warmup);
-  for (let round = 0; round < blocks; round += 1) {
-    const sides: [() => unknown, number[]][] = [
-      [floor, floorAll],
-      [ours, oursAll],
-    ];
-    if (round % 2 === 1) sides.reverse();
-    for (const [task, all] of sides) all.push(...(await sample(task, perBlock, 0)));
+  const rounds = 5;
+  for (let round = 0; round < rounds; round += 1) {
+    floorAll.push(...(await sample(floor, Math.ceil(runs / rounds), round === 0 ? undefined : 5)));
+    oursAll.push(...(await sample(ours, Math.ceil(runs / rounds), round === 0 ? undefined : 5)));
   }
   oursAll.sort((a, b) => a - b);
   floorAll.sort((a, b) => a - b);
