@@ -36,6 +36,14 @@ export async function sample(task: () => unknown, runs: number, warmup = Math.mi
 /**
  * Measures ours and the floor interleaved in rounds, so a noisy moment of the machine hits both,
  * and returns a table row with the ratio of the p50s.
+ *
+ * `warmForMs`: both sides first run for this long, untimed, for reads whose calls use nothing up.
+ * The running console's code is hot; the bench's first rows were not. In a process that has
+ * loaded Playwright (the bench does), the first row timed after 50 warm-up calls measured our
+ * JavaScript before V8 had optimised it: the first of the four search rows came out high whichever
+ * row it was (pinyin initials first: 1.21–1.39× its floor, 1.10–1.12× in a process without
+ * Playwright; phone digits first: 1.50–1.64×, and 1.18–1.19× after a second of warm-up a side:
+ * docs/performance.md, 2026-12-06 night).
  */
 export async function compare(
   name: string,
@@ -43,7 +51,12 @@ export async function compare(
   floor: () => unknown,
   runs: number,
   target: { maxRatio?: number; maxP95?: number; maxP50?: number; text: string },
+  { warmForMs = 0 }: { warmForMs?: number } = {},
 ): Promise<Row> {
+  for (const task of [floor, ours]) {
+    const until = performance.now() + warmForMs;
+    while (performance.now() < until) await task();
+  }
   const oursAll: number[] = [];
   const floorAll: number[] = [];
   const rounds = 5;
