@@ -1,0 +1,31 @@
+/**
+ * The bench's ratio rows (bench/measure.ts): a read's row may first run both sides untimed for a
+ * while (the console's code is hot all day; the bench's first row was not); a check-in's row,
+ * whose every call takes a booking, spends exactly the calls it is given.
+ */
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../bench/measure';
+
+async function callsOf(runs: number, warmForMs?: number) {
+  let ours = 0;
+  let floor = 0;
+  const row = await compare('calls', () => (ours += 1), () => (floor += 1), runs, { maxRatio: 1e9, text: '—' }, warmForMs === undefined ? undefined : { warmForMs });
+  return { ours, floor, row };
+}
+
+describe('compare', () => {
+  it('spends exactly its calls when asked for no warm-up time (a check-in takes a booking a call)', async () => {
+    // 50 warm-up calls in the first round, 5 in each of the four others, then the timed ones.
+    const { ours, floor } = await callsOf(400);
+    expect(ours).toBe(50 + 4 * 5 + 400);
+    expect(floor).toBe(50 + 4 * 5 + 400);
+  });
+
+  it('runs both sides untimed for the warm-up time first, then times the same number of calls', async () => {
+    const { ours, floor, row } = await callsOf(400, 20);
+    expect(ours).toBeGreaterThan(50 + 4 * 5 + 400);
+    expect(floor).toBeGreaterThan(50 + 4 * 5 + 400);
+    expect(row.met).toBe(true);
+    expect(row.p95).toBeGreaterThanOrEqual(row.p50);
+  });
+});
