@@ -53,9 +53,10 @@ export async function compare(
   target: { maxRatio?: number; maxP95?: number; maxP50?: number; text: string },
   { warmForMs = 0 }: { warmForMs?: number } = {},
 ): Promise<Row> {
-  for (const task of [floor, ours]) {
+  for (const task of warmForMs > 0 ? [floor, ours] : []) {
     const until = performance.now() + warmForMs;
-    while (performance.now() < until) await task();
+    do await task();
+    while (performance.now() < until);
   }
   const oursAll: number[] = [];
   const floorAll: number[] = [];

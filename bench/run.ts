@@ -57,10 +57,10 @@ const HELP = `Usage: npm run bench -- [options]
   --help          this text
 `;
 
-/** The search queries reception types, by kind: real collisions of common names. */
 /** How long each side of a read's ratio row runs untimed first: the console's code is hot all day (bench/measure.ts). */
 const READ_WARM_MS = 1000;
 
+/** The search queries reception types, by kind: real collisions of common names. */
 const SEARCHES = {
   'pinyin initials': ['wl', 'zjh', 'lj', 'cy', 'zw', 'hxy', 'zn', 'sk', 'wxy', 'lt'],
   'full pinyin': ['wangli', 'zhangjing', 'liuyang', 'chenjie', 'zengna', 'shanli', 'xiemin', 'ouyangna', 'huangting', 'liying'],

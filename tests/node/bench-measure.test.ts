@@ -9,8 +9,8 @@ import { compare } from '../../bench/measure';
 async function callsOf(runs: number, warmForMs?: number) {
   let ours = 0;
   let floor = 0;
-  const row = await compare('calls', () => (ours += 1), () => (floor += 1), runs, { maxRatio: 1e9, text: '—' }, warmForMs === undefined ? undefined : { warmForMs });
-  return { ours, floor, row };
+  await compare('calls', () => (ours += 1), () => (floor += 1), runs, { text: '—' }, warmForMs === undefined ? undefined : { warmForMs });
+  return { ours, floor };
 }
 
 describe('compare', () => {
@@ -21,11 +21,9 @@ describe('compare', () => {
     expect(floor).toBe(50 + 4 * 5 + 400);
   });
 
-  it('runs both sides untimed for the warm-up time first, then times the same number of calls', async () => {
-    const { ours, floor, row } = await callsOf(400, 20);
+  it('runs both sides untimed for the warm-up time before the calls it times', async () => {
+    const { ours, floor } = await callsOf(400, 20);
     expect(ours).toBeGreaterThan(50 + 4 * 5 + 400);
     expect(floor).toBeGreaterThan(50 + 4 * 5 + 400);
-    expect(row.met).toBe(true);
-    expect(row.p95).toBeGreaterThanOrEqual(row.p50);
   });
 });
