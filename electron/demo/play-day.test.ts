@@ -3,6 +3,7 @@ import { clinicInstant } from '../../shared/domain/clinic-time';
 import { isFinished, waitedMinutes, type VisitStatus } from '../../shared/domain/visits';
 import { caller, createTestCore, signIn, type TestCore } from '../../tests/helpers/test-core';
 import { manualClock, offsetClock } from '../core/clock';
+import { createEscortService } from '../services/escort-service';
 import { createVisitService } from '../services/visit-service';
 import { playDemoDay } from './play-day';
 import { seedDemoClinic } from './seed-demo';
@@ -93,10 +94,50 @@ describe('the demo day played to 11:00', () => {
       });
     }
 
-    // The audit log tells the same morning.
+    // The audit log tells the same morning: every move of a card is a transition, or a guide's
+    // pick-up or a room's acknowledgement that moved it.
     const audited = await db.selectFrom('audit_log').select(['method']).where('device', '=', 'demo').execute();
     expect(audited.filter((row) => row.method === 'visits.checkIn')).toHaveLength(visits.length);
-    expect(audited.filter((row) => row.method === 'visits.transition')).toHaveLength(events.length - visits.length);
+    const moves = audited.filter((row) => ['visits.transition', 'escorts.pickUp', 'escorts.acknowledge'].includes(row.method));
+    expect(moves).toHaveLength(events.length - visits.length);
+  });
+
+  it('walks customers with guides: taken, picked up, delivered and acknowledged at the door, as the escort times report them', async () => {
+    const db = await demoCore();
+    const until = at('11:00');
+    await playDemoDay(db, { date: DAY, until });
+    const escorts = await db
+      .selectFrom('escorts as e')
+      .innerJoin('visits as v', 'v.id', 'e.visit_id')
+      .leftJoin('staff as g', 'g.id', 'e.guide_id')
+      .select(['e.id', 'e.status', 'e.arrival_status', 'v.status as visitStatus', 'g.role as guideRole'])
+      .where('v.clinic_date', '=', DAY)
+      .execute();
+    const events = await db.selectFrom('escort_events as x').innerJoin('staff as s', 's.id', 'x.staff_id').select(['x.escort_id', 'x.kind', 'x.at', 's.role']).orderBy('x.at').orderBy('x.id').execute();
+    const walked = escorts.filter((escort) => escort.status === 'acknowledged');
+    // Both kinds of walk: to the consultation room and to the pre-op exam.
+    expect(walked.some((escort) => escort.arrival_status === 'in_consultation')).toBe(true);
+    expect(walked.some((escort) => escort.arrival_status === 'pre_op_exam')).toBe(true);
+    for (const escort of walked) {
+      const own = events.filter((event) => event.escort_id === escort.id);
+      expect(own.map((event) => event.kind)).toEqual(['requested', 'taken', 'picked_up', 'delivered', 'acknowledged']);
+      expect(escort.guideRole).toBe('guide');
+      for (const event of own.slice(1, 4)) expect(event.role, event.kind).toBe('guide');
+      expect(own[4]!.role).not.toBe('guide');
+      for (const [index, event] of own.entries()) if (index > 0) expect(event.at > own[index - 1]!.at, `${escort.id} ${event.kind}`).toBe(true);
+    }
+    // Whoever's card reads "escorting" is on her way with a guide who picked her up: never an
+    // escort nobody took.
+    const onTheWay = escorts.filter((escort) => escort.visitStatus === 'escorting');
+    expect(onTheWay.length).toBeGreaterThan(0);
+    for (const escort of onTheWay.filter((candidate) => !['acknowledged', 'cancelled'].includes(candidate.status))) {
+      expect(escort).toMatchObject({ status: 'picked_up', guideRole: 'guide' });
+    }
+    // The manager's escort times have something to show for the morning.
+    const times = await createEscortService().times(db, DAY, until);
+    for (const key of ['requestToTake', 'takeToPickUp', 'pickUpToDelivery', 'deliveryToAck'] as const) {
+      expect(times.steps.find((step) => step.step === key)!.count, key).toBeGreaterThanOrEqual(walked.length);
+    }
   });
 
   it('is the same morning every time, and a second run on the same day adds nothing', async () => {

@@ -12,12 +12,15 @@ import { OPEN_APPOINTMENT_STATUSES, type AppointmentKind } from '../../shared/do
 import { clinicDayRange, clinicInstant, type ClinicDate } from '../../shared/domain/clinic-time';
 import { VISIT_STATUSES, type VisitStatus } from '../../shared/domain/visits';
 import type { Actor } from '../api/context';
+import type { Role } from '../../shared/domain/roles';
 import { appendAudit } from '../db/repositories/audit';
+import { findOpenEscortOfVisit } from '../db/repositories/escorts';
 import { activeComfortRules } from '../db/repositories/comfort-rules';
 import { readSettings } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import { createBookingService } from '../services/booking-service';
 import { createComfortService } from '../services/comfort-service';
+import { createEscortService } from '../services/escort-service';
 import { resolveDayShifts } from '../services/roster-service';
 import { createVisitService } from '../services/visit-service';
 import { startConsultantStep } from '../services/follow-up-service';
@@ -166,6 +169,7 @@ type StaffMember = { id: number; name: string; role: string };
 type Action =
   | { at: number; order: 0; kind: 'checkIn'; visit: PlannedVisit; staff: StaffMember }
   | { at: number; order: 1; kind: 'move'; key: string; to: VisitStatus; roomId?: number; staff: StaffMember }
+  | { at: number; order: 1; kind: 'escort'; key: string; action: DemoEscortAction; arrival: 'in_consultation' | 'pre_op_exam'; staff: StaffMember }
   | { at: number; order: 2; kind: 'comfort'; key: string; ruleCode: string; staff: StaffMember }
   | { at: number; order: 3; kind: 'noShow'; appointmentId: number; staff: StaffMember };
 
@@ -186,7 +190,18 @@ function plannedActions(
     const random = seededRandom(`staff-${visit.key}`);
     const one = (list: StaffMember[]) => list[Math.floor(random() * list.length)] as StaffMember;
     actions.push({ at: visit.arrival, order: 0, kind: 'checkIn', visit, staff: one(team.desk) });
-    for (const step of visit.steps) {
+    const walks = escortWalks(visit.steps, context.until);
+    for (const [index, step] of visit.steps.entries()) {
+      const walk = walks.get(index);
+      if (walk) {
+        // The guide who takes her walks her: take, pick up, deliver; the room (a consultant, or a nurse
+        // at the exam) acknowledges at the door, which moves her card on (issue 14; seed 000 steps 6, 7).
+        const guide = one(team.guides);
+        const receiver = one(walk.arrival === 'in_consultation' ? team.consult : team.nurses);
+        for (const { action, at } of walk.steps) actions.push({ at, order: 1, kind: 'escort', key: visit.key, action, arrival: walk.arrival, staff: action === 'acknowledge' ? receiver : guide });
+        if (walk.arrival === 'pre_op_exam') actions.push({ at: step.at, order: 1, kind: 'move', key: visit.key, to: step.to, ...(step.roomId ? { roomId: step.roomId } : {}), staff: one(team.consult) });
+        continue;
+      }
       const by = step.to === 'escorting' ? team.guides : step.to === 'in_consultation' || step.to === 'done' ? team.consult : step.to === 'pre_op_exam' ? team.nurses : team.desk;
       actions.push({ at: step.at, order: 1, kind: 'move', key: visit.key, to: step.to, ...(step.roomId ? { roomId: step.roomId } : {}), staff: one(by) });
     }
@@ -197,11 +212,55 @@ function plannedActions(
   return actions.filter((action) => action.at <= context.until).sort((first, second) => first.at - second.at || first.order - second.order);
 }
 
+type DemoEscortAction = 'take' | 'pickUp' | 'deliver' | 'acknowledge';
+
+/**
+ * The escorts a guide walks in the plan, by the index of the step they belong to:
+ * - called → escorting → in consultation: the call requests the escort; a guide takes it halfway
+ *   to the pick-up, picks her up (the card's "escorting"), delivers her a little before the
+ *   consultation and the consultant acknowledges (the card's "in consultation"). A customer called
+ *   without a guide (she walks with the directions slip) keeps the plan's bare moves.
+ * - in consultation → pre-op exam: the move requests the escort to the exam room; a guide takes it
+ *   a minute later, walks her there and a nurse acknowledges, when the exam is long enough for it
+ *   and the walk ends by `until`.
+ */
+function escortWalks(steps: readonly { to: VisitStatus; at: number }[], until: number): Map<number, { arrival: 'in_consultation' | 'pre_op_exam'; steps: { action: DemoEscortAction; at: number }[] }> {
+  const walks = new Map<number, { arrival: 'in_consultation' | 'pre_op_exam'; steps: { action: DemoEscortAction; at: number }[] }>();
+  for (const [index, step] of steps.entries()) {
+    const before = steps[index - 1];
+    const after = steps[index + 1];
+    // With no step after it, she is still with the guide when the day is played to.
+    if (step.to === 'escorting' && before?.to === 'called' && (after === undefined || after.to === 'in_consultation')) {
+      const pickUp = [
+        { action: 'take' as const, at: before.at + (step.at - before.at) / 2 },
+        { action: 'pickUp' as const, at: step.at },
+      ];
+      if (after === undefined) {
+        walks.set(index, { arrival: 'in_consultation', steps: pickUp });
+        continue;
+      }
+      walks.set(index, { arrival: 'in_consultation', steps: [...pickUp, { action: 'deliver', at: after.at - Math.min(MINUTE, (after.at - step.at) / 2) }] });
+      // The acknowledgement replaces the bare move to "in consultation".
+      walks.set(index + 1, { arrival: 'in_consultation', steps: [{ action: 'acknowledge', at: after.at }] });
+    }
+    if (step.to === 'pre_op_exam' && before?.to === 'in_consultation' && (after === undefined || after.at - step.at >= 8 * MINUTE)) {
+      const walk = (['take', 'pickUp', 'deliver', 'acknowledge'] as const).map((action, minutes) => ({ action, at: step.at + (minutes + 1) * MINUTE }));
+      // The plan has her at the exam from the move on: a walk that would not end by the time the
+      // day is played to stops at the take (a guide is on her way), never with her card in the lift.
+      walks.set(index, { arrival: 'pre_op_exam', steps: walk[3]!.at <= until ? walk : walk.slice(0, 1) });
+    }
+  }
+  return walks;
+}
+
+const MINUTE = 60_000;
+
 /** Runs one action through its service at its own time, with the audit row the API would have written. */
 function createRunner(db: Transaction<Database>) {
   const visits = createVisitService();
   const comfort = createComfortService();
   const booking = createBookingService();
+  const escorts = createEscortService();
   const visitIds = new Map<string, number>();
   const audit = (at: Date, staffId: number, method: string, target: string, diff: unknown) => appendAudit(db, { at: at.toISOString(), staffId, device: 'demo', method, target, diff });
 
@@ -223,6 +282,24 @@ function createRunner(db: Transaction<Database>) {
       if (action.to === 'in_consultation') await startConsultantStep(db, visitId, staffId, now);
       const { card, from } = await visits.transition(db, { visitId, to: action.to, ...(action.roomId ? { roomId: action.roomId } : {}) }, staffId, now);
       await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
+    } else if (action.kind === 'escort') {
+      const visitId = visitIds.get(action.key) as number;
+      // The walk acts on the visit's escort under way: the one its last move requested.
+      const escort = await findOpenEscortOfVisit(db, visitId);
+      const consultation = action.action === 'acknowledge' && action.arrival === 'in_consultation';
+      // seed 004 rule 23: a follow-up visit sees the consultant when the consultation starts (issue 17).
+      if (consultation) await startConsultantStep(db, visitId, staffId, now);
+      if (!escort) {
+        // A move to nowhere requests no escort (a walk-in called before her doctor has a room, no exam
+        // room in the clinic): her card still moves as the plan says, with the bare move.
+        const to = action.arrival !== 'in_consultation' ? null : action.action === 'pickUp' ? 'escorting' : consultation ? 'in_consultation' : null;
+        if (to === null) return;
+        const { card, from } = await visits.transition(db, { visitId, to }, staffId, now);
+        await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
+        return;
+      }
+      const view = await escorts.act(db, action.action, { escortId: escort.id }, { staffId, role: action.staff.role as Role }, now);
+      await audit(now, staffId, `escorts.${action.action}`, `escort:${String(escort.id)}`, { action: action.action, status: view.status, visitId });
     } else if (action.kind === 'comfort') {
       const visitId = visitIds.get(action.key) as number;
       const task = await db
