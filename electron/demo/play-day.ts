@@ -53,6 +53,8 @@ export interface PlayResult {
   byStatus: Record<VisitStatus, number>;
 }
 
+const MINUTE = 60_000;
+
 const emptyCounts = () => Object.fromEntries(VISIT_STATUSES.map((status) => [status, 0])) as Record<VisitStatus, number>;
 
 async function countsOfDay(db: Db, date: ClinicDate): Promise<Record<VisitStatus, number>> {
@@ -193,17 +195,20 @@ function plannedActions(
     const walks = escortWalks(visit.steps, context.until);
     for (const [index, step] of visit.steps.entries()) {
       const walk = walks.get(index);
-      if (walk) {
-        // The guide who takes her walks her: take, pick up, deliver; the room (a consultant, or a nurse
-        // at the exam) acknowledges at the door, which moves her card on (issue 14; seed 000 steps 6, 7).
-        const guide = one(team.guides);
-        const receiver = one(walk.arrival === 'in_consultation' ? team.consult : team.nurses);
-        for (const { action, at } of walk.steps) actions.push({ at, order: 1, kind: 'escort', key: visit.key, action, arrival: walk.arrival, staff: action === 'acknowledge' ? receiver : guide });
-        if (walk.arrival === 'pre_op_exam') actions.push({ at: step.at, order: 1, kind: 'move', key: visit.key, to: step.to, ...(step.roomId ? { roomId: step.roomId } : {}), staff: one(team.consult) });
-        continue;
+      // A walk to the consultation room stands in for the moves to "escorting" and "in consultation"
+      // (the pick-up and the acknowledgement make them); the move to the exam requests its walk.
+      if (walk?.arrival !== 'in_consultation') {
+        const by = step.to === 'escorting' ? team.guides : step.to === 'in_consultation' || step.to === 'done' ? team.consult : step.to === 'pre_op_exam' ? team.nurses : team.desk;
+        actions.push({ at: step.at, order: 1, kind: 'move', key: visit.key, to: step.to, ...(step.roomId ? { roomId: step.roomId } : {}), staff: one(by) });
       }
-      const by = step.to === 'escorting' ? team.guides : step.to === 'in_consultation' || step.to === 'done' ? team.consult : step.to === 'pre_op_exam' ? team.nurses : team.desk;
-      actions.push({ at: step.at, order: 1, kind: 'move', key: visit.key, to: step.to, ...(step.roomId ? { roomId: step.roomId } : {}), staff: one(by) });
+      if (!walk) continue;
+      // The guide who takes her walks her: take, pick up, deliver; the room (a consultant, or a nurse
+      // at the exam) acknowledges at the door, which moves her card on (issue 14; seed 000 steps 6, 7).
+      let guide: StaffMember | undefined;
+      for (const { action, at } of walk.steps) {
+        const staff = action === 'acknowledge' ? one(walk.arrival === 'in_consultation' ? team.consult : team.nurses) : (guide ??= one(team.guides));
+        actions.push({ at, order: 1, kind: 'escort', key: visit.key, action, arrival: walk.arrival, staff });
+      }
     }
     const own = rulesAtCheckIn(context.rules, audiencesOf(context.tagsOf.get(visit.customerId) ?? [], visit.appointmentKind));
     for (const task of plannedComfort(visit, own, context.until)) actions.push({ at: task.at, order: 2, kind: 'comfort', key: visit.key, ruleCode: task.ruleCode, staff: one(team.floor) });
@@ -213,6 +218,15 @@ function plannedActions(
 }
 
 type DemoEscortAction = 'take' | 'pickUp' | 'deliver' | 'acknowledge';
+
+/** A guide's walk in the demo: where it ends, and its actions at their times. */
+interface EscortWalk {
+  arrival: 'in_consultation' | 'pre_op_exam';
+  steps: { action: DemoEscortAction; at: number }[];
+}
+
+/** Without an escort under way (a move that requested none), the card moves as the plan says. */
+const BARE_MOVE: Partial<Record<DemoEscortAction, VisitStatus>> = { pickUp: 'escorting', acknowledge: 'in_consultation' };
 
 /**
  * The escorts a guide walks in the plan, by the index of the step they belong to:
@@ -224,8 +238,8 @@ type DemoEscortAction = 'take' | 'pickUp' | 'deliver' | 'acknowledge';
  *   a minute later, walks her there and a nurse acknowledges, when the exam is long enough for it
  *   and the walk ends by `until`.
  */
-function escortWalks(steps: readonly { to: VisitStatus; at: number }[], until: number): Map<number, { arrival: 'in_consultation' | 'pre_op_exam'; steps: { action: DemoEscortAction; at: number }[] }> {
-  const walks = new Map<number, { arrival: 'in_consultation' | 'pre_op_exam'; steps: { action: DemoEscortAction; at: number }[] }>();
+function escortWalks(steps: readonly { to: VisitStatus; at: number }[], until: number): Map<number, EscortWalk> {
+  const walks = new Map<number, EscortWalk>();
   for (const [index, step] of steps.entries()) {
     const before = steps[index - 1];
     const after = steps[index + 1];
@@ -253,8 +267,6 @@ function escortWalks(steps: readonly { to: VisitStatus; at: number }[], until: n
   return walks;
 }
 
-const MINUTE = 60_000;
-
 /** Runs one action through its service at its own time, with the audit row the API would have written. */
 function createRunner(db: Transaction<Database>) {
   const visits = createVisitService();
@@ -263,6 +275,12 @@ function createRunner(db: Transaction<Database>) {
   const escorts = createEscortService();
   const visitIds = new Map<string, number>();
   const audit = (at: Date, staffId: number, method: string, target: string, diff: unknown) => appendAudit(db, { at: at.toISOString(), staffId, device: 'demo', method, target, diff });
+
+  /** A card moved through the visit service, with the audit row of `visits.transition`. */
+  const move = async (visitId: number, to: VisitStatus, roomId: number | undefined, staffId: number, now: Date) => {
+    const { card, from } = await visits.transition(db, { visitId, to, ...(roomId ? { roomId } : {}) }, staffId, now);
+    await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
+  };
 
   return async (action: Action) => {
     const now = new Date(action.at);
@@ -280,8 +298,7 @@ function createRunner(db: Transaction<Database>) {
       const visitId = visitIds.get(action.key) as number;
       // seed 004 rule 23: a follow-up visit sees the consultant when the consultation starts (issue 17).
       if (action.to === 'in_consultation') await startConsultantStep(db, visitId, staffId, now);
-      const { card, from } = await visits.transition(db, { visitId, to: action.to, ...(action.roomId ? { roomId: action.roomId } : {}) }, staffId, now);
-      await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
+      await move(visitId, action.to, action.roomId, staffId, now);
     } else if (action.kind === 'escort') {
       const visitId = visitIds.get(action.key) as number;
       // The walk acts on the visit's escort under way: the one its last move requested.
@@ -291,11 +308,9 @@ function createRunner(db: Transaction<Database>) {
       if (consultation) await startConsultantStep(db, visitId, staffId, now);
       if (!escort) {
         // A move to nowhere requests no escort (a walk-in called before her doctor has a room, no exam
-        // room in the clinic): her card still moves as the plan says, with the bare move.
-        const to = action.arrival !== 'in_consultation' ? null : action.action === 'pickUp' ? 'escorting' : consultation ? 'in_consultation' : null;
-        if (to === null) return;
-        const { card, from } = await visits.transition(db, { visitId, to }, staffId, now);
-        await audit(now, staffId, 'visits.transition', `visit:${String(card.visitId)}`, { status: [from, card.status] });
+        // room in the clinic). The walk to the exam follows a move already made.
+        const to = action.arrival === 'in_consultation' ? BARE_MOVE[action.action] : undefined;
+        if (to !== undefined) await move(visitId, to, undefined, staffId, now);
         return;
       }
       const view = await escorts.act(db, action.action, { escortId: escort.id }, { staffId, role: action.staff.role as Role }, now);
