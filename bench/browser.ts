@@ -88,7 +88,7 @@ interface PageTimingEntry {
   responseEnd: number;
   domContentLoadedEventStart: number;
 }
-declare const performance: { now(): number; getEntriesByType(type: 'navigation' | 'resource' | 'paint'): PageTimingEntry[] };
+declare const performance: { now(): number; timeOrigin: number; getEntriesByType(type: 'navigation' | 'resource' | 'paint'): PageTimingEntry[] };
 
 /** Read in the page once its board is shown: the moments cold-phases.ts splits a cold load by. */
 function readColdTimings(shown: number): ColdTimings {
