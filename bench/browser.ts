@@ -49,6 +49,14 @@ declare class MutationObserver {
   observe(target: object, options: object): void;
   disconnect(): void;
 }
+/** Performance Timing entries, as far as the cold phases read them (readColdTimings). */
+interface PageTimingEntry {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+  domContentLoadedEventStart: number;
+}
+declare const performance: { now(): number; timeOrigin: number; getEntriesByType(type: 'navigation' | 'resource' | 'paint'): PageTimingEntry[] };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'];
 
@@ -80,15 +88,6 @@ function watchForBoard(): void {
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
 }
-
-/** Performance Timing as the page has it (the main process's TypeScript project knows Node's). */
-interface PageTimingEntry {
-  name: string;
-  startTime: number;
-  responseEnd: number;
-  domContentLoadedEventStart: number;
-}
-declare const performance: { now(): number; timeOrigin: number; getEntriesByType(type: 'navigation' | 'resource' | 'paint'): PageTimingEntry[] };
 
 /** Read in the page once its board is shown: the moments cold-phases.ts splits a cold load by. */
 function readColdTimings(shown: number): ColdTimings {
