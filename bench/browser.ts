@@ -209,7 +209,7 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
     }
     rows.push(summarise(`board in Chromium: navigation to ${expected} cards`, navigations, null, { maxP95: 1000, text: '≤ 1.0 s' }));
     options.log(`navigation: ${navigations.map((ms) => ms.toFixed(0)).join(' ')} ms`);
-    options.log(`the machine's fixed task after each load: ${probes.map((ms) => ms.toFixed(0)).join(' ')} ms (~11 when quiet)`);
+    options.log(`the machine's fixed task after each load: ${probes.map((ms) => ms.toFixed(0)).join(' ')} ms (~8 when quiet)`);
     options.log(coldPhasesLine(coldTimings));
     // Not a target: how fast the machine was while the cold row ran (bench/machine-probe.ts).
     rows.push({ ...summarise('  the machine meanwhile: a fixed task after each load', probes, null, { text: '—' }), met: null });

@@ -2,14 +2,14 @@
  * How fast the machine was while the browser rows ran. The browser rows have absolute targets (a
  * cold board in 1.0 s) and no floor of their own, and this bench runs on shared 2-core VMs whose
  * speed changes by up to twice within minutes: on 2026-12-07 the same build's full runs, a few
- * minutes apart, gave a cold p95 of 850 and 1296 ms while the Node rows' own floors (the board's SQL
- * on raw better-sqlite3) went from 1.2 to 3.0 ms. So the bench times one fixed task between the cold
- * loads, when the harness, the server and Chromium are idle, and prints it as a row beside them: a
+ * minutes apart, gave a cold p95 of 850 and 1296 ms, and the board snapshot's floor (its SQL on raw
+ * better-sqlite3) took 1.2 ms p50 in some runs and 2.2–2.3 ms in others. So the bench times one fixed
+ * task after each cold load, once the board is shown, and prints it as a row under the cold row: a
  * slow run says whether the machine was slow with it (docs/performance.md, 2026-12-07).
  *
  * The task is a board-sized JSON text parsed and written again five times: V8's native JSON code,
  * the same every run (no JIT warm-up to wait for, no I/O, no randomness). On a quiet machine of this
- * kind it takes ~11 ms (the quickest of three, as the bench takes it).
+ * kind the quickest of three takes ~8 ms in the bench (~11 in a fresh Node process).
  */
 
 /** The probe's input: a day of 300 cards, fixed, ~120 KB of JSON. */
