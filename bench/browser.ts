@@ -4,7 +4,8 @@
  * own) on the bench clinic. Six figures: navigation to the board with its 300 cards in a fresh
  * context (cold caches), the board opened again from another page and by a reload (warm caches),
  * keystroke to search results painted, a check-in in one page to its card on a second page, and the
- * JS heap after an hour of board updates played at speed.
+ * JS heap after an hour of board updates played at speed. Under the cold row, not a target: a fixed
+ * task timed after each cold load, which says how fast the machine was meanwhile (machine-probe.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

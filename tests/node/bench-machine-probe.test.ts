@@ -1,6 +1,6 @@
 /**
- * The bench's machine probe (bench/machine-probe.ts): the fixed task timed between the cold loads,
- * so a slow browser run says whether the machine was slow with it. It must be the same work every
+ * The bench's machine probe (bench/machine-probe.ts): the fixed task timed after each cold load, so
+ * a slow browser run says whether the machine was slow with it. It must be the same work every
  * time, or two runs' figures could not be compared.
  */
 import { describe, expect, it } from 'vitest';
