@@ -4,15 +4,13 @@
  * own) on the bench clinic. Six figures: navigation to the board with its 300 cards in a fresh
  * context (cold caches), the board opened again from another page and by a reload (warm caches),
  * keystroke to search results painted, a check-in in one page to its card on a second page, and the
- * JS heap after an hour of board updates played at speed. Under the cold row, not a target: a fixed
- * task timed after each cold load, which says how fast the machine was meanwhile (machine-probe.ts).
+ * JS heap after an hour of board updates played at speed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { coldPhasesLine, type ColdTimings } from './cold-phases';
-import { probeMachine } from './machine-probe';
 import { summarise, type Row } from './measure';
 
 export interface BrowserOptions {
@@ -193,7 +191,6 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
     };
     const navigations: number[] = [];
     const coldTimings: ColdTimings[] = [];
-    const probes: number[] = [];
     const coldLoads = options.smoke ? 2 : 20;
     for (let index = -1; index < coldLoads; index += 1) {
       const { page } = await openPage('board');
@@ -202,18 +199,12 @@ export async function runBrowserRows(options: BrowserOptions): Promise<{ rows: R
         navigations.push(at);
         // Read after the board was reported, so the reading is not part of the load it reads.
         coldTimings.push(await page.evaluate(readColdTimings, at));
-        // The machine's speed at this moment, its load done: the quickest of three, so that a
-        // moment's work of the page's own (a collection, a late frame) does not count as the machine's.
-        probes.push(Math.min(...probeMachine(3)));
       }
       await page.context().close();
     }
     rows.push(summarise(`board in Chromium: navigation to ${expected} cards`, navigations, null, { maxP95: 1000, text: '≤ 1.0 s' }));
     options.log(`navigation: ${navigations.map((ms) => ms.toFixed(0)).join(' ')} ms`);
-    options.log(`the machine's fixed task after each load: ${probes.map((ms) => ms.toFixed(0)).join(' ')} ms (~8 when quiet)`);
     options.log(coldPhasesLine(coldTimings));
-    // Not a target: how fast the machine was while the cold row ran (bench/machine-probe.ts).
-    rows.push({ ...summarise('  the machine meanwhile: a fixed task after each load', probes, null, { text: '—' }), met: null });
 
     // The board opened again, as a clerk does all day: from another page of the console (its code
     // and the day's cards already in the page), and by reloading its tab (HTTP and V8 code caches
