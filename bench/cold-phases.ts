@@ -5,7 +5,7 @@
  * page's renderer and fetching its scripts, V8 parsing and evaluating them, the first render, or
  * the board's (docs/performance.md, 2026-12-06, last hours).
  */
-import { percentile } from './measure';
+import { median } from './measure';
 
 /** One cold load's moments, in ms from its navigation. */
 export interface ColdTimings {
@@ -36,10 +36,6 @@ function phasesOf(load: ColdTimings): Phases {
 }
 
 const ms = (value: number | null) => (value === null || Number.isNaN(value) ? '—' : value.toFixed(0));
-
-function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
-}
 
 function phasesText(phases: Phases): string {
   return `scripts ${ms(phases.scripts)}, parse and evaluate +${ms(phases.parseAndEvaluate)}, first render +${ms(phases.firstRender)}, board +${ms(phases.board)}`;

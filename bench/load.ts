@@ -25,7 +25,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentile } from './measure';
+import { median, percentile } from './measure';
 import { deskStaff, runDesk, type DeskPlan, type StaffMember } from './load-desk';
 import { CallLog, LoadClient, openEventStream, type EventStream } from './load-http';
 import { pageSizeOf, startLoadServer, watchServer } from './load-server';
@@ -168,7 +168,6 @@ function summarise(calls: CallLog, streams: EventStream[], watch: ReturnType<typ
 
   const after = watch.rssSamples.filter((sample) => sample.atMs >= warmupMs);
   const third = Math.max(1, Math.floor(after.length / 3));
-  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
   const firstThirdBytes = median(after.slice(0, third).map((sample) => sample.bytes));
   const lastThirdBytes = median(after.slice(-third).map((sample) => sample.bytes));
   const allowedGrowthBytes = Math.max(32 * MiB, 0.25 * firstThirdBytes);

@@ -21,6 +21,11 @@ export function percentile(sorted: number[], fraction: number): number {
   return sorted[index] as number;
 }
 
+/** The median of unsorted values, as `percentile` takes it (the lower middle of an even count). */
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
 /** Runs `task` `warmup` times unmeasured, then `runs` times, and returns the sorted durations in ms. */
 export async function sample(task: () => unknown, runs: number, warmup = Math.min(50, runs)): Promise<number[]> {
   for (let index = 0; index < warmup; index += 1) await task();
