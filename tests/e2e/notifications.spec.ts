@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { TEST_NOW } from '../helpers/test-moment';
 import { uniquePhone } from './api';
 import { expect, test } from './fixtures';
@@ -128,6 +128,17 @@ test('a raised notification shows as a toast and on the bell; clicking it in the
   const title = `关怀超时：${ticket}`;
   await expect(centre.toast(title)).toBeVisible({ timeout: 10_000 });
   await expect(centre.toast(title)).toContainText('温水');
+  // A menu the clerk opens is drawn over the toasts, and the toasts over dialogs and drawers (antd's
+  // 1000): three toasts once covered a manager's "停用" confirmation (ui/theme.ts).
+  const zIndex = (locator: Locator) => locator.evaluate((element) => Number(getComputedStyle(element).zIndex));
+  const toasts = page.locator('.ant-notification').filter({ has: centre.toast(title) });
+  await page.getByTestId('user-menu').click();
+  const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+  await expect(menu).toBeVisible();
+  expect(await zIndex(menu)).toBeGreaterThan(await zIndex(toasts));
+  expect(await zIndex(toasts)).toBeGreaterThan(1000);
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
   await expectBellInStep(request, centre);
   await expect.poll(async () => (await webAlerts(page)).shown.map((alert) => alert.title)).toContain(title);
 
